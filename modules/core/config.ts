@@ -1,0 +1,72 @@
+import { z } from "zod";
+
+/** The only secret the code knows; accepted in development alone. */
+export const DEV_AUTH_SECRET = "lifetrek-dev-only-secret-never-use-in-production-0001";
+export const DEV_SERVICE_SECRET = "dev-python-secret";
+
+const Csv = z
+  .string()
+  .default("")
+  .transform((s) =>
+    s
+      .split(",")
+      .map((x) => x.trim())
+      .filter(Boolean),
+  );
+
+const RawConfig = z.object({
+  ENVIRONMENT: z.enum(["development", "test", "staging", "production"]).default("production"),
+  PUBLIC_ORIGIN: z.url(),
+  TRUSTED_ORIGINS: Csv,
+  BETTER_AUTH_SECRET: z.string().optional(),
+  PYTHON_SERVICE_URL: z.url().optional(),
+  PYTHON_SERVICE_SECRET: z.string().optional(),
+});
+
+export type AppConfig = {
+  environment: "development" | "test" | "staging" | "production";
+  isDev: boolean;
+  publicOrigin: string;
+  trustedOrigins: string[];
+  authSecret: string;
+  pythonServiceUrl: string | undefined;
+  pythonServiceSecret: string;
+};
+
+export class ConfigError extends Error {}
+
+/**
+ * Parses env once. Outside development a missing, short or dev-default secret refuses to start
+ * (Better Auth would otherwise silently use its own built-in default).
+ */
+export function loadConfig(env: Record<string, unknown>): AppConfig {
+  const parsed = RawConfig.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(`Invalid configuration: ${z.prettifyError(parsed.error)}`);
+  }
+  const raw = parsed.data;
+  const isDev = raw.ENVIRONMENT === "development" || raw.ENVIRONMENT === "test";
+  const authSecret = raw.BETTER_AUTH_SECRET || (isDev ? DEV_AUTH_SECRET : "");
+  const serviceSecret = raw.PYTHON_SERVICE_SECRET || (isDev ? DEV_SERVICE_SECRET : "");
+  if (!isDev) {
+    for (const [name, value, dev] of [
+      ["BETTER_AUTH_SECRET", authSecret, DEV_AUTH_SECRET],
+      ["PYTHON_SERVICE_SECRET", serviceSecret, DEV_SERVICE_SECRET],
+    ] as const) {
+      if (value.length < 32 || value === dev) {
+        throw new ConfigError(
+          `${name} must be set to a random secret of at least 32 characters in ${raw.ENVIRONMENT}.`,
+        );
+      }
+    }
+  }
+  return {
+    environment: raw.ENVIRONMENT,
+    isDev,
+    publicOrigin: raw.PUBLIC_ORIGIN,
+    trustedOrigins: raw.TRUSTED_ORIGINS,
+    authSecret,
+    pythonServiceUrl: raw.PYTHON_SERVICE_URL,
+    pythonServiceSecret: serviceSecret,
+  };
+}

@@ -1,0 +1,107 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { eq } from "drizzle-orm";
+import type { Context } from "hono";
+import { user } from "../../drizzle/schema";
+import { SCOPES } from "../core/actor";
+import type { Db } from "../core/db";
+import { NotFound } from "../core/errors";
+import { type AppEnv, createRouter, problemResponses, requireActor } from "../core/http";
+import { TokenService } from "./tokens";
+
+export const Me = z
+  .object({
+    user: z.object({
+      id: z.string(),
+      email: z.string(),
+      name: z.string(),
+      role: z.enum(["admin", "marketing", "sales"]),
+      locale: z.enum(["pt-BR", "en"]),
+    }),
+    via: z.enum(["session", "token", "job"]),
+    scopes: z.array(z.string()),
+  })
+  .openapi("Me");
+
+export const CreateTokenBody = z
+  .object({
+    name: z.string().trim().min(1).max(80),
+    scopes: z.array(z.enum(SCOPES)).min(1),
+    expiresInDays: z.number().int().min(1).max(365).optional(),
+  })
+  .openapi("CreateToken");
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { "application/json": { schema } },
+  description,
+});
+
+/** `/api/me` and `/api/tokens`. */
+export function identityRoutes(dbFor: (c: Context<AppEnv>) => Db) {
+  const app = createRouter();
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/me",
+      summary: "The signed-in user",
+      responses: { 200: json(Me, "The user"), ...problemResponses },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      const u = await dbFor(c).query.user.findFirst({ where: eq(user.id, actor.userId) });
+      if (!u) throw new NotFound("User");
+      return c.json(
+        {
+          user: { id: u.id, email: u.email, name: u.name, role: u.role, locale: u.locale },
+          via: actor.via,
+          scopes: [...actor.scopes],
+        },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/tokens",
+      summary: "The caller's API tokens (never their secrets)",
+      responses: { 200: { description: "Tokens" }, ...problemResponses },
+    }),
+    async (c) => {
+      const actor = requireActor(c, "tokens:write");
+      return c.json({ items: await new TokenService(dbFor(c)).list(actor) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/tokens",
+      summary: "Create a scoped API token; the secret is returned once",
+      request: { body: { content: { "application/json": { schema: CreateTokenBody } }, required: true } },
+      responses: { 201: { description: "Created" }, ...problemResponses },
+    }),
+    async (c) => {
+      const actor = requireActor(c, "tokens:write");
+      const body = c.req.valid("json");
+      return c.json(await new TokenService(dbFor(c)).create(actor, body), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "delete",
+      path: "/tokens/{id}",
+      summary: "Revoke a token (owner or admin)",
+      request: { params: z.object({ id: z.string().min(1).max(64) }) },
+      responses: { 200: { description: "Revoked" }, ...problemResponses },
+    }),
+    async (c) => {
+      const actor = requireActor(c, "tokens:write");
+      return c.json({ token: await new TokenService(dbFor(c)).revoke(actor, c.req.valid("param").id) }, 200);
+    },
+  );
+
+  return app;
+}

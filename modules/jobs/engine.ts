@@ -1,0 +1,550 @@
+import { and, eq, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { z } from "zod";
+import { jobs, user } from "../../drizzle/schema";
+import { type Actor, actorFor, isAdmin } from "../core/actor";
+import type { Db } from "../core/db";
+import { BadRequest, Conflict, Forbidden, fieldErrors } from "../core/errors";
+import { newId } from "../core/ids";
+import { backoffMs } from "./backoff";
+import type { JobRegistry } from "./registry";
+import { JobsRepo } from "./repo";
+import type { CreateJobBody, Job, JobError } from "./schema";
+import {
+  appendEvent,
+  insertEvent,
+  type JobRow,
+  type Publisher,
+  publishSafely,
+  toWire,
+  transition,
+} from "./store";
+import { JobAborted, type JobContext, JobFailure, type JobType } from "./types";
+
+/** Queue messages carry only the id: the input stays in D1, the one source of truth. */
+export const JobMessage = z.object({ jobId: z.string().min(1).max(64) });
+export type JobMessage = z.infer<typeof JobMessage>;
+
+export interface WorkflowParams {
+  jobId: string;
+  attempt: number;
+}
+
+/** Runs before a job is accepted (guardrails); may throw to refuse. */
+export type EnqueueHook = (actor: Actor, def: JobType, input: unknown) => Promise<void>;
+
+export interface EngineDeps {
+  db: Db;
+  env: Env;
+  queue: Queue<JobMessage>;
+  workflow: Workflow<WorkflowParams>;
+  publish: Publisher;
+  registry: JobRegistry;
+  beforeEnqueue?: EnqueueHook[];
+  now?: () => number;
+}
+
+export interface EnqueueOptions {
+  parentId?: string;
+  sequenceId?: string;
+  sequenceIndex?: number;
+}
+
+/** Sweeper thresholds: a queued job not picked up this long after its run time is re-sent. */
+const REDISPATCH_AFTER_MS = 30_000;
+
+export class JobEngine {
+  constructor(private readonly d: EngineDeps) {}
+
+  private now(): number {
+    return this.d.now ? this.d.now() : Date.now();
+  }
+
+  repo(actor: Actor): JobsRepo {
+    return new JobsRepo(this.d.db, actor);
+  }
+
+  /** Validates, stores and dispatches a job. Same idempotency key → the original job. */
+  async enqueue(
+    actor: Actor,
+    body: CreateJobBody,
+    opts: EnqueueOptions = {},
+  ): Promise<{ job: Job; created: boolean }> {
+    const def = this.d.registry.get(body.type);
+    if (!def) {
+      throw new BadRequest(`Unknown job type "${body.type}".`, [
+        {
+          path: "type",
+          message: `Must be one of: ${this.d.registry
+            .list()
+            .map((t) => t.type)
+            .join(", ")}`,
+        },
+      ]);
+    }
+    if (!isAdmin(actor) && !def.allowedRoles.includes(actor.role)) {
+      throw new Forbidden(`Your role cannot start "${def.type}" jobs.`);
+    }
+    const parsed = def.input.safeParse(body.input);
+    if (!parsed.success) {
+      throw new BadRequest("The job input is invalid.", fieldErrors(parsed.error.issues, "input"));
+    }
+    if (body.idempotencyKey) {
+      const existing = await this.findByKey(actor.userId, body.idempotencyKey);
+      if (existing) return { job: toWire(existing), created: false };
+    }
+    for (const hook of this.d.beforeEnqueue ?? []) await hook(actor, def, parsed.data);
+
+    const now = this.now();
+    const id = newId();
+    const [inserted] = await this.d.db.batch([
+      this.d.db
+        .insert(jobs)
+        .values({
+          id,
+          type: def.type,
+          status: "queued",
+          input: parsed.data,
+          attempts: 0,
+          maxAttempts: def.retry.maxAttempts,
+          userId: actor.userId,
+          parentId: opts.parentId ?? null,
+          sequenceId: opts.sequenceId ?? null,
+          sequenceIndex: opts.sequenceIndex ?? null,
+          idempotencyKey: body.idempotencyKey ?? null,
+          runner: def.runner,
+          createdAt: now,
+          updatedAt: now,
+          runAt: now,
+        })
+        .onConflictDoNothing()
+        .returning(),
+      insertEvent(this.d.db, id, now, { kind: "status", message: "Queued" }, true),
+    ]);
+    const row = inserted[0];
+    if (!row) {
+      // Lost a race on the idempotency key: the winner's job is the answer.
+      const winner = body.idempotencyKey
+        ? await this.findByKey(actor.userId, body.idempotencyKey)
+        : undefined;
+      if (!winner) throw new Error("Insert matched a conflict but no job holds the key");
+      return { job: toWire(winner), created: false };
+    }
+    await publishSafely(this.d.publish, row);
+    await this.dispatch(row.id);
+    return { job: toWire(row), created: true };
+  }
+
+  private findByKey(userId: string, key: string): Promise<JobRow | undefined> {
+    return this.d.db.query.jobs.findFirst({
+      where: and(eq(jobs.userId, userId), eq(jobs.idempotencyKey, key)),
+    });
+  }
+
+  /**
+   * Sends `{jobId}` to the queue. A failed send is not an error for the caller: the row is
+   * already stored and the cron sweeper re-dispatches it, so an accepted job is never lost.
+   */
+  async dispatch(jobId: string, delaySeconds = 0): Promise<boolean> {
+    try {
+      await this.d.queue.send({ jobId }, delaySeconds > 0 ? { delaySeconds } : undefined);
+      await this.d.db.update(jobs).set({ dispatchedAt: this.now() }).where(eq(jobs.id, jobId));
+      return true;
+    } catch (err) {
+      console.error(JSON.stringify({ msg: "dispatch failed; sweeper will retry", jobId, err: String(err) }));
+      return false;
+    }
+  }
+
+  async cancel(actor: Actor, id: string): Promise<Job> {
+    const row = await this.repo(actor).getRow(id);
+    if (row.status !== "queued" && row.status !== "running") {
+      throw new Conflict(`Only queued or running jobs can be cancelled; this one is ${row.status}.`);
+    }
+    const now = this.now();
+    const updated = await transition(
+      this.d.db,
+      this.d.publish,
+      id,
+      { statuses: ["queued", "running"] },
+      { status: "cancelled", finishedAt: now, leaseUntil: null },
+      { kind: "status", level: "warn", message: `Cancelled by ${actor.userId}`, data: { by: actor.userId } },
+      now,
+    );
+    if (!updated) throw new Conflict("The job finished before it could be cancelled.");
+    if (row.runner === "workflow" && row.status === "running") {
+      await this.terminateWorkflow(row).catch(() => undefined);
+    }
+    return toWire(updated);
+  }
+
+  private async terminateWorkflow(row: JobRow): Promise<void> {
+    const instance = await this.d.workflow.get(workflowInstanceId(row.id, row.attempts));
+    await instance.terminate();
+  }
+
+  /** Re-runs a failed or cancelled job with its stored input; checkpoints make it resume. */
+  async retry(actor: Actor, id: string): Promise<Job> {
+    const row = await this.repo(actor).getRow(id);
+    if (row.status !== "failed" && row.status !== "cancelled") {
+      throw new Conflict(`Only failed or cancelled jobs can be retried; this one is ${row.status}.`);
+    }
+    const def = this.d.registry.get(row.type);
+    const now = this.now();
+    const updated = await transition(
+      this.d.db,
+      this.d.publish,
+      id,
+      { statuses: ["failed", "cancelled"] },
+      {
+        status: "queued",
+        runAt: now,
+        finishedAt: null,
+        maxAttempts: row.attempts + (def?.retry.maxAttempts ?? 1),
+      },
+      {
+        kind: "status",
+        message: `Retried by ${actor.userId}`,
+        data: { by: actor.userId, resumeFrom: Object.keys(row.checkpointData ?? {}) },
+      },
+      now,
+    );
+    if (!updated) throw new Conflict("The job changed state; reload and try again.");
+    await this.dispatch(id);
+    return toWire(updated);
+  }
+
+  /** Recovers crashed runs (expired leases) and re-sends queued jobs whose message was lost. */
+  async sweep(): Promise<{ recovered: number; redispatched: number }> {
+    const now = this.now();
+    const expired = await this.d.db
+      .select()
+      .from(jobs)
+      .where(and(eq(jobs.status, "running"), lt(jobs.leaseUntil, now)))
+      .limit(100);
+    let recovered = 0;
+    for (const row of expired) {
+      const failure = new JobFailure(
+        "lease_expired",
+        "The worker stopped responding (crash or timeout).",
+        true,
+      );
+      const outcome = await this.failAttempt(row, failure);
+      if (outcome.requeueDelayMs !== undefined) {
+        await this.dispatch(row.id, Math.ceil(outcome.requeueDelayMs / 1000));
+      }
+      if (outcome.applied) recovered++;
+    }
+    const overdue = await this.d.db
+      .select({ id: jobs.id })
+      .from(jobs)
+      .where(
+        and(
+          eq(jobs.status, "queued"),
+          lte(jobs.runAt, now - REDISPATCH_AFTER_MS),
+          or(isNull(jobs.dispatchedAt), lt(jobs.dispatchedAt, now - 2 * REDISPATCH_AFTER_MS)),
+        ),
+      )
+      .limit(200);
+    let redispatched = 0;
+    for (const { id } of overdue) if (await this.dispatch(id)) redispatched++;
+    return { recovered, redispatched };
+  }
+
+  // ---- running jobs -------------------------------------------------------------------------
+
+  /**
+   * Claims a queued job with one conditional UPDATE: of any number of deliveries of the same
+   * message, exactly one wins; the rest see `null`.
+   */
+  async claim(jobId: string): Promise<{ row: JobRow } | { notYetS: number } | null> {
+    const now = this.now();
+    const current = await this.d.db.query.jobs.findFirst({ where: eq(jobs.id, jobId) });
+    if (!current || current.status !== "queued") return null;
+    if (current.runAt > now + 500) return { notYetS: Math.ceil((current.runAt - now) / 1000) };
+    const def = this.d.registry.get(current.type);
+    const leaseMs = def?.timeoutMs ?? 60_000;
+    const row = await transition(
+      this.d.db,
+      this.d.publish,
+      jobId,
+      { statuses: ["queued"], extra: lte(jobs.runAt, now + 500) },
+      {
+        status: "running",
+        attempts: sql`${jobs.attempts} + 1`,
+        startedAt: sql`coalesce(${jobs.startedAt}, ${now})`,
+        leaseUntil: now + leaseMs,
+        heartbeatAt: now,
+        progress: { percent: 0, stage: "start", message: "Started" },
+      },
+      { kind: "status", message: "Running" },
+      now,
+    );
+    return row ? { row } : null;
+  }
+
+  async loadActor(userId: string): Promise<Actor> {
+    const u = await this.d.db.query.user.findFirst({ where: eq(user.id, userId) });
+    if (!u) throw new JobFailure("owner_missing", "The job's owner no longer exists.", false);
+    return actorFor(u.id, u.role, "job");
+  }
+
+  /** Builds what a handler sees; every write is fenced by (status = running, attempt). */
+  makeContext<I>(row: JobRow, input: I, actor: Actor, abort: AbortController): JobContext<I> {
+    const { db, publish } = this.d;
+    const guard = { statuses: ["running"] as const, attempt: row.attempts };
+    const leaseMs = this.d.registry.get(row.type)?.timeoutMs ?? 60_000;
+    const ensure = (r: JobRow | null): void => {
+      if (!r) {
+        abort.abort();
+        throw new JobAborted("The job was cancelled or its lease was lost.");
+      }
+    };
+    return {
+      jobId: row.id,
+      attempt: row.attempts,
+      input,
+      actor,
+      env: this.d.env,
+      db,
+      checkpoint: row.checkpointData ?? {},
+      signal: abort.signal,
+      progress: async (p) => {
+        const now = this.now();
+        const percent = Math.max(0, Math.min(100, Math.round(p.percent)));
+        ensure(
+          await transition(
+            db,
+            publish,
+            row.id,
+            guard,
+            { progress: { ...p, percent }, leaseUntil: now + leaseMs, heartbeatAt: now },
+            { kind: "progress", message: p.message, data: { percent, stage: p.stage } },
+            now,
+          ),
+        );
+      },
+      log: async (level, message, data) => {
+        await appendEvent(db, row.id, { kind: "log", level, message, data }, this.now());
+      },
+      addCost: async (usd, data) => {
+        const now = this.now();
+        ensure(
+          await transition(
+            db,
+            publish,
+            row.id,
+            guard,
+            { costUsd: sql`${jobs.costUsd} + ${usd}` },
+            { kind: "cost", message: `+ USD ${usd.toFixed(4)}`, data: { usd, ...asObject(data) } },
+            now,
+          ),
+        );
+      },
+    };
+  }
+
+  /** Extends the lease; false means the job is no longer ours (cancelled or recovered). */
+  async heartbeat(jobId: string, attempt: number): Promise<boolean> {
+    const now = this.now();
+    const def = await this.d.db.query.jobs.findFirst({ columns: { type: true }, where: eq(jobs.id, jobId) });
+    const leaseMs = (def && this.d.registry.get(def.type)?.timeoutMs) || 60_000;
+    const res = await this.d.db
+      .update(jobs)
+      .set({ leaseUntil: now + leaseMs, heartbeatAt: now })
+      .where(and(eq(jobs.id, jobId), eq(jobs.status, "running"), eq(jobs.attempts, attempt)))
+      .returning({ id: jobs.id });
+    return res.length === 1;
+  }
+
+  async complete(row: JobRow, def: JobType, result: unknown): Promise<JobRow | null> {
+    const checked = def.result.safeParse(result);
+    if (!checked.success) {
+      await this.failAttempt(
+        row,
+        new JobFailure(
+          "invalid_result",
+          `The job produced an invalid result: ${checked.error.message}`,
+          false,
+        ),
+      );
+      return null;
+    }
+    const now = this.now();
+    return transition(
+      this.d.db,
+      this.d.publish,
+      row.id,
+      { statuses: ["running"], attempt: row.attempts },
+      {
+        status: "succeeded",
+        result: checked.data,
+        error: null,
+        finishedAt: now,
+        leaseUntil: null,
+        progress: { percent: 100, stage: "done", message: "Done" },
+      },
+      { kind: "status", message: "Succeeded" },
+      now,
+    );
+  }
+
+  /**
+   * Ends an attempt that threw. Retryable errors with attempts left go back to `queued` with a
+   * backoff; the caller re-delivers after `requeueDelayMs`. Everything else ends `failed`, input
+   * kept for a later manual retry.
+   */
+  async failAttempt(row: JobRow, err: unknown): Promise<{ applied: boolean; requeueDelayMs?: number }> {
+    if (err instanceof JobAborted) return { applied: false };
+    const def = this.d.registry.get(row.type);
+    const error = toJobError(err, def);
+    const now = this.now();
+    const guard = { statuses: ["running"] as const, attempt: row.attempts };
+    if (error.retryable && row.attempts < row.maxAttempts && def) {
+      const retryAfter = err instanceof JobFailure ? (err.retryAfterMs ?? 0) : 0;
+      const delay = Math.max(retryAfter, backoffMs(def.retry, row.attempts));
+      const updated = await transition(
+        this.d.db,
+        this.d.publish,
+        row.id,
+        guard,
+        { status: "queued", error, runAt: now + delay, leaseUntil: null },
+        {
+          kind: "status",
+          level: "warn",
+          message: `Attempt ${row.attempts} failed (${error.code}); retrying in ${Math.ceil(delay / 1000)} s`,
+          data: error,
+        },
+        now,
+      );
+      return updated ? { applied: true, requeueDelayMs: delay } : { applied: false };
+    }
+    const updated = await transition(
+      this.d.db,
+      this.d.publish,
+      row.id,
+      guard,
+      { status: "failed", error, finishedAt: now, leaseUntil: null },
+      { kind: "status", level: "error", message: `Failed: ${error.message}`, data: error },
+      now,
+    );
+    return { applied: updated !== null };
+  }
+
+  /** Runs a claimed queue-runner job to its end, heartbeating while the handler works. */
+  async runQueueJob(row: JobRow): Promise<{ requeueDelayMs?: number }> {
+    const def = this.d.registry.get(row.type);
+    if (!def || def.runner !== "queue") {
+      await this.failAttempt(row, new JobFailure("unknown_type", `No queue handler for ${row.type}.`, false));
+      return {};
+    }
+    const abort = new AbortController();
+    const timer = setInterval(
+      () => {
+        this.heartbeat(row.id, row.attempts)
+          .then((ok) => ok || abort.abort())
+          .catch(() => undefined);
+      },
+      Math.max(1000, def.timeoutMs / 3),
+    );
+    try {
+      const actor = await this.loadActor(row.userId);
+      const input = def.input.parse(row.input);
+      const result = await def.run(this.makeContext(row, input, actor, abort));
+      await this.complete(row, def, result);
+      return {};
+    } catch (err) {
+      const out = await this.failAttempt(row, err);
+      return out.requeueDelayMs === undefined ? {} : { requeueDelayMs: out.requeueDelayMs };
+    } finally {
+      clearInterval(timer);
+    }
+  }
+
+  /** Starts the Workflow instance for a claimed multi-stage job (one instance per attempt). */
+  async startWorkflow(row: JobRow): Promise<{ requeueDelayMs?: number }> {
+    try {
+      await this.d.workflow.create({
+        id: workflowInstanceId(row.id, row.attempts),
+        params: { jobId: row.id, attempt: row.attempts },
+      });
+      return {};
+    } catch (err) {
+      const out = await this.failAttempt(
+        row,
+        new JobFailure("workflow_start_failed", `Could not start the workflow: ${String(err)}`, true),
+      );
+      return out.requeueDelayMs === undefined ? {} : { requeueDelayMs: out.requeueDelayMs };
+    }
+  }
+
+  /** Stores one stage's output so any later attempt resumes after it. */
+  async saveCheckpoint(row: JobRow, stage: string, output: unknown): Promise<void> {
+    const now = this.now();
+    const saved = await transition(
+      this.d.db,
+      this.d.publish,
+      row.id,
+      { statuses: ["running"], attempt: row.attempts },
+      {
+        checkpointData: sql`json_set(coalesce(${jobs.checkpointData}, '{}'), ${`$.${stage}`}, json(${JSON.stringify(output ?? null)}))`,
+      },
+      { kind: "checkpoint", message: `Stage "${stage}" saved`, data: { stage } },
+      now,
+    );
+    if (!saved) throw new JobAborted("The job was cancelled or its lease was lost.");
+  }
+
+  /** The dead-letter consumer's verdict: the queue gave up, so the job ends failed. */
+  async markDeadLettered(row: JobRow): Promise<void> {
+    const now = this.now();
+    await transition(
+      this.d.db,
+      this.d.publish,
+      row.id,
+      { statuses: ["queued", "running"] },
+      {
+        status: "failed",
+        finishedAt: now,
+        leaseUntil: null,
+        error: {
+          code: "dead_lettered",
+          message: "Delivery was given up after repeated failures.",
+          retryable: true,
+        },
+      },
+      { kind: "status", level: "error", message: "Dead-lettered by the queue" },
+      now,
+    );
+  }
+
+  async loadRow(jobId: string): Promise<JobRow | undefined> {
+    return this.d.db.query.jobs.findFirst({ where: eq(jobs.id, jobId) });
+  }
+
+  get registry(): JobRegistry {
+    return this.d.registry;
+  }
+}
+
+export const workflowInstanceId = (jobId: string, attempt: number): string =>
+  attempt <= 1 ? jobId : `${jobId}-a${attempt}`;
+
+function asObject(data: unknown): Record<string, unknown> {
+  return data && typeof data === "object"
+    ? (data as Record<string, unknown>)
+    : data === undefined
+      ? {}
+      : { data };
+}
+
+export function toJobError(err: unknown, def?: JobType): JobError {
+  if (err instanceof JobFailure) {
+    const never = def?.retry.nonRetryable?.includes(err.code) ?? false;
+    return { code: err.code, message: err.message, retryable: err.retryable && !never };
+  }
+  if (err instanceof z.ZodError) {
+    return { code: "invalid_input", message: z.prettifyError(err), retryable: false };
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  return { code: "internal_error", message: message.slice(0, 500), retryable: true };
+}

@@ -1,0 +1,71 @@
+import { and, asc, desc, eq, gte, like, lt, or, type SQL } from "drizzle-orm";
+import { jobEvents, jobs } from "../../drizzle/schema";
+import { type Actor, isAdmin } from "../core/actor";
+import { decodeCursor, encodeCursor } from "../core/cursor";
+import type { Db } from "../core/db";
+import { NotFound } from "../core/errors";
+import type { Job, JobEvent, ListJobsQuery } from "./schema";
+import { eventToWire, type JobRow, toWire } from "./store";
+
+/**
+ * The only read path to jobs for a person or a job acting for one: every query carries the
+ * actor's visibility condition, so another user's job is indistinguishable from a missing one.
+ */
+export class JobsRepo {
+  constructor(
+    private readonly db: Db,
+    private readonly actor: Actor,
+  ) {}
+
+  private visible(): SQL | undefined {
+    return isAdmin(this.actor) ? undefined : eq(jobs.userId, this.actor.userId);
+  }
+
+  async getRow(id: string): Promise<JobRow> {
+    const row = await this.db.query.jobs.findFirst({ where: and(eq(jobs.id, id), this.visible()) });
+    if (!row) throw new NotFound("Job");
+    return row;
+  }
+
+  async get(id: string): Promise<Job> {
+    return toWire(await this.getRow(id));
+  }
+
+  async list(q: ListJobsQuery): Promise<{ items: Job[]; nextCursor: string | null }> {
+    const cursor = q.cursor ? decodeCursor(q.cursor) : undefined;
+    const conds = [
+      this.visible(),
+      q.status ? eq(jobs.status, q.status) : undefined,
+      q.type ? eq(jobs.type, q.type) : undefined,
+      q.userId && isAdmin(this.actor) ? eq(jobs.userId, q.userId) : undefined,
+      q.updatedSince ? gte(jobs.updatedAt, Date.parse(q.updatedSince)) : undefined,
+      q.q ? like(jobs.id, `${q.q.replace(/[%_]/g, "")}%`) : undefined,
+      cursor
+        ? or(lt(jobs.createdAt, cursor.at), and(eq(jobs.createdAt, cursor.at), lt(jobs.id, cursor.id)))
+        : undefined,
+    ];
+    const rows = await this.db
+      .select()
+      .from(jobs)
+      .where(and(...conds))
+      .orderBy(desc(jobs.createdAt), desc(jobs.id))
+      .limit(q.limit + 1);
+    const page = rows.slice(0, q.limit);
+    const last = page.at(-1);
+    return {
+      items: page.map(toWire),
+      nextCursor: rows.length > q.limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
+    };
+  }
+
+  async events(id: string): Promise<JobEvent[]> {
+    await this.getRow(id);
+    const rows = await this.db
+      .select()
+      .from(jobEvents)
+      .where(eq(jobEvents.jobId, id))
+      .orderBy(asc(jobEvents.seq))
+      .limit(2000);
+    return rows.map(eventToWire);
+  }
+}

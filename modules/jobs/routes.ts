@@ -1,0 +1,133 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { type AppEnv, createRouter, problemResponses, requireActor } from "../core/http";
+import type { JobEngine } from "./engine";
+import { CreateJobBody, JobEnvelope, JobEventList, JobList, ListJobsQuery } from "./schema";
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { "application/json": { schema } },
+  description,
+});
+const IdParam = z.object({ id: z.string().min(1).max(64) });
+
+/** The Jobs section of the public contract. */
+export function jobRoutes(engineFor: (c: Context<AppEnv>) => JobEngine) {
+  const app = createRouter();
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/",
+      summary: "Enqueue a job",
+      request: { body: { content: { "application/json": { schema: CreateJobBody } }, required: true } },
+      responses: {
+        202: json(JobEnvelope, "Accepted and dispatched"),
+        200: json(JobEnvelope, "Same idempotency key: the original job"),
+        ...problemResponses,
+        429: { description: "A guardrail refused the job" },
+      },
+    }),
+    async (c) => {
+      const actor = requireActor(c, "jobs:write");
+      const { job, created } = await engineFor(c).enqueue(actor, c.req.valid("json"));
+      return c.json({ job }, created ? 202 : 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/",
+      summary: "List the caller's jobs (admins: everyone's), newest first",
+      request: { query: ListJobsQuery },
+      responses: { 200: json(JobList, "A page of jobs"), ...problemResponses },
+    }),
+    async (c) => {
+      const actor = requireActor(c, "jobs:read");
+      return c.json(await engineFor(c).repo(actor).list(c.req.valid("query")), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/types",
+      summary: "Job types the caller may start",
+      responses: { 200: { description: "Types" }, ...problemResponses },
+    }),
+    (c) => {
+      const actor = requireActor(c, "jobs:read");
+      const items = engineFor(c)
+        .registry.list()
+        .filter((t) => actor.role === "admin" || t.allowedRoles.includes(actor.role))
+        .map((t) => ({ type: t.type, description: t.description, runner: t.runner }));
+      return c.json({ items }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/{id}",
+      summary: "One job",
+      request: { params: IdParam },
+      responses: { 200: json(JobEnvelope, "The job"), ...problemResponses },
+    }),
+    async (c) => {
+      const actor = requireActor(c, "jobs:read");
+      return c.json({ job: await engineFor(c).repo(actor).get(c.req.valid("param").id) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/{id}/events",
+      summary: "The job's audit trail, oldest first",
+      request: { params: IdParam },
+      responses: { 200: json(JobEventList, "Events"), ...problemResponses },
+    }),
+    async (c) => {
+      const actor = requireActor(c, "jobs:read");
+      return c.json({ items: await engineFor(c).repo(actor).events(c.req.valid("param").id) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/{id}/retry",
+      summary: "Re-run a failed or cancelled job from its last checkpoint",
+      request: { params: IdParam },
+      responses: {
+        202: json(JobEnvelope, "Re-queued"),
+        409: { description: "Not failed or cancelled" },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const actor = requireActor(c, "jobs:write");
+      return c.json({ job: await engineFor(c).retry(actor, c.req.valid("param").id) }, 202);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/{id}/cancel",
+      summary: "Cancel a queued or running job",
+      request: { params: IdParam },
+      responses: {
+        200: json(JobEnvelope, "Cancelled"),
+        409: { description: "Already finished" },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const actor = requireActor(c, "jobs:write");
+      return c.json({ job: await engineFor(c).cancel(actor, c.req.valid("param").id) }, 200);
+    },
+  );
+
+  return app;
+}

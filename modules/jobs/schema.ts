@@ -1,0 +1,85 @@
+import { z } from "@hono/zod-openapi";
+
+/** Wire shapes of the jobs API; the dashboard imports these too. */
+export const JobStatus = z.enum(["queued", "running", "succeeded", "failed", "cancelled"]);
+export type JobStatus = z.infer<typeof JobStatus>;
+
+export const JobError = z.object({
+  code: z.string(),
+  message: z.string(),
+  retryable: z.boolean(),
+});
+export type JobError = z.infer<typeof JobError>;
+
+export const JobProgress = z.object({
+  percent: z.number().min(0).max(100),
+  stage: z.string(),
+  message: z.string(),
+});
+export type JobProgress = z.infer<typeof JobProgress>;
+
+export const Job = z
+  .object({
+    id: z.string(),
+    type: z.string(),
+    status: JobStatus,
+    input: z.unknown(),
+    result: z.unknown().nullable(),
+    error: JobError.nullable(),
+    progress: JobProgress.nullable(),
+    attempts: z.number().int(),
+    maxAttempts: z.number().int(),
+    userId: z.string(),
+    parentId: z.string().nullable(),
+    sequenceId: z.string().nullable(),
+    sequenceIndex: z.number().int().nullable(),
+    idempotencyKey: z.string().nullable(),
+    checkpoint: z.record(z.string(), z.unknown()).nullable(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+    startedAt: z.iso.datetime().nullable(),
+    finishedAt: z.iso.datetime().nullable(),
+    runAt: z.iso.datetime(),
+    costUsd: z.number(),
+    version: z.number().int(),
+  })
+  .openapi("Job");
+export type Job = z.infer<typeof Job>;
+
+export const JobEvent = z
+  .object({
+    seq: z.number().int(),
+    at: z.iso.datetime(),
+    kind: z.enum(["status", "progress", "log", "checkpoint", "cost"]),
+    level: z.enum(["debug", "info", "warn", "error"]),
+    message: z.string(),
+    data: z.unknown().nullable(),
+  })
+  .openapi("JobEvent");
+export type JobEvent = z.infer<typeof JobEvent>;
+
+export const CreateJobBody = z
+  .object({
+    type: z.string().min(1).max(100),
+    input: z.unknown().default({}),
+    idempotencyKey: z.string().min(1).max(200).optional(),
+  })
+  .openapi("CreateJob");
+export type CreateJobBody = z.infer<typeof CreateJobBody>;
+
+export const Limit = z.coerce.number().int().min(1).max(100).default(20);
+
+export const ListJobsQuery = z.object({
+  status: JobStatus.optional(),
+  type: z.string().max(100).optional(),
+  userId: z.string().max(64).optional(),
+  updatedSince: z.iso.datetime().optional(),
+  q: z.string().max(64).optional(),
+  limit: Limit,
+  cursor: z.string().max(200).optional(),
+});
+export type ListJobsQuery = z.infer<typeof ListJobsQuery>;
+
+export const JobEnvelope = z.object({ job: Job });
+export const JobList = z.object({ items: z.array(Job), nextCursor: z.string().nullable() });
+export const JobEventList = z.object({ items: z.array(JobEvent) });

@@ -1,0 +1,137 @@
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+import type { SQLiteUpdateSetSource } from "drizzle-orm/sqlite-core";
+import { type JobEventKind, type JobStatus, jobEvents, jobs } from "../../drizzle/schema";
+import type { Db } from "../core/db";
+import type { Job, JobEvent } from "./schema";
+
+export type JobRow = typeof jobs.$inferSelect;
+export type JobPatch = SQLiteUpdateSetSource<typeof jobs>;
+
+/** Sends a job's new state to realtime subscribers; injected by the Worker entrypoint. */
+export type Publisher = (job: Job) => Promise<void>;
+
+export interface EventInput {
+  kind: JobEventKind;
+  level?: "debug" | "info" | "warn" | "error";
+  message: string;
+  data?: unknown;
+}
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+const isoOrNull = (ms: number | null): string | null => (ms == null ? null : iso(ms));
+
+export function toWire(row: JobRow): Job {
+  return {
+    id: row.id,
+    type: row.type,
+    status: row.status,
+    input: row.input,
+    result: row.result ?? null,
+    error: row.error ?? null,
+    progress: row.progress ?? null,
+    attempts: row.attempts,
+    maxAttempts: row.maxAttempts,
+    userId: row.userId,
+    parentId: row.parentId,
+    sequenceId: row.sequenceId,
+    sequenceIndex: row.sequenceIndex,
+    idempotencyKey: row.idempotencyKey,
+    checkpoint: row.checkpointData ?? null,
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
+    startedAt: isoOrNull(row.startedAt),
+    finishedAt: isoOrNull(row.finishedAt),
+    runAt: iso(row.runAt),
+    costUsd: Math.round(row.costUsd * 1e6) / 1e6,
+    version: row.version,
+  };
+}
+
+export function eventToWire(e: typeof jobEvents.$inferSelect): JobEvent {
+  return {
+    seq: e.seq,
+    at: iso(e.at),
+    kind: e.kind,
+    level: e.level,
+    message: e.message,
+    data: e.data ?? null,
+  };
+}
+
+/**
+ * Appends to the audit trail. `seq` is computed inside the statement (D1 runs statements one at
+ * a time, so it cannot race); with `onlyIfChanged` the row is written only if the statement just
+ * before it in the same batch changed the job, keeping state and audit atomic.
+ */
+export function insertEvent(db: Db, jobId: string, at: number, e: EventInput, onlyIfChanged: boolean) {
+  const data = e.data === undefined ? null : JSON.stringify(e.data);
+  return db.insert(jobEvents).select(
+    db
+      .select({
+        // NULL lets SQLite assign the autoincrement key; drizzle wants every column, in order.
+        id: sql<number>`null`.as("id"),
+        jobId: jobs.id,
+        seq: sql<number>`coalesce((select max(seq) from job_events where job_id = ${jobId}), 0) + 1`.as(
+          "seq",
+        ),
+        at: sql<number>`${at}`.as("at"),
+        kind: sql<JobEventKind>`${e.kind}`.as("kind"),
+        level: sql<"info">`${e.level ?? "info"}`.as("level"),
+        message: sql<string>`${e.message}`.as("message"),
+        data: sql<string | null>`${data}`.as("data"),
+      })
+      .from(jobs)
+      .where(and(eq(jobs.id, jobId), onlyIfChanged ? sql`changes() = 1` : undefined)),
+  );
+}
+
+export interface Guard {
+  statuses: readonly JobStatus[];
+  /** Fencing token: only the holder of this attempt's lease may write. */
+  attempt?: number;
+  extra?: SQL;
+}
+
+/**
+ * The one way a job's state changes: a guarded UPDATE and its audit event in one D1 batch
+ * (the event is written only if the update matched), then a realtime publish.
+ * Returns null when the guard did not match (someone else moved the job first).
+ */
+export async function transition(
+  db: Db,
+  publish: Publisher,
+  jobId: string,
+  guard: Guard,
+  patch: JobPatch,
+  event: EventInput | null,
+  now: number,
+): Promise<JobRow | null> {
+  const where = and(
+    eq(jobs.id, jobId),
+    inArray(jobs.status, [...guard.statuses]),
+    guard.attempt === undefined ? undefined : eq(jobs.attempts, guard.attempt),
+    guard.extra,
+  );
+  const update = db
+    .update(jobs)
+    .set({ ...patch, updatedAt: now, version: sql`${jobs.version} + 1` })
+    .where(where)
+    .returning();
+  const [rows] = event ? await db.batch([update, insertEvent(db, jobId, now, event, true)]) : [await update];
+  const row = rows[0] ?? null;
+  if (row) await publishSafely(publish, row);
+  return row;
+}
+
+export async function appendEvent(db: Db, jobId: string, e: EventInput, now: number): Promise<void> {
+  await insertEvent(db, jobId, now, e, false);
+}
+
+/** Realtime is best effort: a failed publish never fails a state change (clients catch up). */
+export async function publishSafely(publish: Publisher, row: JobRow): Promise<void> {
+  try {
+    await publish(toWire(row));
+  } catch (err) {
+    console.warn(JSON.stringify({ msg: "realtime publish failed", jobId: row.id, err: String(err) }));
+  }
+}

@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { defineJobType, type JobContext, JobFailure } from "../types";
+
+export const PipelineInput = z.object({
+  /** The stage that fails, and how many attempts it fails before passing. */
+  failAt: z.enum(["prepare", "process", "publish"]).optional(),
+  failTimes: z.number().int().min(0).max(10).default(1),
+});
+export const PipelineResult = z.object({ stages: z.array(z.string()), attempt: z.number().int() });
+
+const stage = (name: "prepare" | "process" | "publish", label: string) => ({
+  name,
+  label,
+  async run(ctx: JobContext<z.infer<typeof PipelineInput>>) {
+    await ctx.log("info", `stage ${name} executed`, { stage: name, attempt: ctx.attempt });
+    if (ctx.input.failAt === name && ctx.attempt <= ctx.input.failTimes) {
+      throw new JobFailure("stage_failed", `Falha simulada na etapa ${name}.`, true);
+    }
+    return { stage: name, attempt: ctx.attempt };
+  },
+});
+
+/** Diagnostic multi-stage job running as a Workflow: proves checkpoint/resume semantics. */
+export const systemPipeline = defineJobType({
+  type: "system.pipeline",
+  description: "Diagnostic Workflow of three checkpointed stages; one may fail N times.",
+  runner: "workflow",
+  input: PipelineInput,
+  result: PipelineResult,
+  retry: { maxAttempts: 3, baseDelayMs: 1000, maxDelayMs: 5000 },
+  timeoutMs: 60_000,
+  allowedRoles: ["admin", "marketing", "sales"],
+  steps: [stage("prepare", "Preparando"), stage("process", "Processando"), stage("publish", "Publicando")],
+  async finish(ctx, outputs) {
+    return { stages: Object.keys(outputs), attempt: ctx.attempt };
+  },
+});

@@ -1,0 +1,90 @@
+import type { z } from "zod";
+import type { Actor, Role } from "../core/actor";
+import type { Db } from "../core/db";
+import type { JobProgress } from "./schema";
+
+/** What a job may throw to say how it failed; anything else counts as a retryable crash. */
+export class JobFailure extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly retryable: boolean,
+    /** A provider's Retry-After, honoured as the minimum backoff. */
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = "JobFailure";
+  }
+}
+
+/** Thrown inside a handler when its job was cancelled or its lease lost: stop quietly. */
+export class JobAborted extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = "JobAborted";
+  }
+}
+
+export interface RetryPolicy {
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** Error codes that never retry, whatever the error says. */
+  nonRetryable?: readonly string[];
+}
+
+/** What a running job sees. `actor` is the job's owner, loaded from D1, never from a message. */
+export interface JobContext<I> {
+  jobId: string;
+  attempt: number;
+  input: I;
+  actor: Actor;
+  env: Env;
+  db: Db;
+  checkpoint: Readonly<Record<string, unknown>>;
+  signal: AbortSignal;
+  /** Records progress (and renews the lease); throws JobAborted if the job was cancelled. */
+  progress(p: JobProgress): Promise<void>;
+  log(level: "debug" | "info" | "warn" | "error", message: string, data?: unknown): Promise<void>;
+  /** Adds USD spent by this job (recorded as a `cost` event and summed into costUsd). */
+  addCost(usd: number, data?: unknown): Promise<void>;
+}
+
+export interface WorkflowStep<I> {
+  name: string;
+  /** Human label for progress ("Pesquisa", "Redação"…). */
+  label: string;
+  run(ctx: JobContext<I>, outputs: Readonly<Record<string, unknown>>): Promise<unknown>;
+}
+
+interface JobTypeBase<I extends z.ZodType, R extends z.ZodType> {
+  type: string;
+  description: string;
+  input: I;
+  result: R;
+  retry: RetryPolicy;
+  /** Lease length; a run that stops heartbeating for this long is presumed crashed. */
+  timeoutMs: number;
+  allowedRoles: readonly Role[];
+  estimateCostUsd?(input: z.infer<I>): number;
+}
+
+export interface QueueJobType<I extends z.ZodType, R extends z.ZodType> extends JobTypeBase<I, R> {
+  runner: "queue";
+  run(ctx: JobContext<z.infer<I>>): Promise<z.infer<R>>;
+}
+
+export interface WorkflowJobType<I extends z.ZodType, R extends z.ZodType> extends JobTypeBase<I, R> {
+  runner: "workflow";
+  steps: readonly WorkflowStep<z.infer<I>>[];
+  finish(ctx: JobContext<z.infer<I>>, outputs: Readonly<Record<string, unknown>>): Promise<z.infer<R>>;
+}
+
+export type JobType<I extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType> =
+  | QueueJobType<I, R>
+  | WorkflowJobType<I, R>;
+
+/** Identity helper so a feature's definition keeps its precise input/result types. */
+export function defineJobType<I extends z.ZodType, R extends z.ZodType>(def: JobType<I, R>): JobType<I, R> {
+  return def;
+}

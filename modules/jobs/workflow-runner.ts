@@ -1,0 +1,84 @@
+import type { WorkflowStepConfig } from "cloudflare:workers";
+import type { JobEngine, WorkflowParams } from "./engine";
+import { JobAborted, JobFailure } from "./types";
+
+/** The slice of Cloudflare's WorkflowStep we use, so tests and types stay small. */
+export interface StepRunner {
+  do<T extends Rpc.Serializable<T>>(
+    name: string,
+    config: WorkflowStepConfig,
+    callback: () => Promise<T>,
+  ): Promise<T>;
+}
+
+type StepOutcome =
+  | { ok: true; value: string }
+  | { ok: false; code: string; message: string; retryable: boolean; retryAfterMs: number | null };
+
+/** Job-level retries own the policy; Workflow step retries would double-count attempts. */
+const NO_STEP_RETRY: WorkflowStepConfig = { retries: { limit: 0, delay: 0 } };
+
+/**
+ * Runs one attempt of a multi-stage job. Each stage is a Workflow step whose output is mirrored
+ * into the job's checkpoint; stages already in the checkpoint (from an earlier attempt) are
+ * skipped, so a retry resumes after the last completed stage and never repeats paid work.
+ * Errors are returned from steps as values because class identity does not survive `step.do`.
+ */
+export async function runWorkflowAttempt(
+  engine: JobEngine,
+  params: WorkflowParams,
+  step: StepRunner,
+): Promise<void> {
+  const row = await engine.loadRow(params.jobId);
+  if (!row || row.status !== "running" || row.attempts !== params.attempt) return;
+  const def = engine.registry.get(row.type);
+  if (!def || def.runner !== "workflow") {
+    await engine.failAttempt(row, new JobFailure("unknown_type", `No workflow for ${row.type}.`, false));
+    return;
+  }
+  const abort = new AbortController();
+  const fail = async (err: unknown): Promise<void> => {
+    const out = await engine.failAttempt(row, err);
+    if (out.requeueDelayMs !== undefined) await engine.dispatch(row.id, Math.ceil(out.requeueDelayMs / 1000));
+  };
+  try {
+    const actor = await engine.loadActor(row.userId);
+    const input = def.input.parse(row.input);
+    const ctx = engine.makeContext(row, input, actor, abort);
+    const outputs: Record<string, unknown> = { ...(row.checkpointData ?? {}) };
+    const total = def.steps.length + 1;
+    for (const [i, s] of def.steps.entries()) {
+      if (s.name in outputs) continue;
+      await ctx.progress({ percent: (i / total) * 100, stage: s.name, message: s.label });
+      const outcome = await step.do<StepOutcome>(s.name, NO_STEP_RETRY, async () => {
+        try {
+          const value = await s.run(ctx, outputs);
+          await engine.saveCheckpoint(row, s.name, value);
+          return { ok: true, value: JSON.stringify(value ?? null) };
+        } catch (err) {
+          if (err instanceof JobAborted) throw err;
+          const f = err instanceof JobFailure ? err : null;
+          return {
+            ok: false,
+            code: f?.code ?? "internal_error",
+            message: err instanceof Error ? err.message : String(err),
+            retryable: f ? f.retryable : true,
+            retryAfterMs: f?.retryAfterMs ?? null,
+          };
+        }
+      });
+      if (!outcome.ok) {
+        await fail(
+          new JobFailure(outcome.code, outcome.message, outcome.retryable, outcome.retryAfterMs ?? undefined),
+        );
+        return;
+      }
+      outputs[s.name] = JSON.parse(outcome.value);
+    }
+    await ctx.progress({ percent: ((total - 1) / total) * 100, stage: "finish", message: "Finishing" });
+    const result = await def.finish(ctx, outputs);
+    await engine.complete(row, def, result);
+  } catch (err) {
+    await fail(err);
+  }
+}

@@ -1,0 +1,80 @@
+import type { MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { actorFor, type Role } from "../../modules/core/actor";
+import { AppError, Forbidden } from "../../modules/core/errors";
+import type { AppEnv } from "../../modules/core/http";
+import { newId } from "../../modules/core/ids";
+import { TokenService } from "../../modules/identity/tokens";
+import { services } from "../services";
+
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export const requestId: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const id = c.req.header("x-request-id")?.slice(0, 64) || newId();
+  c.set("requestId", id);
+  await next();
+  c.header("x-request-id", id);
+};
+
+export const limitBody = bodyLimit({
+  maxSize: MAX_BODY_BYTES,
+  onError: () => {
+    throw new AppError(
+      413,
+      "Payload too large",
+      `Request bodies are limited to ${MAX_BODY_BYTES / 1024} KB.`,
+    );
+  },
+});
+
+/** Paths that accept something other than JSON bodies. */
+const OTHER_TYPES: Array<[RegExp, string[]]> = [
+  [/^\/api\/leads\/import$/, ["application/json", "text/csv"]],
+  [/^\/api\/products\/[^/]+\/images$/, ["multipart/form-data"]],
+];
+
+/** 415 for a body of a type the endpoint does not take (Better Auth checks its own). */
+export const requireContentType: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const method = c.req.method;
+  const hasBody =
+    (method === "POST" || method === "PUT" || method === "PATCH") &&
+    (Number(c.req.header("content-length") ?? "0") > 0 || c.req.header("transfer-encoding") !== undefined);
+  if (hasBody && !c.req.path.startsWith("/api/auth/")) {
+    const type = (c.req.header("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+    const allowed = OTHER_TYPES.find(([re]) => re.test(c.req.path))?.[1] ?? ["application/json"];
+    if (!allowed.includes(type)) {
+      throw new AppError(415, "Unsupported media type", `Send the body as ${allowed.join(" or ")}.`);
+    }
+  }
+  await next();
+};
+
+/**
+ * Resolves who is calling: a bearer API token, else a Better Auth session cookie. Cookie-carrying
+ * writes from an untrusted Origin are refused (CSRF), token calls carry no ambient authority.
+ */
+export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const s = services(c.env);
+  c.set("actor", null);
+  const bearer = c.req.header("authorization")?.match(/^Bearer\s+(.+)$/i)?.[1];
+  const queryToken = c.req.path === "/api/realtime" ? c.req.query("token") : undefined;
+  const secret = bearer ?? queryToken;
+  if (secret) {
+    const tokens = new TokenService(s.db);
+    const actor = await tokens.authenticate(secret.trim());
+    c.set("actor", actor);
+    if (actor) c.executionCtx.waitUntil(tokens.touch(secret.trim()).catch(() => undefined));
+    return next();
+  }
+  if (c.req.header("cookie")) {
+    const session = await s.auth.api.getSession({ headers: c.req.raw.headers }).catch(() => null);
+    if (session) {
+      const origin = c.req.header("origin");
+      if (c.req.method !== "GET" && origin && !s.config.trustedOrigins.includes(origin)) {
+        throw new Forbidden("Cross-origin request refused.");
+      }
+      c.set("actor", actorFor(session.user.id, session.user.role as Role, "session"));
+    }
+  }
+  return next();
+};

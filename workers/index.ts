@@ -1,0 +1,24 @@
+import { createApp } from "./api/app";
+import { consumeDeadLetters } from "./consumers/dead-letters";
+import { consumeJobs } from "./consumers/jobs";
+import { services } from "./services";
+
+export { RealtimeHub } from "./realtime/hub";
+export { JobWorkflow } from "./workflows/job-workflow";
+
+const app = createApp();
+
+export default {
+  fetch: app.fetch,
+  async queue(batch, env, _ctx) {
+    if (batch.queue.endsWith("-dlq")) await consumeDeadLetters(batch, env);
+    else await consumeJobs(batch, env);
+  },
+  async scheduled(_controller, env, ctx) {
+    ctx.waitUntil(
+      services(env)
+        .engine.sweep()
+        .then((r) => console.log(JSON.stringify({ msg: "sweep", ...r }))),
+    );
+  },
+} satisfies ExportedHandler<Env>;

@@ -1,0 +1,68 @@
+import { DurableObject } from "cloudflare:workers";
+
+/**
+ * One hub per user (and one "admin" hub that sees every job). Sockets hibernate between
+ * messages, so an idle dashboard costs nothing. Job updates carry a per-job `version`; the hub
+ * drops any update older than one it already sent, so each socket sees a job's changes in order.
+ */
+export class RealtimeHub extends DurableObject<Env> {
+  #lastVersion = new Map<string, number>();
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    // Answered by the runtime without waking the object.
+    ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair('{"type":"ping"}', '{"type":"pong"}'));
+  }
+
+  override async fetch(request: Request): Promise<Response> {
+    const userId = request.headers.get("x-lifetrek-user");
+    if (request.headers.get("upgrade") !== "websocket" || !userId) {
+      return new Response("expected an authenticated websocket upgrade", { status: 426 });
+    }
+    const { 0: client, 1: server } = new WebSocketPair();
+    this.ctx.acceptWebSocket(server, [userId]);
+    server.send(JSON.stringify({ type: "hello", userId }));
+    return new Response(null, { status: 101, webSocket: client });
+  }
+
+  /** Called by the engine (through `publishJob`) after every state change. */
+  async publish(job: { id: string; version: number }): Promise<number> {
+    const last = this.#lastVersion.get(job.id) ?? 0;
+    if (job.version <= last) return 0;
+    this.#lastVersion.set(job.id, job.version);
+    if (this.#lastVersion.size > 5000) {
+      const oldest = this.#lastVersion.keys().next().value;
+      if (oldest !== undefined) this.#lastVersion.delete(oldest);
+    }
+    const payload = JSON.stringify({ type: "job", job });
+    let sent = 0;
+    for (const ws of this.ctx.getWebSockets()) {
+      try {
+        ws.send(payload);
+        sent++;
+      } catch {
+        // a socket closing mid-send; the runtime removes it
+      }
+    }
+    return sent;
+  }
+
+  override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
+    if (typeof message === "string" && message.includes('"ping"')) {
+      ws.send(JSON.stringify({ type: "pong" }));
+    }
+  }
+
+  override async webSocketClose(ws: WebSocket, code: number): Promise<void> {
+    try {
+      ws.close(code === 1005 ? 1000 : code, "bye");
+    } catch {
+      // already closed
+    }
+  }
+}
+
+export const hubName = {
+  user: (userId: string) => `user:${userId}`,
+  admin: "admin",
+} as const;

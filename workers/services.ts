@@ -1,0 +1,66 @@
+import { type AppConfig, loadConfig } from "../modules/core/config";
+import { createDb, type Db } from "../modules/core/db";
+import { type Auth, createAuth } from "../modules/identity/auth";
+import { seedDevUsers } from "../modules/identity/seed";
+import {
+  JobEngine,
+  type JobMessage,
+  JobRegistry,
+  systemJobTypes,
+  type WorkflowParams,
+} from "../modules/jobs";
+import { publisherFor } from "./realtime/publish";
+
+/** Every feature's job types, one line each (NFR8). */
+export const registry = new JobRegistry().register(...systemJobTypes);
+
+export interface Services {
+  config: AppConfig;
+  db: Db;
+  auth: Auth;
+  engine: JobEngine;
+}
+
+const cache = new WeakMap<object, Services>();
+let seeded: Promise<void> | null = null;
+
+/** Builds (once per isolate and env) the wired services the entrypoints share. */
+export function services(env: Env): Services {
+  const hit = cache.get(env);
+  if (hit) return hit;
+  const config = loadConfig(env as unknown as Record<string, unknown>);
+  const db = createDb(env.DB);
+  const built: Services = {
+    config,
+    db,
+    auth: createAuth(db, config),
+    engine: new JobEngine({
+      db,
+      env,
+      queue: env.JOBS_QUEUE as Queue<JobMessage>,
+      workflow: env.JOB_WORKFLOW as Workflow<WorkflowParams>,
+      publish: publisherFor(env),
+      registry,
+    }),
+  };
+  cache.set(env, built);
+  return built;
+}
+
+/** Demo data per feature, development only; each seeder is idempotent. */
+const devSeeders: Array<(db: Db, env: Env) => Promise<void>> = [];
+
+export async function runDevSeeders(s: Services, env: Env): Promise<void> {
+  await ensureDevSeed(s);
+  for (const seed of devSeeders) await seed(s.db, env);
+}
+
+/** Development seeds its users on first use in each isolate; never anywhere else. */
+export function ensureDevSeed(s: Services): Promise<void> {
+  if (!s.config.isDev) return Promise.resolve();
+  seeded ??= seedDevUsers(s.db).catch((err) => {
+    seeded = null;
+    throw err;
+  });
+  return seeded;
+}
