@@ -1,2 +1,6 @@
+export * from "./content";
+export * from "./guardrails";
 export * from "./identity";
 export * from "./jobs";
+export * from "./leads";
+export * from "./settings";
