@@ -18,7 +18,7 @@ import {
   toWire,
   transition,
 } from "./store";
-import { JobAborted, type JobContext, JobFailure, type JobType } from "./types";
+import { JobAborted, type JobContext, JobFailure, type JobType, type SpendGuard } from "./types";
 
 /** Queue messages carry only the id: the input stays in D1, the one source of truth. */
 export const JobMessage = z.object({ jobId: z.string().min(1).max(64) });
@@ -40,6 +40,7 @@ export interface EngineDeps {
   publish: Publisher;
   registry: JobRegistry;
   beforeEnqueue?: EnqueueHook[];
+  spend?: SpendGuard;
   now?: () => number;
 }
 
@@ -326,16 +327,20 @@ export class JobEngine {
       log: async (level, message, data) => {
         await appendEvent(db, row.id, { kind: "log", level, message, data }, this.now());
       },
-      addCost: async (usd, data) => {
+      reserveSpend: async (estimateUsd, what) => {
+        await this.d.spend?.reserve(actor, row, estimateUsd, what);
+      },
+      recordCost: async (entry) => {
         const now = this.now();
+        await this.d.spend?.record(actor, row, entry);
         ensure(
           await transition(
             db,
             publish,
             row.id,
             guard,
-            { costUsd: sql`${jobs.costUsd} + ${usd}` },
-            { kind: "cost", message: `+ USD ${usd.toFixed(4)}`, data: { usd, ...asObject(data) } },
+            { costUsd: sql`${jobs.costUsd} + ${entry.usd}` },
+            { kind: "cost", message: `${entry.model}: USD ${entry.usd.toFixed(4)}`, data: entry },
             now,
           ),
         );

@@ -46,8 +46,28 @@ export interface JobContext<I> {
   /** Records progress (and renews the lease); throws JobAborted if the job was cancelled. */
   progress(p: JobProgress): Promise<void>;
   log(level: "debug" | "info" | "warn" | "error", message: string, data?: unknown): Promise<void>;
-  /** Adds USD spent by this job (recorded as a `cost` event and summed into costUsd). */
-  addCost(usd: number, data?: unknown): Promise<void>;
+  /**
+   * Call before every paid AI call with its estimate: refuses (JobFailure `budget_exceeded`,
+   * retryable after the reset) when the call would cross a spending limit.
+   */
+  reserveSpend(estimateUsd: number, what: string): Promise<void>;
+  /** Records a paid call's real usage: the cost ledger, a `cost` event, and the job's costUsd. */
+  recordCost(entry: CostEntry): Promise<void>;
+}
+
+export interface CostEntry {
+  model: string;
+  kind: "text" | "image" | "search" | "embedding";
+  inputTokens?: number;
+  outputTokens?: number;
+  images?: number;
+  usd: number;
+}
+
+/** Spending guard the engine delegates to (the guardrails feature provides it). */
+export interface SpendGuard {
+  reserve(actor: Actor, job: { id: string; type: string }, estimateUsd: number, what: string): Promise<void>;
+  record(actor: Actor, job: { id: string; type: string }, entry: CostEntry): Promise<void>;
 }
 
 export interface WorkflowStep<I> {
