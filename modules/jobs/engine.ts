@@ -534,14 +534,6 @@ export class JobEngine {
 export const workflowInstanceId = (jobId: string, attempt: number): string =>
   attempt <= 1 ? jobId : `${jobId}-a${attempt}`;
 
-function asObject(data: unknown): Record<string, unknown> {
-  return data && typeof data === "object"
-    ? (data as Record<string, unknown>)
-    : data === undefined
-      ? {}
-      : { data };
-}
-
 export function toJobError(err: unknown, def?: JobType): JobError {
   if (err instanceof JobFailure) {
     const never = def?.retry.nonRetryable?.includes(err.code) ?? false;
