@@ -9,10 +9,11 @@ import {
   systemJobTypes,
   type WorkflowParams,
 } from "../modules/jobs";
+import { contentJobTypes, seedContentDemo } from "../modules/content";
 import { publisherFor } from "./realtime/publish";
 
 /** Every feature's job types, one line each (NFR8). */
-export const registry = new JobRegistry().register(...systemJobTypes);
+export const registry = new JobRegistry().register(...systemJobTypes, ...contentJobTypes);
 
 export interface Services {
   config: AppConfig;
@@ -48,7 +49,7 @@ export function services(env: Env): Services {
 }
 
 /** Demo data per feature, development only; each seeder is idempotent. */
-const devSeeders: Array<(db: Db, env: Env) => Promise<void>> = [];
+const devSeeders: Array<(db: Db, env: Env) => Promise<void>> = [seedContentDemo];
 
 export async function runDevSeeders(s: Services, env: Env): Promise<void> {
   await ensureDevSeed(s);

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { isAdmin } from "../../modules/core/actor";
 import { ConfigError } from "../../modules/core/config";
 import { type AppEnv, createRouter, requireActor } from "../../modules/core/http";
+import { contentRoutes } from "../../modules/content";
 import { identityRoutes } from "../../modules/identity/routes";
 import { jobRoutes } from "../../modules/jobs/routes";
 import { hubName } from "../realtime/hub";
@@ -54,7 +55,7 @@ export function createApp() {
     return ns.get(ns.idFromName(name)).fetch(new Request(c.req.raw.url, { headers }));
   });
 
-  const api = createRouter();
+  const api = createRouter().basePath("/api");
   api.route(
     "/",
     identityRoutes((c) => services(c.env).db),
@@ -68,6 +69,6 @@ export function createApp() {
     info: { title: "Lifetrek App API", version: "1.0.0", description: "See docs/architecture.md." },
   });
   api.get("/docs", (c) => c.html(docsPage("/api/openapi.json")));
-  app.route("/api", api);
+  app.route("/", api);
   return app;
 }

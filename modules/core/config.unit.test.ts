@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, DEV_AUTH_SECRET, loadConfig } from "./config";
+
+const base = { PUBLIC_ORIGIN: "https://app.lifetrek.example", TRUSTED_ORIGINS: "https://app.lifetrek.example" };
+const strong = "s".repeat(24) + crypto.randomUUID();
+
+describe("configuration", () => {
+  it("falls back to dev secrets only in development", () => {
+    expect(loadConfig({ ...base, ENVIRONMENT: "development" }).authSecret).toBe(DEV_AUTH_SECRET);
+  });
+
+  it.each([
+    ["missing", {}],
+    ["dev default", { BETTER_AUTH_SECRET: DEV_AUTH_SECRET, PYTHON_SERVICE_SECRET: strong }],
+    ["too short", { BETTER_AUTH_SECRET: "short", PYTHON_SERVICE_SECRET: strong }],
+    ["python secret missing", { BETTER_AUTH_SECRET: strong }],
+  ])("production refuses a %s secret", (_n, secrets) => {
+    expect(() => loadConfig({ ...base, ENVIRONMENT: "production", ...secrets })).toThrow(ConfigError);
+  });
+
+  it("an unset ENVIRONMENT is treated as production", () => {
+    expect(() => loadConfig(base)).toThrow(ConfigError);
+  });
+
+  it("production accepts real secrets", () => {
+    const c = loadConfig({ ...base, ENVIRONMENT: "production", BETTER_AUTH_SECRET: strong, PYTHON_SERVICE_SECRET: strong });
+    expect(c.isDev).toBe(false);
+    expect(c.trustedOrigins).toEqual(["https://app.lifetrek.example"]);
+  });
+});
