@@ -10,13 +10,19 @@ export default defineConfig(async () => {
         main: "./workers/index.ts",
         wrangler: { configPath: "./wrangler.toml" },
         miniflare: {
-          bindings: { ENVIRONMENT: "test", TEST_MIGRATIONS: migrations },
+          bindings: {
+            ENVIRONMENT: "test",
+            TEST_MIGRATIONS: migrations,
+            PYTHON_SERVICE_URL: "http://127.0.0.1:8791",
+            FAKE_UNIPILE_URL: "http://127.0.0.1:8790",
+          },
         },
       }),
     ],
     test: {
       include: ["modules/**/*.test.ts", "workers/**/*.test.ts", "test/**/*.test.ts"],
       setupFiles: ["./test/apply-migrations.ts"],
+      globalSetup: ["./test/global-setup.ts"],
       testTimeout: 30_000,
       hookTimeout: 30_000,
     },

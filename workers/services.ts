@@ -1,3 +1,4 @@
+import { contentJobTypes, seedContentDemo } from "../modules/content";
 import { type AppConfig, loadConfig } from "../modules/core/config";
 import { createDb, type Db } from "../modules/core/db";
 import { type Auth, createAuth } from "../modules/identity/auth";
@@ -9,17 +10,18 @@ import {
   systemJobTypes,
   type WorkflowParams,
 } from "../modules/jobs";
-import { contentJobTypes, seedContentDemo } from "../modules/content";
+import { type LeadDeps, leadJobTypes, seedLeadsDemo } from "../modules/leads";
 import { publisherFor } from "./realtime/publish";
 
 /** Every feature's job types, one line each (NFR8). */
-export const registry = new JobRegistry().register(...systemJobTypes, ...contentJobTypes);
+export const registry = new JobRegistry().register(...systemJobTypes, ...contentJobTypes, ...leadJobTypes);
 
 export interface Services {
   config: AppConfig;
   db: Db;
   auth: Auth;
   engine: JobEngine;
+  leads: LeadDeps;
 }
 
 const cache = new WeakMap<object, Services>();
@@ -31,29 +33,34 @@ export function services(env: Env): Services {
   if (hit) return hit;
   const config = loadConfig(env as unknown as Record<string, unknown>);
   const db = createDb(env.DB);
+  const engine = new JobEngine({
+    db,
+    env,
+    queue: env.JOBS_QUEUE as Queue<JobMessage>,
+    workflow: env.JOB_WORKFLOW as Workflow<WorkflowParams>,
+    publish: publisherFor(env),
+    registry,
+  });
   const built: Services = {
     config,
     db,
     auth: createAuth(db, config),
-    engine: new JobEngine({
-      db,
-      env,
-      queue: env.JOBS_QUEUE as Queue<JobMessage>,
-      workflow: env.JOB_WORKFLOW as Workflow<WorkflowParams>,
-      publish: publisherFor(env),
-      registry,
-    }),
+    engine,
+    leads: { db, engine, webhookSecret: config.unipileWebhookSecret },
   };
   cache.set(env, built);
   return built;
 }
 
 /** Demo data per feature, development only; each seeder is idempotent. */
-const devSeeders: Array<(db: Db, env: Env) => Promise<void>> = [seedContentDemo];
+const devSeeders: Array<(db: Db, env: Env, engine: JobEngine) => Promise<void>> = [
+  seedContentDemo,
+  seedLeadsDemo,
+];
 
 export async function runDevSeeders(s: Services, env: Env): Promise<void> {
   await ensureDevSeed(s);
-  for (const seed of devSeeders) await seed(s.db, env);
+  for (const seed of devSeeders) await seed(s.db, env, s.engine);
 }
 
 /** Development seeds its users on first use in each isolate; never anywhere else. */

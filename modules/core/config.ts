@@ -3,6 +3,7 @@ import { z } from "zod";
 /** The only secret the code knows; accepted in development alone. */
 export const DEV_AUTH_SECRET = "lifetrek-dev-only-secret-never-use-in-production-0001";
 export const DEV_SERVICE_SECRET = "dev-python-secret";
+export const DEV_WEBHOOK_SECRET = "dev-unipile-webhook-secret";
 
 const Csv = z
   .string()
@@ -21,6 +22,7 @@ const RawConfig = z.object({
   BETTER_AUTH_SECRET: z.string().optional(),
   PYTHON_SERVICE_URL: z.url().optional(),
   PYTHON_SERVICE_SECRET: z.string().optional(),
+  UNIPILE_WEBHOOK_SECRET: z.string().optional(),
 });
 
 export type AppConfig = {
@@ -31,6 +33,8 @@ export type AppConfig = {
   authSecret: string;
   pythonServiceUrl: string | undefined;
   pythonServiceSecret: string;
+  /** Unset outside development means webhooks are refused (no signature can match ""). */
+  unipileWebhookSecret: string;
 };
 
 export class ConfigError extends Error {}
@@ -68,5 +72,6 @@ export function loadConfig(env: Record<string, unknown>): AppConfig {
     authSecret,
     pythonServiceUrl: raw.PYTHON_SERVICE_URL,
     pythonServiceSecret: serviceSecret,
+    unipileWebhookSecret: raw.UNIPILE_WEBHOOK_SECRET || (isDev ? DEV_WEBHOOK_SECRET : ""),
   };
 }

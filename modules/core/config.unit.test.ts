@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, DEV_AUTH_SECRET, loadConfig } from "./config";
 
-const base = { PUBLIC_ORIGIN: "https://app.lifetrek.example", TRUSTED_ORIGINS: "https://app.lifetrek.example" };
+const base = {
+  PUBLIC_ORIGIN: "https://app.lifetrek.example",
+  TRUSTED_ORIGINS: "https://app.lifetrek.example",
+};
 const strong = "s".repeat(24) + crypto.randomUUID();
 
 describe("configuration", () => {
@@ -23,7 +26,12 @@ describe("configuration", () => {
   });
 
   it("production accepts real secrets", () => {
-    const c = loadConfig({ ...base, ENVIRONMENT: "production", BETTER_AUTH_SECRET: strong, PYTHON_SERVICE_SECRET: strong });
+    const c = loadConfig({
+      ...base,
+      ENVIRONMENT: "production",
+      BETTER_AUTH_SECRET: strong,
+      PYTHON_SERVICE_SECRET: strong,
+    });
     expect(c.isDev).toBe(false);
     expect(c.trustedOrigins).toEqual(["https://app.lifetrek.example"]);
   });

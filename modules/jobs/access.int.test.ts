@@ -9,7 +9,10 @@ async function createToken(who: "marketing" | "sales", scopes: string[]) {
 }
 
 const bearer = (token: string, path: string, init: RequestInit = {}) =>
-  api(path, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` } });
+  api(path, {
+    ...init,
+    headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` },
+  });
 
 describe("row scoping and access", () => {
   it("answers 404 for another user's job on every endpoint, and admins see it", async () => {
@@ -75,7 +78,9 @@ describe("row scoping and access", () => {
     expect((await as("sales", `/api/tokens/${info.id}`, { method: "DELETE" })).status).toBe(200);
     expect((await bearer(token, `/api/jobs/${job.id}`)).status).toBe(401);
     expect((await bearer("ltk_not-a-real-token", "/api/jobs")).status).toBe(401);
-    const list = (await (await as("sales", "/api/tokens")).json()) as { items: Array<Record<string, unknown>> };
+    const list = (await (await as("sales", "/api/tokens")).json()) as {
+      items: Array<Record<string, unknown>>;
+    };
     expect(JSON.stringify(list)).not.toContain(token);
   });
 

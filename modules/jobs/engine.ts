@@ -309,6 +309,7 @@ export class JobEngine {
       db,
       checkpoint: row.checkpointData ?? {},
       signal: abort.signal,
+      saveCheckpoint: (key, value) => this.saveCheckpoint(row, key, value),
       progress: async (p) => {
         const now = this.now();
         const percent = Math.max(0, Math.min(100, Math.round(p.percent)));

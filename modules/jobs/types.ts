@@ -43,6 +43,8 @@ export interface JobContext<I> {
   db: Db;
   checkpoint: Readonly<Record<string, unknown>>;
   signal: AbortSignal;
+  /** Saves part of a long job's work so a later attempt resumes after it (queue jobs). */
+  saveCheckpoint(key: string, value: unknown): Promise<void>;
   /** Records progress (and renews the lease); throws JobAborted if the job was cancelled. */
   progress(p: JobProgress): Promise<void>;
   log(level: "debug" | "info" | "warn" | "error", message: string, data?: unknown): Promise<void>;

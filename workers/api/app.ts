@@ -1,10 +1,11 @@
 import { Hono } from "hono";
+import { contentRoutes } from "../../modules/content";
 import { isAdmin } from "../../modules/core/actor";
 import { ConfigError } from "../../modules/core/config";
 import { type AppEnv, createRouter, requireActor } from "../../modules/core/http";
-import { contentRoutes } from "../../modules/content";
 import { identityRoutes } from "../../modules/identity/routes";
 import { jobRoutes } from "../../modules/jobs/routes";
+import { leadRoutes } from "../../modules/leads";
 import { hubName } from "../realtime/hub";
 import { ensureDevSeed, runDevSeeders, services } from "../services";
 import { docsPage } from "./docs";
@@ -63,6 +64,14 @@ export function createApp() {
   api.route(
     "/jobs",
     jobRoutes((c) => services(c.env).engine),
+  );
+  api.route(
+    "/",
+    contentRoutes((c) => services(c.env).db),
+  );
+  api.route(
+    "/",
+    leadRoutes((c) => services(c.env).leads),
   );
   api.doc31("/openapi.json", {
     openapi: "3.1.0",

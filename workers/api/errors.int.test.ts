@@ -24,7 +24,14 @@ describe("bad input changes nothing and answers precise problems", () => {
   it.each([
     ["malformed JSON", { body: "{not json", headers: { "content-type": "application/json" } }, 400],
     ["wrong content type", { body: "type=system.ping", headers: { "content-type": "text/plain" } }, 415],
-    ["oversized body", { body: JSON.stringify({ type: "system.ping", input: { pad: "x".repeat(300_000) } }), headers: { "content-type": "application/json" } }, 413],
+    [
+      "oversized body",
+      {
+        body: JSON.stringify({ type: "system.ping", input: { pad: "x".repeat(300_000) } }),
+        headers: { "content-type": "application/json" },
+      },
+      413,
+    ],
   ])("%s", async (_name, init, status) => {
     const before = await jobCount();
     const res = await as("marketing", "/api/jobs", { method: "POST", ...init });
@@ -37,7 +44,10 @@ describe("bad input changes nothing and answers precise problems", () => {
 
   it("unknown type lists the valid ones", async () => {
     const before = await jobCount();
-    const res = await as("marketing", "/api/jobs", { method: "POST", json: { type: "nope.nope", input: {} } });
+    const res = await as("marketing", "/api/jobs", {
+      method: "POST",
+      json: { type: "nope.nope", input: {} },
+    });
     expect(res.status).toBe(400);
     const p = await problemOf(res);
     expect(p.errors?.[0]?.path).toBe("type");
@@ -58,7 +68,10 @@ describe("bad input changes nothing and answers precise problems", () => {
   });
 
   it("missing body fields are listed", async () => {
-    const res = await as("marketing", "/api/jobs", { method: "POST", json: { input: {}, idempotencyKey: "" } });
+    const res = await as("marketing", "/api/jobs", {
+      method: "POST",
+      json: { input: {}, idempotencyKey: "" },
+    });
     const p = await problemOf(res);
     expect(res.status).toBe(400);
     expect(p.errors?.map((e) => e.path).sort()).toEqual(["idempotencyKey", "type"]);

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { api, as, signIn, userId, waitFor } from "../../test/helpers";
 
-type Msg = { type: string; userId?: string; job?: { id: string; status: string; version: number; userId: string } };
+type Msg = {
+  type: string;
+  userId?: string;
+  job?: { id: string; status: string; version: number; userId: string };
+};
 
 async function connect(who: "marketing" | "admin" | "sales"): Promise<{ ws: WebSocket; messages: Msg[] }> {
   const res = await api("/api/realtime", { headers: { upgrade: "websocket", cookie: await signIn(who) } });
@@ -22,10 +26,16 @@ describe("realtime", () => {
     const other = await connect("sales");
     expect(mine.messages[0]).toEqual({ type: "hello", userId: await userId("marketing") });
 
-    const res = await as("marketing", "/api/jobs", { method: "POST", json: { type: "system.ping", input: { sleepMs: 200 } } });
+    const res = await as("marketing", "/api/jobs", {
+      method: "POST",
+      json: { type: "system.ping", input: { sleepMs: 200 } },
+    });
     const { job } = (await res.json()) as { job: { id: string } };
     const statusesOf = (msgs: Msg[]) =>
-      msgs.filter((m) => m.job?.id === job.id).map((m) => m.job?.status).filter((s, i, a) => s !== a[i - 1]);
+      msgs
+        .filter((m) => m.job?.id === job.id)
+        .map((m) => m.job?.status)
+        .filter((s, i, a) => s !== a[i - 1]);
     await waitFor(async () => statusesOf(mine.messages).includes("succeeded"));
     expect(statusesOf(mine.messages)).toEqual(["queued", "running", "succeeded"]);
     const versions = mine.messages.filter((m) => m.job?.id === job.id).map((m) => m.job?.version ?? 0);
@@ -45,7 +55,10 @@ describe("realtime", () => {
 
   it("lets a reconnecting client catch up with updatedSince", async () => {
     const since = new Date().toISOString();
-    const res = await as("marketing", "/api/jobs", { method: "POST", json: { type: "system.ping", input: {} } });
+    const res = await as("marketing", "/api/jobs", {
+      method: "POST",
+      json: { type: "system.ping", input: {} },
+    });
     const { job } = (await res.json()) as { job: { id: string } };
     const page = (await (await as("marketing", `/api/jobs?updatedSince=${since}`)).json()) as {
       items: Array<{ id: string }>;

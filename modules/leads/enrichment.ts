@@ -1,0 +1,67 @@
+import { eq } from "drizzle-orm";
+import { leadDecisionMakers, leadSources } from "../../drizzle/schema";
+import type { Db } from "../core/db";
+import { newId } from "../core/ids";
+import type { EnrichResult } from "./python-client";
+import type { LeadRow, LeadsRepo } from "./repo";
+
+const str = (v: unknown): string | null => (typeof v === "string" && v.trim() ? v.trim() : null);
+const int = (v: unknown): number | null =>
+  typeof v === "number" && Number.isFinite(v) ? Math.round(v) : null;
+
+/**
+ * Stores one lead's enrichment: decision makers replaced, a citation per field, company facts
+ * filling only fields we did not have (a versioned change), and the enrichment status.
+ */
+export async function applyEnrichment(
+  db: Db,
+  repo: LeadsRepo,
+  row: LeadRow,
+  r: EnrichResult,
+  jobId: string,
+): Promise<void> {
+  const now = Date.now();
+  if (r.status === "enriched") {
+    await db.batch([
+      db.delete(leadDecisionMakers).where(eq(leadDecisionMakers.leadId, row.id)),
+      ...r.decisionMakers.map((m) =>
+        db.insert(leadDecisionMakers).values({
+          id: newId(),
+          leadId: row.id,
+          name: m.name,
+          headline: m.headline ?? null,
+          profileUrl: m.profileUrl ?? null,
+          providerId: m.providerId ?? null,
+          source: m.source,
+          fetchedAt: now,
+        }),
+      ),
+      ...r.sources.map((s) =>
+        db.insert(leadSources).values({
+          id: newId(),
+          leadId: row.id,
+          field: s.field,
+          source: s.source,
+          url: s.url ?? null,
+          value: valueFor(r, s.field),
+          jobId,
+          fetchedAt: Date.parse(s.fetchedAt) || now,
+        }),
+      ),
+    ]);
+  }
+  const c = r.company;
+  const patch: Partial<LeadRow> = { enrichmentStatus: r.status, enrichedAt: now };
+  if (!row.website && str(c.website)) patch.website = str(c.website);
+  if (row.employees === null && int(c.employeeCount) !== null) patch.employees = int(c.employeeCount);
+  if (!row.linkedinUrl && str(c.linkedinUrl)) patch.linkedinUrl = str(c.linkedinUrl);
+  await repo.change(row, patch, r.status === "enriched" ? "enrich (Unipile)" : `enrich: ${r.status}`, jobId);
+}
+
+function valueFor(r: EnrichResult, field: string): string | null {
+  const m = field.match(/^decisionMakers\[(\d+)\]$/);
+  if (m) return r.decisionMakers[Number(m[1])]?.name ?? null;
+  const key = field.replace(/^company\./, "");
+  const v = r.company[key];
+  return v === undefined || v === null ? null : typeof v === "string" ? v : JSON.stringify(v);
+}

@@ -1,0 +1,3 @@
+export { leadJobTypes } from "./jobs";
+export { type LeadDeps, leadRoutes } from "./routes";
+export { seedLeadsDemo } from "./seed";

@@ -1,0 +1,170 @@
+import { z } from "zod";
+import { defineJobType, JobFailure } from "../jobs/types";
+import { applyEnrichment } from "./enrichment";
+import { importRows } from "./import";
+import { PythonService } from "./python-client";
+import { leadById, rankLeads } from "./ranking";
+import { LeadsRepo } from "./repo";
+import { recordWebhookEngagement, WebhookInput } from "./webhooks";
+
+const LEAD_ROLES = ["admin", "sales"] as const;
+
+export const leadsImport = defineJobType({
+  type: "leads.import",
+  description: "Imports leads from CSV/JSON rows, merges duplicates, then ranks them.",
+  runner: "queue",
+  input: z.object({ rows: z.array(z.unknown()).min(1).max(5000), source: z.enum(["csv", "json"]) }),
+  result: z.object({
+    created: z.number(),
+    merged: z.number(),
+    unchanged: z.number(),
+    invalid: z.number(),
+    ranked: z.number(),
+    rows: z.array(z.unknown()),
+  }),
+  retry: { maxAttempts: 5, baseDelayMs: 2000, maxDelayMs: 60_000 },
+  timeoutMs: 120_000,
+  allowedRoles: LEAD_ROLES,
+  async run(ctx) {
+    const repo = new LeadsRepo(ctx.db, ctx.actor);
+    const total = ctx.input.rows.length;
+    // Importing is idempotent (dedupe keys); the checkpoint only spares a retry the work.
+    let reports = ctx.checkpoint.imported as Awaited<ReturnType<typeof importRows>> | undefined;
+    if (!reports) {
+      reports = await importRows(ctx.db, repo, ctx.actor, ctx.input.rows, ctx.jobId, (done) =>
+        ctx.progress({
+          percent: (done / total) * 70,
+          stage: "import",
+          message: `Importados ${done}/${total}`,
+        }),
+      );
+      await ctx.saveCheckpoint("imported", reports);
+    }
+    const ids = [
+      ...new Set(reports.flatMap((r) => (r.leadId && r.status !== "unchanged" ? [r.leadId] : []))),
+    ];
+    await ctx.progress({ percent: 75, stage: "rank", message: `Ranqueando ${ids.length} leads` });
+    const { ranked } = ids.length
+      ? await rankLeads(ctx.db, repo, new PythonService(ctx.env, ctx.actor.userId), ctx.jobId, {
+          leadIds: ids,
+        })
+      : { ranked: 0 };
+    const count = (s: string) => reports.filter((r) => r.status === s).length;
+    return {
+      created: count("created"),
+      merged: count("merged"),
+      unchanged: count("unchanged"),
+      invalid: count("invalid"),
+      ranked,
+      rows: reports.filter((r) => r.status === "invalid"),
+    };
+  },
+});
+
+export const leadsRank = defineJobType({
+  type: "leads.rank",
+  description: "Re-ranks every lead (fit V2, heatmap, territory) in the Python service.",
+  runner: "queue",
+  input: z.object({ leadIds: z.array(z.string()).max(5000).optional() }),
+  result: z.object({ ranked: z.number(), changed: z.number() }),
+  retry: { maxAttempts: 5, baseDelayMs: 2000, maxDelayMs: 60_000 },
+  timeoutMs: 120_000,
+  allowedRoles: LEAD_ROLES,
+  async run(ctx) {
+    const repo = new LeadsRepo(ctx.db, ctx.actor);
+    const service = new PythonService(ctx.env, ctx.actor.userId);
+    const resume = ctx.checkpoint.rank as { lastId: string; done: number; changed: number } | undefined;
+    let changedSoFar = resume?.changed ?? 0;
+    const out = await rankLeads(ctx.db, repo, service, ctx.jobId, {
+      ...(ctx.input.leadIds ? { leadIds: ctx.input.leadIds } : {}),
+      ...(resume && !ctx.input.leadIds ? { afterId: resume.lastId } : {}),
+      onPage: async (lastId, done) => {
+        const total = (resume?.done ?? 0) + done;
+        await ctx.saveCheckpoint("rank", { lastId, done: total, changed: changedSoFar });
+        await ctx.progress({ percent: 50, stage: "rank", message: `Ranqueados ${total}` });
+      },
+    });
+    changedSoFar += out.changed;
+    return { ranked: (resume?.done ?? 0) + out.ranked, changed: changedSoFar };
+  },
+});
+
+const ENRICH_CHUNK = 5;
+
+export const leadsEnrich = defineJobType({
+  type: "leads.enrich",
+  description: "Finds decision makers and company facts on LinkedIn (Unipile), with citations.",
+  runner: "queue",
+  input: z.object({ leadIds: z.array(z.string().min(1)).min(1).max(1000) }),
+  result: z.object({ enriched: z.number(), notFound: z.number(), failed: z.number(), total: z.number() }),
+  retry: { maxAttempts: 5, baseDelayMs: 5000, maxDelayMs: 120_000, nonRetryable: ["unipile_auth"] },
+  timeoutMs: 180_000,
+  allowedRoles: LEAD_ROLES,
+  async run(ctx) {
+    const repo = new LeadsRepo(ctx.db, ctx.actor);
+    const service = new PythonService(ctx.env, ctx.actor.userId);
+    const ids = [...new Set(ctx.input.leadIds)];
+    const tally = {
+      enriched: 0,
+      notFound: 0,
+      failed: 0,
+      ...(ctx.checkpoint.enrich as object | undefined),
+    } as {
+      enriched: number;
+      notFound: number;
+      failed: number;
+      done?: number;
+    };
+    let done = tally.done ?? 0;
+    while (done < ids.length) {
+      const chunk = ids.slice(done, done + ENRICH_CHUNK);
+      const rows = (await Promise.all(chunk.map((id) => leadById(ctx.db, id)))).filter(
+        (r) => r !== undefined,
+      );
+      const results = rows.length
+        ? await service.enrich(
+            rows.map((r) => ({
+              id: r.id,
+              company: r.company,
+              website: r.website,
+              linkedinUrl: r.linkedinUrl,
+            })),
+          )
+        : [];
+      for (const r of results) {
+        const auth = r.error?.code === "unipile_auth";
+        if (auth)
+          throw new JobFailure("unipile_auth", r.error?.message ?? "Unipile refused the account.", false);
+        const row = rows.find((x) => x.id === r.id);
+        if (row) await applyEnrichment(ctx.db, repo, row, r, ctx.jobId);
+        if (r.status === "enriched") tally.enriched++;
+        else if (r.status === "not_found") tally.notFound++;
+        else tally.failed++;
+      }
+      tally.failed += chunk.length - rows.length;
+      done += chunk.length;
+      await ctx.saveCheckpoint("enrich", { ...tally, done });
+      await ctx.progress({
+        percent: (done / ids.length) * 100,
+        stage: "enrich",
+        message: `Enriquecidos ${done}/${ids.length}`,
+      });
+    }
+    return { enriched: tally.enriched, notFound: tally.notFound, failed: tally.failed, total: ids.length };
+  },
+});
+
+/** Provisioned for phase 2 (FR18): signed provider webhooks processed as jobs. */
+export const incomingWebhook = defineJobType({
+  type: "incoming_webhook",
+  description: "Processes a signed Unipile webhook (new relation, message reply) into engagement.",
+  runner: "queue",
+  input: WebhookInput,
+  result: z.object({ recorded: z.boolean(), leadId: z.string().nullable() }),
+  retry: { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 30_000 },
+  timeoutMs: 30_000,
+  allowedRoles: ["admin"],
+  run: (ctx) => recordWebhookEngagement(ctx.db, ctx.actor, ctx.input),
+});
+
+export const leadJobTypes = [leadsImport, leadsRank, leadsEnrich, incomingWebhook];

@@ -1,0 +1,143 @@
+import { z } from "zod";
+import { loadConfig } from "../core/config";
+import { JobFailure } from "../jobs/types";
+
+const b64url = (bytes: Uint8Array): string =>
+  btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
+const b64json = (v: unknown) => b64url(new TextEncoder().encode(JSON.stringify(v)));
+
+/**
+ * A 5-minute HS256 token naming the acting user and scopes: the Python service trusts nothing
+ * else, holds no database credentials and writes nothing.
+ */
+export async function serviceToken(secret: string, userId: string, scopes: string[], now = Date.now()) {
+  const iat = Math.floor(now / 1000);
+  const body = `${b64json({ alg: "HS256", typ: "JWT" })}.${b64json({
+    iss: "lifetrek-worker",
+    aud: "lifetrek-python",
+    sub: userId,
+    scopes,
+    iat,
+    exp: iat + 300,
+  })}`;
+  const key = await crypto.subtle.importKey(
+    "raw",
+    new TextEncoder().encode(secret),
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign"],
+  );
+  const sig = new Uint8Array(await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(body)));
+  return `${body}.${b64url(sig)}`;
+}
+
+export const RankResult = z.object({
+  id: z.string(),
+  predicted: z.number(),
+  fitScore: z.number(),
+  leadScore: z.number(),
+  heat: z.enum(["HOT", "WARM", "COLD"]),
+  territory: z.enum(["manufacturing", "commercial", "unassigned"]),
+  breakdown: z.array(z.object({ factor: z.string(), points: z.number(), detail: z.string() })),
+});
+export type RankResult = z.infer<typeof RankResult>;
+
+const SourceCitation = z.object({
+  field: z.string(),
+  source: z.string(),
+  url: z.string().nullish(),
+  fetchedAt: z.string(),
+});
+export const EnrichResult = z.object({
+  id: z.string(),
+  status: z.enum(["enriched", "not_found", "failed"]),
+  error: z.object({ code: z.string(), message: z.string(), retryable: z.boolean() }).nullish(),
+  decisionMakers: z.array(
+    z.object({
+      name: z.string(),
+      headline: z.string().nullish(),
+      profileUrl: z.string().nullish(),
+      providerId: z.string().nullish(),
+      source: z.string(),
+    }),
+  ),
+  company: z.record(z.string(), z.unknown()),
+  sources: z.array(SourceCitation),
+});
+export type EnrichResult = z.infer<typeof EnrichResult>;
+
+export interface RankLead {
+  id: string;
+  company: string;
+  segment?: string | null;
+  tier?: number | null;
+  products?: string | null;
+  certifications?: string[];
+  hasRnd?: boolean;
+  yearsInBusiness?: number | null;
+  countriesServed?: number | null;
+  employees?: number | null;
+  isManufacturer?: boolean;
+  engagementScore?: number;
+}
+
+/** Calls the Python service (plain URL locally, the Container in production). */
+export class PythonService {
+  private readonly url: string;
+  private readonly secret: string;
+
+  constructor(
+    env: Env,
+    private readonly userId: string,
+  ) {
+    const config = loadConfig(env as unknown as Record<string, unknown>);
+    if (!config.pythonServiceUrl) {
+      throw new JobFailure("python_unconfigured", "PYTHON_SERVICE_URL is not set.", false);
+    }
+    this.url = config.pythonServiceUrl.replace(/\/$/, "");
+    this.secret = config.pythonServiceSecret;
+  }
+
+  private async call(path: string, scope: string, body: unknown): Promise<unknown> {
+    const token = await serviceToken(this.secret, this.userId, [scope]);
+    let res: Response;
+    try {
+      res = await fetch(`${this.url}${path}`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    } catch (err) {
+      throw new JobFailure("python_unreachable", `The lead service is unreachable: ${String(err)}`, true);
+    }
+    if (!res.ok) {
+      const detail = await res.text();
+      const retryable = res.status >= 500 || res.status === 429;
+      throw new JobFailure(
+        `python_${res.status}`,
+        `Lead service answered ${res.status}: ${detail.slice(0, 300)}`,
+        retryable,
+      );
+    }
+    return res.json();
+  }
+
+  async rank(leads: RankLead[]): Promise<RankResult[]> {
+    const out = z
+      .object({ results: z.array(RankResult) })
+      .parse(await this.call("/v1/rank", "leads:rank", { leads }));
+    return out.results;
+  }
+
+  async enrich(
+    leads: Array<{ id: string; company: string; website?: string | null; linkedinUrl?: string | null }>,
+  ): Promise<EnrichResult[]> {
+    const out = z
+      .object({ results: z.array(EnrichResult) })
+      .parse(await this.call("/v1/enrich", "leads:enrich", { leads }));
+    return out.results;
+  }
+}

@@ -1,0 +1,328 @@
+import { and, asc, desc, eq, gte, isNull, like, lt, or, type SQL, sql } from "drizzle-orm";
+import { leadDecisionMakers, leadEngagements, leadSources, leads, leadVersions } from "../../drizzle/schema";
+import type { EngagementKind } from "../../drizzle/schema/leads";
+import type { Actor } from "../core/actor";
+import { decodeCursor, encodeCursor } from "../core/cursor";
+import type { Db } from "../core/db";
+import { Conflict, Forbidden, NotFound } from "../core/errors";
+import { newId } from "../core/ids";
+import type { Lead, ListLeadsQuery } from "./schema";
+import { engagementScore, HEAT_LABEL, heatOf, leadScore } from "./scoring";
+
+export type LeadRow = typeof leads.$inferSelect;
+type LeadFields = Omit<LeadRow, "id" | "createdAt" | "version" | "dedupeKey" | "createdBy">;
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export function leadToWire(r: LeadRow): Lead {
+  return {
+    id: r.id,
+    company: r.company,
+    website: r.website,
+    segment: r.segment,
+    tier: r.tier,
+    products: r.products,
+    city: r.city,
+    state: r.state,
+    country: r.country,
+    linkedinUrl: r.linkedinUrl,
+    employees: r.employees,
+    yearsInBusiness: r.yearsInBusiness,
+    countriesServed: r.countriesServed,
+    certifications: r.certifications,
+    hasRnd: r.hasRnd,
+    isManufacturer: r.isManufacturer,
+    fitScore: r.fitScore,
+    engagementScore: r.engagementScore,
+    leadScore: r.leadScore,
+    heat: r.heat,
+    heatLabel: HEAT_LABEL[r.heat],
+    territory: r.territory,
+    ownerId: r.ownerId,
+    ownerManual: r.ownerManual,
+    breakdown: r.breakdown,
+    enrichmentStatus: r.enrichmentStatus,
+    version: r.version,
+    createdAt: iso(r.createdAt),
+    updatedAt: iso(r.updatedAt),
+  };
+}
+
+/** Fields a version snapshot restores (everything but identity and bookkeeping). */
+const SNAPSHOT_FIELDS = [
+  "company",
+  "website",
+  "segment",
+  "tier",
+  "products",
+  "city",
+  "state",
+  "country",
+  "linkedinUrl",
+  "employees",
+  "yearsInBusiness",
+  "countriesServed",
+  "certifications",
+  "hasRnd",
+  "isManufacturer",
+  "fitScore",
+  "engagementScore",
+  "leadScore",
+  "heat",
+  "territory",
+  "ownerId",
+  "ownerManual",
+  "breakdown",
+  "enrichmentStatus",
+  "enrichedAt",
+  "rankedAt",
+] as const satisfies ReadonlyArray<keyof LeadFields>;
+
+function snapshotOf(r: LeadRow): Record<string, unknown> {
+  return Object.fromEntries(SNAPSHOT_FIELDS.map((k) => [k, r[k]]));
+}
+
+/**
+ * Leads are shared by the sales team: every signed-in user may read them; sales and admins may
+ * change them. Every change is versioned (snapshot before, diff, who/which job) so it can be
+ * reverted.
+ */
+export class LeadsRepo {
+  constructor(
+    private readonly db: Db,
+    private readonly actor: Actor,
+  ) {}
+
+  requireWrite(): void {
+    if (this.actor.role === "marketing") throw new Forbidden("Only sales and admins can change leads.");
+  }
+
+  async getRow(id: string): Promise<LeadRow> {
+    const row = await this.db.query.leads.findFirst({ where: eq(leads.id, id) });
+    if (!row) throw new NotFound("Lead");
+    return row;
+  }
+
+  async list(q: ListLeadsQuery): Promise<{ items: Lead[]; nextCursor: string | null }> {
+    const ownerCond =
+      q.owner === "me"
+        ? eq(leads.ownerId, this.actor.userId)
+        : q.owner === "unassigned"
+          ? isNull(leads.ownerId)
+          : q.owner
+            ? eq(leads.ownerId, q.owner)
+            : undefined;
+    const search = q.q ? `%${q.q.replace(/[%_]/g, "")}%` : undefined;
+    const byScore = q.sort !== "-updatedAt";
+    const sortCol = byScore ? sql<number>`cast(round(${leads.leadScore} * 100) as integer)` : leads.updatedAt;
+    const cursor = q.cursor ? decodeCursor(q.cursor) : undefined;
+    const asc_ = q.sort === "score";
+    const cursorCond: SQL | undefined = cursor
+      ? asc_
+        ? or(
+            sql`${sortCol} > ${cursor.at}`,
+            and(sql`${sortCol} = ${cursor.at}`, sql`${leads.id} > ${cursor.id}`),
+          )
+        : or(sql`${sortCol} < ${cursor.at}`, and(sql`${sortCol} = ${cursor.at}`, lt(leads.id, cursor.id)))
+      : undefined;
+    const rows = await this.db
+      .select()
+      .from(leads)
+      .where(
+        and(
+          q.heat ? eq(leads.heat, q.heat) : undefined,
+          q.territory ? eq(leads.territory, q.territory) : undefined,
+          q.segment ? eq(leads.segment, q.segment) : undefined,
+          ownerCond,
+          search
+            ? or(like(leads.company, search), like(leads.segment, search), like(leads.city, search))
+            : undefined,
+          q.changedSince ? gte(leads.updatedAt, Date.parse(q.changedSince)) : undefined,
+          cursorCond,
+        ),
+      )
+      .orderBy(asc_ ? asc(sortCol) : desc(sortCol), asc_ ? asc(leads.id) : desc(leads.id))
+      .limit(q.limit + 1);
+    const page = rows.slice(0, q.limit);
+    const last = page.at(-1);
+    const at = (r: LeadRow) => (byScore ? Math.round(r.leadScore * 100) : r.updatedAt);
+    return {
+      items: page.map(leadToWire),
+      nextCursor: rows.length > q.limit && last ? encodeCursor({ at: at(last), id: last.id }) : null,
+    };
+  }
+
+  async detail(id: string, now = Date.now()) {
+    const row = await this.getRow(id);
+    const [events, makers, sources] = await Promise.all([
+      this.db
+        .select()
+        .from(leadEngagements)
+        .where(eq(leadEngagements.leadId, id))
+        .orderBy(desc(leadEngagements.occurredAt))
+        .limit(500),
+      this.db.select().from(leadDecisionMakers).where(eq(leadDecisionMakers.leadId, id)),
+      this.db
+        .select()
+        .from(leadSources)
+        .where(eq(leadSources.leadId, id))
+        .orderBy(desc(leadSources.fetchedAt)),
+    ]);
+    const { contributions } = engagementScore(events, now);
+    const pointsById = new Map(contributions.map((c) => [c.id, c.points]));
+    return {
+      ...leadToWire(row),
+      engagements: events.map((e) => ({
+        id: e.id,
+        kind: e.kind,
+        occurredAt: iso(e.occurredAt),
+        source: e.source,
+        points: pointsById.get(e.id) ?? 0,
+      })),
+      decisionMakers: makers.map((m) => ({
+        name: m.name,
+        headline: m.headline,
+        profileUrl: m.profileUrl,
+        providerId: m.providerId,
+        source: m.source,
+        fetchedAt: iso(m.fetchedAt),
+      })),
+      sources: sources.map((s) => ({
+        field: s.field,
+        source: s.source,
+        url: s.url,
+        value: s.value,
+        jobId: s.jobId,
+        fetchedAt: iso(s.fetchedAt),
+      })),
+    };
+  }
+
+  async versions(id: string) {
+    await this.getRow(id);
+    const rows = await this.db
+      .select()
+      .from(leadVersions)
+      .where(eq(leadVersions.leadId, id))
+      .orderBy(desc(leadVersions.version));
+    return rows.map((v) => ({
+      version: v.version,
+      reason: v.reason,
+      changedBy: v.changedBy,
+      jobId: v.jobId,
+      diff: v.diff,
+      createdAt: iso(v.createdAt),
+    }));
+  }
+
+  /**
+   * Applies a change as a new version: the snapshot of the row before it, the diff, and the
+   * update (guarded by the version read, so concurrent writers cannot lose each other's work).
+   * Returns the updated row, or the unchanged row when nothing differs.
+   */
+  async change(
+    before: LeadRow,
+    patch: Partial<LeadFields>,
+    reason: string,
+    jobId: string | null = null,
+    now = Date.now(),
+  ): Promise<LeadRow> {
+    const diff: Record<string, { from: unknown; to: unknown }> = {};
+    for (const [k, v] of Object.entries(patch)) {
+      const from = before[k as keyof LeadRow];
+      if (JSON.stringify(from) !== JSON.stringify(v)) diff[k] = { from, to: v };
+    }
+    if (Object.keys(diff).length === 0) return before;
+    const changed = Object.fromEntries(Object.keys(diff).map((k) => [k, patch[k as keyof LeadFields]]));
+    const [inserted, updated] = await this.db.batch([
+      this.db
+        .insert(leadVersions)
+        .values({
+          id: newId(),
+          leadId: before.id,
+          version: before.version,
+          snapshot: snapshotOf(before),
+          diff,
+          reason,
+          changedBy: this.actor.userId,
+          jobId,
+          createdAt: now,
+        })
+        .onConflictDoNothing()
+        .returning({ id: leadVersions.id }),
+      this.db
+        .update(leads)
+        .set({ ...changed, updatedAt: now, version: before.version + 1 })
+        .where(and(eq(leads.id, before.id), eq(leads.version, before.version)))
+        .returning(),
+    ]);
+    const row = updated[0];
+    if (!row || inserted.length === 0)
+      throw new Conflict("The lead changed meanwhile; reload and try again.");
+    return row;
+  }
+
+  /** Changes a lead, re-reading and re-applying once if another writer got there first. */
+  async changeById(
+    id: string,
+    make: (r: LeadRow) => Partial<LeadFields>,
+    reason: string,
+    jobId: string | null = null,
+  ) {
+    for (let i = 0; ; i++) {
+      const before = await this.getRow(id);
+      try {
+        return await this.change(before, make(before), reason, jobId);
+      } catch (err) {
+        if (!(err instanceof Conflict) || i >= 2) throw err;
+      }
+    }
+  }
+
+  async revert(id: string, version: number): Promise<LeadRow> {
+    this.requireWrite();
+    const v = await this.db.query.leadVersions.findFirst({
+      where: and(eq(leadVersions.leadId, id), eq(leadVersions.version, version)),
+    });
+    if (!v) throw new NotFound("Version");
+    return this.changeById(id, () => v.snapshot as Partial<LeadFields>, `revert to v${version}`);
+  }
+
+  /** Recomputes engagement and lead score from the event history (not versioned: derived). */
+  async refreshEngagement(id: string, now = Date.now()): Promise<LeadRow> {
+    const row = await this.getRow(id);
+    const events = await this.db
+      .select({ id: leadEngagements.id, kind: leadEngagements.kind, occurredAt: leadEngagements.occurredAt })
+      .from(leadEngagements)
+      .where(eq(leadEngagements.leadId, id));
+    const { score } = engagementScore(events, now);
+    const ls = leadScore(row.fitScore, score);
+    const [updated] = await this.db
+      .update(leads)
+      .set({ engagementScore: score, leadScore: ls, heat: heatOf(ls), updatedAt: now })
+      .where(eq(leads.id, id))
+      .returning();
+    return updated ?? row;
+  }
+
+  async addEngagement(
+    leadId: string,
+    e: { kind: EngagementKind; occurredAt: number; source: string; externalId?: string | undefined },
+  ): Promise<{ recorded: boolean }> {
+    const inserted = await this.db
+      .insert(leadEngagements)
+      .values({
+        id: newId(),
+        leadId,
+        kind: e.kind,
+        occurredAt: e.occurredAt,
+        source: e.source,
+        externalId: e.externalId ?? null,
+        createdBy: this.actor.userId,
+        createdAt: Date.now(),
+      })
+      .onConflictDoNothing()
+      .returning({ id: leadEngagements.id });
+    return { recorded: inserted.length > 0 };
+  }
+}

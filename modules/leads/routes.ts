@@ -1,0 +1,253 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { asc, eq, gte, sql } from "drizzle-orm";
+import type { Context } from "hono";
+import { leads, user } from "../../drizzle/schema";
+import { actorFor, isAdmin } from "../core/actor";
+import type { Db } from "../core/db";
+import { BadRequest, Forbidden, Unauthorized } from "../core/errors";
+import { type AppEnv, createRouter, problemResponses, requireActor } from "../core/http";
+import type { JobEngine } from "../jobs/engine";
+import { csvToRecords } from "./csv";
+import { LeadsRepo, leadToWire } from "./repo";
+import { EngagementBody, Lead, LeadPatch, ListLeadsQuery } from "./schema";
+import { setTerritoryOwners, TerritoryOwners, territoryOwners } from "./settings";
+import { verifySignature, WebhookInput } from "./webhooks";
+
+export interface LeadDeps {
+  db: Db;
+  engine: JobEngine;
+  webhookSecret: string;
+}
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { "application/json": { schema } },
+  description,
+});
+const IdParam = z.object({ id: z.string().min(1).max(64) });
+
+/** The Leads section of the contract, plus the Unipile webhook and territory settings. */
+export function leadRoutes(depsFor: (c: Context<AppEnv>) => LeadDeps) {
+  const app = createRouter();
+  const repoFor = (c: Context<AppEnv>, scope: "leads:read" | "leads:write") =>
+    new LeadsRepo(depsFor(c).db, requireActor(c, scope));
+
+  // Raw route: the body is CSV or JSON, parsed here rather than by a JSON validator.
+  app.post("/leads/import", async (c) => {
+    const actor = requireActor(c, "leads:write");
+    new LeadsRepo(depsFor(c).db, actor).requireWrite();
+    const type = (c.req.header("content-type") ?? "").split(";")[0]?.trim();
+    const text = await c.req.text();
+    let rows: unknown;
+    if (type === "text/csv") {
+      rows = csvToRecords(text);
+    } else {
+      try {
+        const parsed: unknown = JSON.parse(text);
+        rows = Array.isArray(parsed) ? parsed : (parsed as { rows?: unknown })?.rows;
+      } catch {
+        throw new BadRequest("The body is not valid JSON.");
+      }
+    }
+    if (!Array.isArray(rows) || rows.length === 0) {
+      throw new BadRequest("Send at least one lead: a CSV with a header row, or a JSON array.", [
+        { path: "", message: "No rows found" },
+      ]);
+    }
+    if (rows.length > 5000)
+      throw new BadRequest("At most 5,000 leads per import.", [{ path: "", message: "Too many rows" }]);
+    const { job } = await depsFor(c).engine.enqueue(actor, {
+      type: "leads.import",
+      input: { rows, source: type === "text/csv" ? "csv" : "json" },
+    });
+    return c.json({ job }, 202);
+  });
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/leads",
+      summary: "Leads ranked by lead score, with filters",
+      request: { query: ListLeadsQuery },
+      responses: {
+        200: json(z.object({ items: z.array(Lead), nextCursor: z.string().nullable() }), "A page"),
+        ...problemResponses,
+      },
+    }),
+    async (c) => c.json(await repoFor(c, "leads:read").list(c.req.valid("query")), 200),
+  );
+
+  app.get("/leads/summary", async (c) => {
+    requireActor(c, "leads:read");
+    const { db } = depsFor(c);
+    const weekAgo = Date.now() - 7 * 86_400_000;
+    const [byHeat, matrix, segments, changed] = await Promise.all([
+      db.select({ heat: leads.heat, n: sql<number>`count(*)` }).from(leads).groupBy(leads.heat),
+      db
+        .select({
+          fit: sql<number>`min(cast(${leads.fitScore} / 2 as integer), 4)`,
+          engagement: sql<number>`min(cast(${leads.engagementScore} / 20 as integer), 4)`,
+          n: sql<number>`count(*)`,
+        })
+        .from(leads)
+        .groupBy(sql`1`, sql`2`),
+      db.selectDistinct({ segment: leads.segment }).from(leads).orderBy(asc(leads.segment)),
+      db
+        .select()
+        .from(leads)
+        .where(gte(leads.updatedAt, weekAgo))
+        .orderBy(sql`${leads.updatedAt} desc`)
+        .limit(10),
+    ]);
+    return c.json({
+      byHeat: Object.fromEntries(byHeat.map((h) => [h.heat, h.n])),
+      matrix,
+      segments: segments.map((s) => s.segment).filter(Boolean),
+      changedThisWeek: changed.map(leadToWire),
+    });
+  });
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/leads/{id}",
+      summary: "One lead with breakdown, engagements, decision makers and citations",
+      request: { params: IdParam },
+      responses: { 200: { description: "The lead" }, ...problemResponses },
+    }),
+    async (c) => c.json({ lead: await repoFor(c, "leads:read").detail(c.req.valid("param").id) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "patch",
+      path: "/leads/{id}",
+      summary: "Human edit (owner reassignment marks the owner manual)",
+      request: {
+        params: IdParam,
+        body: { content: { "application/json": { schema: LeadPatch } }, required: true },
+      },
+      responses: { 200: { description: "Updated" }, ...problemResponses },
+    }),
+    async (c) => {
+      const actor = requireActor(c, "leads:write");
+      const repo = new LeadsRepo(depsFor(c).db, actor);
+      repo.requireWrite();
+      const body = c.req.valid("json");
+      if (body.ownerId !== undefined && body.ownerId !== null) {
+        const owner = await depsFor(c).db.query.user.findFirst({ where: eq(user.id, body.ownerId) });
+        if (!owner) throw new BadRequest("Unknown owner.", [{ path: "ownerId", message: "No such user" }]);
+      }
+      const patch = { ...body, ...(body.ownerId !== undefined ? { ownerManual: true } : {}) };
+      const row = await repo.changeById(c.req.valid("param").id, () => patch, `edited by ${actor.userId}`);
+      return c.json({ lead: leadToWire(row) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/leads/{id}/engagements",
+      summary: "Record an engagement signal; the lead's score reflects it at once",
+      request: {
+        params: IdParam,
+        body: { content: { "application/json": { schema: EngagementBody } }, required: true },
+      },
+      responses: { 201: { description: "Recorded" }, ...problemResponses },
+    }),
+    async (c) => {
+      const actor = requireActor(c, "leads:write");
+      const repo = new LeadsRepo(depsFor(c).db, actor);
+      repo.requireWrite();
+      const { id } = c.req.valid("param");
+      const body = c.req.valid("json");
+      await repo.getRow(id);
+      const occurredAt = body.occurredAt ? Date.parse(body.occurredAt) : Date.now();
+      if (occurredAt > Date.now() + 60_000) {
+        throw new BadRequest("occurredAt is in the future.", [
+          { path: "occurredAt", message: "Must not be in the future" },
+        ]);
+      }
+      await repo.addEngagement(id, { kind: body.kind, occurredAt, source: body.source });
+      const row = await repo.refreshEngagement(id);
+      return c.json({ lead: leadToWire(row) }, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/leads/{id}/versions",
+      summary: "Version history (automatic and human changes), newest first",
+      request: { params: IdParam },
+      responses: { 200: { description: "Versions" }, ...problemResponses },
+    }),
+    async (c) => c.json({ items: await repoFor(c, "leads:read").versions(c.req.valid("param").id) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/leads/{id}/versions/{version}/revert",
+      summary: "Restore the lead as it was before version N's change (itself a new version)",
+      request: { params: IdParam.extend({ version: z.coerce.number().int().min(1) }) },
+      responses: { 200: { description: "Reverted" }, ...problemResponses },
+    }),
+    async (c) => {
+      const { id, version } = c.req.valid("param");
+      const row = await repoFor(c, "leads:write").revert(id, version);
+      return c.json({ lead: leadToWire(row) }, 200);
+    },
+  );
+
+  app.get("/admin/territories", async (c) => {
+    requireActor(c, "leads:read");
+    return c.json(await territoryOwners(depsFor(c).db));
+  });
+  app.openapi(
+    createRoute({
+      method: "put",
+      path: "/admin/territories",
+      summary: "Which user owns each territory (admin)",
+      request: { body: { content: { "application/json": { schema: TerritoryOwners } }, required: true } },
+      responses: { 200: { description: "Saved" }, ...problemResponses },
+    }),
+    async (c) => {
+      const actor = requireActor(c, "leads:write");
+      if (!isAdmin(actor)) throw new Forbidden("Only admins can change territories.");
+      await setTerritoryOwners(depsFor(c).db, c.req.valid("json"), actor.userId);
+      return c.json(await territoryOwners(depsFor(c).db), 200);
+    },
+  );
+
+  // Unipile calls this without a session: the HMAC signature is the authentication.
+  app.post("/webhooks/unipile", async (c) => {
+    const deps = depsFor(c);
+    const raw = await c.req.text();
+    const signature = c.req.header("x-unipile-signature") ?? "";
+    if (!(await verifySignature(deps.webhookSecret, raw, signature)))
+      throw new Unauthorized("Bad webhook signature.");
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      throw new BadRequest("The body is not valid JSON.");
+    }
+    const input = WebhookInput.safeParse(parsed);
+    if (!input.success)
+      throw new BadRequest(
+        "Unrecognised webhook.",
+        input.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+      );
+    const admin = await deps.db.query.user.findFirst({ where: eq(user.role, "admin") });
+    if (!admin) throw new Error("No admin user to own webhook jobs");
+    // Redelivered events map to the same job through the idempotency key.
+    const { job, created } = await deps.engine.enqueue(actorFor(admin.id, "admin", "job"), {
+      type: "incoming_webhook",
+      input: input.data,
+      idempotencyKey: `unipile:${input.data.eventId}`,
+    });
+    return c.json({ job }, created ? 202 : 200);
+  });
+
+  return app;
+}

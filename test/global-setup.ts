@@ -1,0 +1,42 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import path from "node:path";
+import { startFakeUnipile } from "./fakes/unipile";
+
+export const TEST_PORTS = { unipile: 8790, python: 8791 } as const;
+
+/**
+ * Starts what the Worker tests call across the network: the real Python service (uvicorn) wired
+ * to a fake Unipile. Runs in Node before the workerd tests.
+ */
+export default async function setup() {
+  const root = path.resolve(import.meta.dirname, "..");
+  const fake = await startFakeUnipile(TEST_PORTS.unipile);
+  const python: ChildProcess = spawn(process.execPath, ["scripts/python.mjs", "serve"], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+    env: {
+      ...process.env,
+      ENVIRONMENT: "development",
+      PYTHON_PORT: String(TEST_PORTS.python),
+      UNIPILE_BASE_URL: `http://127.0.0.1:${TEST_PORTS.unipile}/api/v1`,
+      UNIPILE_API_KEY: "test-unipile-key",
+      UNIPILE_MIN_INTERVAL_SECONDS: "0.01",
+      UNIPILE_429_BACKOFF_SECONDS: "0.05",
+    },
+  });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${TEST_PORTS.python}/health`)).ok) break;
+    } catch {
+      // starting
+    }
+    if (Date.now() > deadline) throw new Error("python service did not start");
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return async () => {
+    if (python.pid) process.kill(-python.pid, "SIGTERM");
+    await new Promise<void>((r) => fake.close(() => r()));
+  };
+}
