@@ -6,18 +6,19 @@ export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(import.meta.dirname, "drizzle/migrations"));
   return {
     plugins: [
-      cloudflareTest({
+      cloudflareTest(({ inject }) => ({
         main: "./workers/index.ts",
         wrangler: { configPath: "./wrangler.toml" },
         miniflare: {
           bindings: {
             ENVIRONMENT: "test",
             TEST_MIGRATIONS: migrations,
-            PYTHON_SERVICE_URL: "http://127.0.0.1:8791",
-            FAKE_UNIPILE_URL: "http://127.0.0.1:8790",
+            // Started by test/global-setup.ts on free ports.
+            PYTHON_SERVICE_URL: inject("pythonServiceUrl"),
+            FAKE_UNIPILE_URL: inject("fakeUnipileUrl"),
           },
         },
-      }),
+      })),
     ],
     test: {
       include: ["modules/**/*.test.ts", "workers/**/*.test.ts", "test/**/*.test.ts"],

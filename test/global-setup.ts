@@ -1,15 +1,36 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { createServer } from "node:net";
 import path from "node:path";
+import type { TestProject } from "vitest/node";
 import { startFakeUnipile } from "./fakes/unipile";
 
-export const TEST_PORTS = { unipile: 8790, python: 8791 } as const;
+declare module "vitest" {
+  export interface ProvidedContext {
+    pythonServiceUrl: string;
+    fakeUnipileUrl: string;
+  }
+}
+
+/** A free loopback port, so parallel test runs on one machine never collide. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const addr = srv.address();
+      const port = typeof addr === "object" && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
 
 /**
  * Starts what the Worker tests call across the network: the real Python service (uvicorn) wired
  * to a fake Unipile. Runs in Node before the workerd tests.
  */
-export default async function setup() {
+export default async function setup(project: TestProject) {
   const root = path.resolve(import.meta.dirname, "..");
+  const TEST_PORTS = { unipile: await freePort(), python: await freePort() };
   const fake = await startFakeUnipile(TEST_PORTS.unipile);
   const python: ChildProcess = spawn(process.execPath, ["scripts/python.mjs", "serve"], {
     cwd: root,
@@ -35,6 +56,8 @@ export default async function setup() {
     if (Date.now() > deadline) throw new Error("python service did not start");
     await new Promise((r) => setTimeout(r, 200));
   }
+  project.provide("pythonServiceUrl", `http://127.0.0.1:${TEST_PORTS.python}`);
+  project.provide("fakeUnipileUrl", `http://127.0.0.1:${TEST_PORTS.unipile}`);
   return async () => {
     if (python.pid) process.kill(-python.pid, "SIGTERM");
     await new Promise<void>((r) => fake.close(() => r()));

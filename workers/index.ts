@@ -3,6 +3,7 @@ import { consumeDeadLetters } from "./consumers/dead-letters";
 import { consumeJobs } from "./consumers/jobs";
 import { services } from "./services";
 
+export { BudgetCounter } from "../modules/guardrails";
 export { RealtimeHub } from "./realtime/hub";
 export { JobWorkflow } from "./workflows/job-workflow";
 

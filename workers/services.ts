@@ -1,6 +1,7 @@
 import { contentJobTypes, seedContentDemo } from "../modules/content";
 import { type AppConfig, loadConfig } from "../modules/core/config";
 import { createDb, type Db } from "../modules/core/db";
+import { GuardrailService } from "../modules/guardrails";
 import { type Auth, createAuth } from "../modules/identity/auth";
 import { seedDevUsers } from "../modules/identity/seed";
 import {
@@ -21,6 +22,7 @@ export interface Services {
   db: Db;
   auth: Auth;
   engine: JobEngine;
+  guard: GuardrailService;
   leads: LeadDeps;
 }
 
@@ -33,6 +35,7 @@ export function services(env: Env): Services {
   if (hit) return hit;
   const config = loadConfig(env as unknown as Record<string, unknown>);
   const db = createDb(env.DB);
+  const guard = new GuardrailService(db, env.BUDGET, registry);
   const engine = new JobEngine({
     db,
     env,
@@ -40,12 +43,16 @@ export function services(env: Env): Services {
     workflow: env.JOB_WORKFLOW as Workflow<WorkflowParams>,
     publish: publisherFor(env),
     registry,
+    beforeEnqueue: [guard.beforeEnqueue],
+    spend: guard,
+    admission: guard.admission,
   });
   const built: Services = {
     config,
     db,
     auth: createAuth(db, config),
     engine,
+    guard,
     leads: { db, engine, webhookSecret: config.unipileWebhookSecret },
   };
   cache.set(env, built);

@@ -1,4 +1,4 @@
-import { and, eq, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { and, eq, isNull, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { jobs, user } from "../../drizzle/schema";
 import { type Actor, actorFor, isAdmin } from "../core/actor";
@@ -41,6 +41,10 @@ export interface EngineDeps {
   registry: JobRegistry;
   beforeEnqueue?: EnqueueHook[];
   spend?: SpendGuard;
+  /** Extra claim condition (e.g. a per-user concurrency cap); a refused job stays queued. */
+  admission?: (row: JobRow, def: JobType) => Promise<SQL | undefined>;
+  /** Told about every job that reached a final state (notifications); never fails the job. */
+  onFinished?: (row: JobRow) => Promise<void>;
   now?: () => number;
 }
 
@@ -172,6 +176,7 @@ export class JobEngine {
       now,
     );
     if (!updated) throw new Conflict("The job finished before it could be cancelled.");
+    await this.finished(updated);
     if (row.runner === "workflow" && row.status === "running") {
       await this.terminateWorkflow(row).catch(() => undefined);
     }
@@ -264,11 +269,12 @@ export class JobEngine {
     if (current.runAt > now + 500) return { notYetS: Math.ceil((current.runAt - now) / 1000) };
     const def = this.d.registry.get(current.type);
     const leaseMs = def?.timeoutMs ?? 60_000;
+    const admission = def && this.d.admission ? await this.d.admission(current, def) : undefined;
     const row = await transition(
       this.d.db,
       this.d.publish,
       jobId,
-      { statuses: ["queued"], extra: lte(jobs.runAt, now + 500) },
+      { statuses: ["queued"], extra: and(lte(jobs.runAt, now + 500), admission) },
       {
         status: "running",
         attempts: sql`${jobs.attempts} + 1`,
@@ -280,7 +286,19 @@ export class JobEngine {
       { kind: "status", message: "Running" },
       now,
     );
-    return row ? { row } : null;
+    if (row) return { row };
+    // Not admitted yet (e.g. the owner already runs their maximum): wait, stay queued.
+    if (admission && (await this.loadRow(jobId))?.status === "queued") return { notYetS: 3 };
+    return null;
+  }
+
+  private async finished(row: JobRow | null): Promise<void> {
+    if (!row || !this.d.onFinished) return;
+    try {
+      await this.d.onFinished(row);
+    } catch (err) {
+      console.warn(JSON.stringify({ msg: "onFinished hook failed", jobId: row.id, err: String(err) }));
+    }
   }
 
   async loadActor(userId: string): Promise<Actor> {
@@ -376,7 +394,7 @@ export class JobEngine {
       return null;
     }
     const now = this.now();
-    return transition(
+    const done = await transition(
       this.d.db,
       this.d.publish,
       row.id,
@@ -392,6 +410,8 @@ export class JobEngine {
       { kind: "status", message: "Succeeded" },
       now,
     );
+    await this.finished(done);
+    return done;
   }
 
   /**
@@ -405,7 +425,8 @@ export class JobEngine {
     const error = toJobError(err, def);
     const now = this.now();
     const guard = { statuses: ["running"] as const, attempt: row.attempts };
-    if (error.retryable && row.attempts < row.maxAttempts && def) {
+    const autoRetry = err instanceof JobFailure ? err.autoRetry : true;
+    if (error.retryable && autoRetry && row.attempts < row.maxAttempts && def) {
       const retryAfter = err instanceof JobFailure ? (err.retryAfterMs ?? 0) : 0;
       const delay = Math.max(retryAfter, backoffMs(def.retry, row.attempts));
       const updated = await transition(
@@ -433,6 +454,7 @@ export class JobEngine {
       { kind: "status", level: "error", message: `Failed: ${error.message}`, data: error },
       now,
     );
+    await this.finished(updated);
     return { applied: updated !== null };
   }
 
@@ -520,7 +542,7 @@ export class JobEngine {
       },
       { kind: "status", level: "error", message: "Dead-lettered by the queue" },
       now,
-    );
+    ).then((r) => this.finished(r));
   }
 
   async loadRow(jobId: string): Promise<JobRow | undefined> {

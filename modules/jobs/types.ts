@@ -11,6 +11,8 @@ export class JobFailure extends Error {
     readonly retryable: boolean,
     /** A provider's Retry-After, honoured as the minimum backoff. */
     readonly retryAfterMs?: number,
+    /** False: end the job now, though a person may retry it later (e.g. after a budget reset). */
+    readonly autoRetry: boolean = retryable,
   ) {
     super(message);
     this.name = "JobFailure";

@@ -13,7 +13,14 @@ export interface StepRunner {
 
 type StepOutcome =
   | { ok: true; value: string }
-  | { ok: false; code: string; message: string; retryable: boolean; retryAfterMs: number | null };
+  | {
+      ok: false;
+      code: string;
+      message: string;
+      retryable: boolean;
+      autoRetry: boolean;
+      retryAfterMs: number | null;
+    };
 
 /** Job-level retries own the policy; Workflow step retries would double-count attempts. */
 const NO_STEP_RETRY: WorkflowStepConfig = { retries: { limit: 0, delay: 0 } };
@@ -63,13 +70,20 @@ export async function runWorkflowAttempt(
             code: f?.code ?? "internal_error",
             message: err instanceof Error ? err.message : String(err),
             retryable: f ? f.retryable : true,
+            autoRetry: f ? f.autoRetry : true,
             retryAfterMs: f?.retryAfterMs ?? null,
           };
         }
       });
       if (!outcome.ok) {
         await fail(
-          new JobFailure(outcome.code, outcome.message, outcome.retryable, outcome.retryAfterMs ?? undefined),
+          new JobFailure(
+            outcome.code,
+            outcome.message,
+            outcome.retryable,
+            outcome.retryAfterMs ?? undefined,
+            outcome.autoRetry,
+          ),
         );
         return;
       }

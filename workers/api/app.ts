@@ -3,6 +3,7 @@ import { contentRoutes } from "../../modules/content";
 import { isAdmin } from "../../modules/core/actor";
 import { ConfigError } from "../../modules/core/config";
 import { type AppEnv, createRouter, requireActor } from "../../modules/core/http";
+import { guardrailRoutes } from "../../modules/guardrails";
 import { identityRoutes } from "../../modules/identity/routes";
 import { jobRoutes } from "../../modules/jobs/routes";
 import { leadRoutes } from "../../modules/leads";
@@ -72,6 +73,10 @@ export function createApp() {
   api.route(
     "/",
     leadRoutes((c) => services(c.env).leads),
+  );
+  api.route(
+    "/",
+    guardrailRoutes((c) => services(c.env)),
   );
   api.doc31("/openapi.json", {
     openapi: "3.1.0",

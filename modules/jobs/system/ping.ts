@@ -4,6 +4,8 @@ import { defineJobType, JobFailure } from "../types";
 export const PingInput = z.object({
   sleepMs: z.number().int().min(0).max(10_000).default(0),
   failTimes: z.number().int().min(0).max(10).default(0),
+  /** Simulates one paid call of this cost (guarded and recorded like a real one) for drills. */
+  spendUsd: z.number().min(0).max(5).optional(),
 });
 export const PingResult = z.object({ pong: z.literal(true), attempt: z.number().int() });
 
@@ -32,6 +34,10 @@ export const systemPing = defineJobType({
     for (let i = 1; i <= slices; i++) {
       await sleep(sleepMs / slices, ctx.signal);
       await ctx.progress({ percent: (i / slices) * 90, stage: "sleep", message: `Dormindo ${i}/${slices}` });
+    }
+    if (ctx.input.spendUsd) {
+      await ctx.reserveSpend(ctx.input.spendUsd, "diagnostic call");
+      await ctx.recordCost({ model: "diagnostic", kind: "text", usd: ctx.input.spendUsd });
     }
     if (ctx.attempt <= failTimes) {
       throw new JobFailure(

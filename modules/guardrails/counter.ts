@@ -1,0 +1,62 @@
+import { DurableObject } from "cloudflare:workers";
+
+export interface BucketCheck {
+  bucket: string;
+  /** What the request would add if accepted. */
+  add: number;
+  /** How much headroom it needs (may differ from `add`: an estimate checked but not counted). */
+  need: number;
+  limit: number;
+}
+
+export type TryResult =
+  | { ok: true; totals: Record<string, number> }
+  | { ok: false; bucket: string; total: number; limit: number };
+
+/**
+ * Per-scope counters ("global", "user:<id>"). A Durable Object runs one request at a time, so
+ * check-then-add is atomic: 50 concurrent enqueues against a limit of 10 accept exactly 10.
+ */
+export class BudgetCounter extends DurableObject<Env> {
+  private async read(bucket: string): Promise<number> {
+    return (await this.ctx.storage.get<number>(bucket)) ?? 0;
+  }
+
+  async tryAdd(checks: BucketCheck[]): Promise<TryResult> {
+    const totals: Record<string, number> = {};
+    for (const c of checks) {
+      const total = await this.read(c.bucket);
+      if (total + c.need > c.limit + 1e-9) return { ok: false, bucket: c.bucket, total, limit: c.limit };
+      totals[c.bucket] = total;
+    }
+    for (const c of checks) {
+      if (c.add !== 0) {
+        totals[c.bucket] = (totals[c.bucket] ?? 0) + c.add;
+        await this.ctx.storage.put(c.bucket, totals[c.bucket]);
+      }
+    }
+    return { ok: true, totals };
+  }
+
+  async add(entries: Array<{ bucket: string; amount: number }>): Promise<Record<string, number>> {
+    const out: Record<string, number> = {};
+    for (const e of entries) {
+      out[e.bucket] = (await this.read(e.bucket)) + e.amount;
+      await this.ctx.storage.put(e.bucket, out[e.bucket]);
+    }
+    return out;
+  }
+
+  async get(buckets: string[]): Promise<Record<string, number>> {
+    const out: Record<string, number> = {};
+    for (const b of buckets) out[b] = await this.read(b);
+    return out;
+  }
+
+  /** True the first time a flag is set (the 80 % warning is raised once per scope per day). */
+  async once(flag: string): Promise<boolean> {
+    if (await this.ctx.storage.get(flag)) return false;
+    await this.ctx.storage.put(flag, true);
+    return true;
+  }
+}

@@ -1,0 +1,70 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { desc } from "drizzle-orm";
+import type { Context } from "hono";
+import { guardrailAlerts } from "../../drizzle/schema";
+import { isAdmin } from "../core/actor";
+import type { Db } from "../core/db";
+import { Forbidden } from "../core/errors";
+import { type AppEnv, createRouter, problemResponses, requireActor } from "../core/http";
+import type { GuardrailService } from "./service";
+import { Guardrails, loadGuardrails, saveGuardrails } from "./settings";
+
+export interface GuardrailDeps {
+  db: Db;
+  guard: GuardrailService;
+}
+
+/** `/api/usage` for everyone; `/api/admin/guardrails` and alerts for admins. */
+export function guardrailRoutes(depsFor: (c: Context<AppEnv>) => GuardrailDeps) {
+  const app = createRouter();
+  const admin = (c: Context<AppEnv>) => {
+    const actor = requireActor(c);
+    if (!isAdmin(actor)) throw new Forbidden("Only admins can manage guardrails.");
+    return actor;
+  };
+
+  app.get("/usage", async (c) => c.json(await depsFor(c).guard.usage(requireActor(c))));
+
+  app.get("/admin/guardrails", async (c) => {
+    admin(c);
+    return c.json(await loadGuardrails(depsFor(c).db));
+  });
+
+  app.openapi(
+    createRoute({
+      method: "put",
+      path: "/admin/guardrails",
+      summary: "Replace the guardrail settings (admin)",
+      request: { body: { content: { "application/json": { schema: Guardrails } }, required: true } },
+      responses: {
+        200: { content: { "application/json": { schema: Guardrails } }, description: "Saved" },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const actor = admin(c);
+      return c.json(await saveGuardrails(depsFor(c).db, c.req.valid("json"), actor.userId), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/admin/alerts",
+      summary: "Recent guardrail alerts (admin)",
+      request: { query: z.object({ limit: z.coerce.number().int().min(1).max(100).default(50) }) },
+      responses: { 200: { description: "Alerts" }, ...problemResponses },
+    }),
+    async (c) => {
+      admin(c);
+      const rows = await depsFor(c)
+        .db.select()
+        .from(guardrailAlerts)
+        .orderBy(desc(guardrailAlerts.at))
+        .limit(c.req.valid("query").limit);
+      return c.json({ items: rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() })) }, 200);
+    },
+  );
+
+  return app;
+}

@@ -1,0 +1,280 @@
+import { and, eq, gte, sql } from "drizzle-orm";
+import { costLedger, guardrailAlerts, jobs, user } from "../../drizzle/schema";
+import type { Actor } from "../core/actor";
+import type { Db } from "../core/db";
+import { LimitReached } from "../core/errors";
+import { newId } from "../core/ids";
+import type { JobRegistry } from "../jobs/registry";
+import type { JobRow } from "../jobs/store";
+import { type CostEntry, JobFailure, type JobType, type SpendGuard } from "../jobs/types";
+import type { BucketCheck, TryResult } from "./counter";
+import { type MessageKey, message } from "./messages";
+import { type Guardrails, loadGuardrails } from "./settings";
+import { dayKey, monthKey, secondsToNextDay, secondsToNextMonth } from "./time";
+
+const B = {
+  usdDay: (now: number) => `usd:day:${dayKey(now)}`,
+  usdMonth: (now: number) => `usd:month:${monthKey(now)}`,
+  jobs: (now: number, type: string) => `jobs:day:${dayKey(now)}:${type}`,
+};
+
+type Scope = "global" | `user:${string}`;
+
+/**
+ * Cost guardrails (FR15): checked before a job is accepted (its estimate) and before every paid
+ * call (actual spend so far), counted atomically in a Durable Object per scope. Fails closed: if
+ * a check cannot run, the job or call is refused.
+ */
+export class GuardrailService implements SpendGuard {
+  constructor(
+    private readonly db: Db,
+    private readonly counters: DurableObjectNamespace<import("./counter").BudgetCounter>,
+    private readonly registry: JobRegistry,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  private counter(scope: Scope) {
+    return this.counters.get(this.counters.idFromName(scope));
+  }
+
+  isAi(def: JobType, g: Guardrails): boolean {
+    return g.aiJobTypes.length ? g.aiJobTypes.includes(def.type) : def.estimateCostUsd !== undefined;
+  }
+
+  private async locale(userId: string): Promise<"pt-BR" | "en"> {
+    const u = await this.db.query.user.findFirst({ columns: { locale: true }, where: eq(user.id, userId) });
+    return u?.locale ?? "pt-BR";
+  }
+
+  private async alert(
+    kind: typeof guardrailAlerts.$inferInsert.kind,
+    scope: string,
+    userId: string | null,
+    msg: string,
+    data: unknown,
+  ) {
+    const now = this.now();
+    await this.db
+      .insert(guardrailAlerts)
+      .values({ id: newId(), kind, scope, userId, message: msg, data, day: dayKey(now), at: now });
+    console.warn(JSON.stringify({ level: "warn", msg: "guardrail", kind, scope, userId }));
+  }
+
+  private async refuse(
+    actor: Actor,
+    key: MessageKey,
+    retryAfter: number,
+    data: Record<string, unknown>,
+    vars = {},
+  ): Promise<never> {
+    const text = message(key, await this.locale(actor.userId), vars);
+    await this.alert(
+      key === "killSwitch" ? "kill_switch" : "limit_exceeded",
+      String(data.scope ?? "global"),
+      actor.userId,
+      text,
+      data,
+    );
+    throw new LimitReached(text, retryAfter, key === "killSwitch" ? "kill_switch" : "limit_exceeded");
+  }
+
+  /** The enqueue hook: refuse with 429 before anything is stored or sent. */
+  beforeEnqueue = async (actor: Actor, def: JobType, input: unknown): Promise<void> => {
+    const g = await loadGuardrails(this.db);
+    const now = this.now();
+    const ai = this.isAi(def, g);
+    if (ai && g.killSwitch) await this.refuse(actor, "killSwitch", 3600, { scope: "global", type: def.type });
+    const estimate = ai ? (def.estimateCostUsd?.(input as never) ?? 0) : 0;
+    const perDay = g.userJobsPerDay[def.type];
+    const userChecks: BucketCheck[] = [];
+    if (perDay !== undefined)
+      userChecks.push({ bucket: B.jobs(now, def.type), add: 1, need: 1, limit: perDay });
+    if (ai) userChecks.push({ bucket: B.usdDay(now), add: 0, need: estimate, limit: g.userDailyUsd });
+    if (userChecks.length === 0) return;
+    const userScope: Scope = `user:${actor.userId}`;
+    const u = await this.counter(userScope).tryAdd(userChecks);
+    if (!u.ok) {
+      const countHit = u.bucket.startsWith("jobs:");
+      await this.refuse(
+        actor,
+        countHit ? "jobsPerDay" : "userDaily",
+        secondsToNextDay(now),
+        { scope: userScope, ...u, estimate },
+        { type: def.type, limit: perDay ?? 0 },
+      );
+    }
+    if (!ai) return;
+    const gl: TryResult = await this.counter("global").tryAdd([
+      { bucket: B.usdDay(now), add: 0, need: estimate, limit: g.globalDailyUsd },
+      { bucket: B.usdMonth(now), add: 0, need: estimate, limit: g.globalMonthlyUsd },
+    ]);
+    if (!gl.ok) {
+      // Give back the count we just took for this user.
+      if (perDay !== undefined)
+        await this.counter(userScope).add([{ bucket: B.jobs(now, def.type), amount: -1 }]);
+      const monthly = gl.bucket.startsWith("usd:month");
+      await this.refuse(
+        actor,
+        monthly ? "globalMonthly" : "globalDaily",
+        monthly ? secondsToNextMonth(now) : secondsToNextDay(now),
+        { scope: "global", ...gl, estimate },
+      );
+    }
+  };
+
+  /** Before every paid AI call inside a running job. */
+  async reserve(
+    actor: Actor,
+    job: { id: string; type: string },
+    estimateUsd: number,
+    what: string,
+  ): Promise<void> {
+    const g = await loadGuardrails(this.db);
+    const now = this.now();
+    const stop = (msg: string, retryAfterS: number): never => {
+      throw new JobFailure("budget_exceeded", `${msg} (${what})`, true, retryAfterS * 1000, false);
+    };
+    const locale = await this.locale(actor.userId);
+    if (g.killSwitch) stop(message("killSwitch", locale), 3600);
+    const [u, gl] = await Promise.all([
+      this.counter(`user:${actor.userId}`).get([B.usdDay(now)]),
+      this.counter("global").get([B.usdDay(now), B.usdMonth(now)]),
+    ]);
+    const breach =
+      (u[B.usdDay(now)] ?? 0) + estimateUsd > g.userDailyUsd
+        ? ("userDaily" as const)
+        : (gl[B.usdDay(now)] ?? 0) + estimateUsd > g.globalDailyUsd
+          ? ("globalDaily" as const)
+          : (gl[B.usdMonth(now)] ?? 0) + estimateUsd > g.globalMonthlyUsd
+            ? ("globalMonthly" as const)
+            : null;
+    if (breach) {
+      const text = message(breach, locale);
+      await this.alert(
+        "budget_exceeded",
+        breach === "userDaily" ? `user:${actor.userId}` : "global",
+        actor.userId,
+        text,
+        { jobId: job.id, what, estimateUsd },
+      );
+      stop(text, breach === "globalMonthly" ? secondsToNextMonth(now) : secondsToNextDay(now));
+    }
+  }
+
+  /** After every paid call: the ledger row, the counters, and the once-a-day 80 % warning. */
+  async record(actor: Actor, job: { id: string; type: string }, entry: CostEntry): Promise<void> {
+    const now = this.now();
+    await this.db.insert(costLedger).values({
+      id: newId(),
+      userId: actor.userId,
+      jobId: job.id,
+      jobType: job.type,
+      model: entry.model,
+      kind: entry.kind,
+      inputTokens: entry.inputTokens ?? 0,
+      outputTokens: entry.outputTokens ?? 0,
+      images: entry.images ?? 0,
+      usd: entry.usd,
+      day: dayKey(now),
+      month: monthKey(now),
+      at: now,
+    });
+    const add = [
+      { bucket: B.usdDay(now), amount: entry.usd },
+      { bucket: B.usdMonth(now), amount: entry.usd },
+    ];
+    const [u, gl] = await Promise.all([
+      this.counter(`user:${actor.userId}`).add(add),
+      this.counter("global").add(add),
+    ]);
+    const g = await loadGuardrails(this.db);
+    const locale = await this.locale(actor.userId);
+    for (const [scope, totals, limit] of [
+      [`user:${actor.userId}`, u, g.userDailyUsd],
+      ["global", gl, g.globalDailyUsd],
+    ] as const) {
+      const spent = totals[B.usdDay(now)] ?? 0;
+      if (
+        limit > 0 &&
+        spent >= limit * g.warnAtFraction &&
+        (await this.counter(scope as Scope).once(`warned:${dayKey(now)}`))
+      ) {
+        await this.alert(
+          "warning_80",
+          scope,
+          actor.userId,
+          message("warn", locale, { pct: Math.round(g.warnAtFraction * 100) }),
+          { spent, limit },
+        );
+      }
+    }
+  }
+
+  /** Claim condition: at most N running AI jobs per user; the rest wait `queued`. */
+  admission = async (row: JobRow, def: JobType) => {
+    const g = await loadGuardrails(this.db);
+    if (!this.isAi(def, g)) return undefined;
+    const types = g.aiJobTypes.length
+      ? g.aiJobTypes
+      : this.registry
+          .list()
+          .filter((t) => t.estimateCostUsd !== undefined)
+          .map((t) => t.type);
+    return sql`(select count(*) from jobs as running where running.user_id = ${row.userId} and running.status = 'running' and running.type in ${types}) < ${g.maxConcurrentAiJobsPerUser}`;
+  };
+
+  /** `GET /api/usage`: what the caller (and the company) spent against the limits. */
+  async usage(actor: Actor) {
+    const g = await loadGuardrails(this.db);
+    const now = this.now();
+    const day = dayKey(now);
+    const month = monthKey(now);
+    const [u, gl, jobsToday] = await Promise.all([
+      this.counter(`user:${actor.userId}`).get([B.usdDay(now), B.usdMonth(now)]),
+      this.counter("global").get([B.usdDay(now), B.usdMonth(now)]),
+      this.db
+        .select({ type: jobs.type, n: sql<number>`count(*)` })
+        .from(jobs)
+        .where(
+          and(eq(jobs.userId, actor.userId), gte(jobs.createdAt, now - ((now - 3 * 3_600_000) % 86_400_000))),
+        )
+        .groupBy(jobs.type),
+    ]);
+    const counts = await this.counter(`user:${actor.userId}`).get(
+      Object.keys(g.userJobsPerDay).map((t) => B.jobs(now, t)),
+    );
+    const userDay = u[B.usdDay(now)] ?? 0;
+    const globalDay = gl[B.usdDay(now)] ?? 0;
+    const frac = (a: number, b: number) => (b > 0 ? a / b : 1);
+    return {
+      day,
+      month,
+      killSwitch: g.killSwitch,
+      user: {
+        usdToday: round(userDay),
+        usdMonth: round(u[B.usdMonth(now)] ?? 0),
+        limitUsdDay: g.userDailyUsd,
+        jobsToday: Object.fromEntries(jobsToday.map((j) => [j.type, j.n])),
+        limitedJobsToday: Object.fromEntries(
+          Object.entries(g.userJobsPerDay).map(([t, limit]) => [
+            t,
+            { used: counts[B.jobs(now, t)] ?? 0, limit },
+          ]),
+        ),
+      },
+      global: {
+        usdToday: round(globalDay),
+        usdMonth: round(gl[B.usdMonth(now)] ?? 0),
+        limitUsdDay: g.globalDailyUsd,
+        limitUsdMonth: g.globalMonthlyUsd,
+      },
+      warning:
+        frac(userDay, g.userDailyUsd) >= g.warnAtFraction ||
+        frac(globalDay, g.globalDailyUsd) >= g.warnAtFraction,
+      warnAtFraction: g.warnAtFraction,
+      resetsInSeconds: secondsToNextDay(now),
+    };
+  }
+}
+
+const round = (n: number) => Math.round(n * 10_000) / 10_000;

@@ -1,0 +1,40 @@
+import { z } from "@hono/zod-openapi";
+import { eq } from "drizzle-orm";
+import { appSettings } from "../../drizzle/schema";
+import type { Db } from "../core/db";
+
+/** Admin-configurable limits; defaults from domain.md §4. */
+export const Guardrails = z
+  .object({
+    killSwitch: z.boolean().default(false),
+    globalDailyUsd: z.number().min(0).max(100_000).default(50),
+    globalMonthlyUsd: z.number().min(0).max(1_000_000).default(500),
+    userDailyUsd: z.number().min(0).max(100_000).default(20),
+    /** Jobs per user per day, by type. */
+    userJobsPerDay: z
+      .record(z.string(), z.number().int().min(0).max(10_000))
+      .default({ "content.carousel": 10 }),
+    maxImagesPerCarousel: z.number().int().min(0).max(8).default(7),
+    maxConcurrentAiJobsPerUser: z.number().int().min(1).max(50).default(3),
+    /** Job types that spend money; empty means "every type with a cost estimate". */
+    aiJobTypes: z.array(z.string()).default([]),
+    warnAtFraction: z.number().min(0.1).max(1).default(0.8),
+  })
+  .openapi("Guardrails");
+export type Guardrails = z.infer<typeof Guardrails>;
+
+const KEY = "guardrails";
+
+export async function loadGuardrails(db: Db): Promise<Guardrails> {
+  const row = await db.query.appSettings.findFirst({ where: eq(appSettings.key, KEY) });
+  return Guardrails.parse(row?.value ?? {});
+}
+
+export async function saveGuardrails(db: Db, value: Guardrails, by: string): Promise<Guardrails> {
+  const now = Date.now();
+  await db
+    .insert(appSettings)
+    .values({ key: KEY, value, updatedAt: now, updatedBy: by })
+    .onConflictDoUpdate({ target: appSettings.key, set: { value, updatedAt: now, updatedBy: by } });
+  return value;
+}
