@@ -16,6 +16,8 @@ export default defineConfig(async () => {
             // Started by test/global-setup.ts on free ports.
             PYTHON_SERVICE_URL: inject("pythonServiceUrl"),
             FAKE_UNIPILE_URL: inject("fakeUnipileUrl"),
+            FAKE_HOOKS_URL: inject("fakeHooksUrl"),
+            EMAIL_API_URL: `${inject("fakeHooksUrl")}/email`,
           },
         },
       })),

@@ -2,12 +2,14 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { startFakeHooks } from "./fakes/hooks";
 import { startFakeUnipile } from "./fakes/unipile";
 
 declare module "vitest" {
   export interface ProvidedContext {
     pythonServiceUrl: string;
     fakeUnipileUrl: string;
+    fakeHooksUrl: string;
   }
 }
 
@@ -32,6 +34,8 @@ export default async function setup(project: TestProject) {
   const root = path.resolve(import.meta.dirname, "..");
   const TEST_PORTS = { unipile: await freePort(), python: await freePort() };
   const fake = await startFakeUnipile(TEST_PORTS.unipile);
+  const hooksPort = await freePort();
+  const hooks = await startFakeHooks(hooksPort);
   const python: ChildProcess = spawn(process.execPath, ["scripts/python.mjs", "serve"], {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
@@ -58,8 +62,10 @@ export default async function setup(project: TestProject) {
   }
   project.provide("pythonServiceUrl", `http://127.0.0.1:${TEST_PORTS.python}`);
   project.provide("fakeUnipileUrl", `http://127.0.0.1:${TEST_PORTS.unipile}`);
+  project.provide("fakeHooksUrl", `http://127.0.0.1:${hooksPort}`);
   return async () => {
     if (python.pid) process.kill(-python.pid, "SIGTERM");
     await new Promise<void>((r) => fake.close(() => r()));
+    await new Promise<void>((r) => hooks.close(() => r()));
   };
 }

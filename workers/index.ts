@@ -1,6 +1,7 @@
 import { createApp } from "./api/app";
 import { consumeDeadLetters } from "./consumers/dead-letters";
 import { consumeJobs } from "./consumers/jobs";
+import { consumeNotifications } from "./consumers/notifications";
 import { services } from "./services";
 
 export { BudgetCounter } from "../modules/guardrails";
@@ -13,6 +14,7 @@ export default {
   fetch: app.fetch,
   async queue(batch, env, _ctx) {
     if (batch.queue.endsWith("-dlq")) await consumeDeadLetters(batch, env);
+    else if (batch.queue.endsWith("-notifications")) await consumeNotifications(batch, env);
     else await consumeJobs(batch, env);
   },
   async scheduled(_controller, env, ctx) {

@@ -12,6 +12,7 @@ import {
   type WorkflowParams,
 } from "../modules/jobs";
 import { type LeadDeps, leadJobTypes, seedLeadsDemo } from "../modules/leads";
+import { NotificationService, type NotifyMessage } from "../modules/notifications";
 import { publisherFor } from "./realtime/publish";
 
 /** Every feature's job types, one line each (NFR8). */
@@ -23,6 +24,7 @@ export interface Services {
   auth: Auth;
   engine: JobEngine;
   guard: GuardrailService;
+  notifications: NotificationService;
   leads: LeadDeps;
 }
 
@@ -36,6 +38,12 @@ export function services(env: Env): Services {
   const config = loadConfig(env as unknown as Record<string, unknown>);
   const db = createDb(env.DB);
   const guard = new GuardrailService(db, env.BUDGET, registry);
+  const notifications = new NotificationService(
+    db,
+    env.NOTIFY_QUEUE as Queue<NotifyMessage>,
+    config.appUrl,
+    config.isDev,
+  );
   const engine = new JobEngine({
     db,
     env,
@@ -46,6 +54,7 @@ export function services(env: Env): Services {
     beforeEnqueue: [guard.beforeEnqueue],
     spend: guard,
     admission: guard.admission,
+    onFinished: notifications.onFinished,
   });
   const built: Services = {
     config,
@@ -53,6 +62,7 @@ export function services(env: Env): Services {
     auth: createAuth(db, config),
     engine,
     guard,
+    notifications,
     leads: { db, engine, webhookSecret: config.unipileWebhookSecret },
   };
   cache.set(env, built);

@@ -23,6 +23,10 @@ const RawConfig = z.object({
   PYTHON_SERVICE_URL: z.url().optional(),
   PYTHON_SERVICE_SECRET: z.string().optional(),
   UNIPILE_WEBHOOK_SECRET: z.string().optional(),
+  PUBLIC_APP_URL: z.url().optional(),
+  EMAIL_API_URL: z.url().optional(),
+  EMAIL_API_KEY: z.string().optional(),
+  EMAIL_FROM: z.string().default("Lifetrek App <noreply@lifetrek.local>"),
 });
 
 export type AppConfig = {
@@ -35,6 +39,8 @@ export type AppConfig = {
   pythonServiceSecret: string;
   /** Unset outside development means webhooks are refused (no signature can match ""). */
   unipileWebhookSecret: string;
+  appUrl: string;
+  email: { apiUrl: string | undefined; apiKey: string | undefined; from: string };
 };
 
 export class ConfigError extends Error {}
@@ -73,5 +79,7 @@ export function loadConfig(env: Record<string, unknown>): AppConfig {
     pythonServiceUrl: raw.PYTHON_SERVICE_URL,
     pythonServiceSecret: serviceSecret,
     unipileWebhookSecret: raw.UNIPILE_WEBHOOK_SECRET || (isDev ? DEV_WEBHOOK_SECRET : ""),
+    appUrl: (raw.PUBLIC_APP_URL ?? raw.PUBLIC_ORIGIN).replace(/\/$/, ""),
+    email: { apiUrl: raw.EMAIL_API_URL, apiKey: raw.EMAIL_API_KEY, from: raw.EMAIL_FROM },
   };
 }

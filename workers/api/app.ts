@@ -7,6 +7,7 @@ import { guardrailRoutes } from "../../modules/guardrails";
 import { identityRoutes } from "../../modules/identity/routes";
 import { jobRoutes } from "../../modules/jobs/routes";
 import { leadRoutes } from "../../modules/leads";
+import { notificationRoutes } from "../../modules/notifications";
 import { hubName } from "../realtime/hub";
 import { ensureDevSeed, runDevSeeders, services } from "../services";
 import { docsPage } from "./docs";
@@ -77,6 +78,10 @@ export function createApp() {
   api.route(
     "/",
     guardrailRoutes((c) => services(c.env)),
+  );
+  api.route(
+    "/",
+    notificationRoutes((c) => services(c.env).notifications),
   );
   api.doc31("/openapi.json", {
     openapi: "3.1.0",

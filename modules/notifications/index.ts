@@ -1,0 +1,3 @@
+export { notificationRoutes } from "./routes";
+export { NotifyMessage } from "./schema";
+export { httpTransport, NotificationService, type Transport } from "./service";

@@ -1,0 +1,188 @@
+import { and, desc, eq } from "drizzle-orm";
+import { notificationOutbox, notificationSettings, user } from "../../drizzle/schema";
+import type { Db } from "../core/db";
+import { BadRequest } from "../core/errors";
+import { newId } from "../core/ids";
+import type { JobRow } from "../jobs/store";
+import { render } from "./message";
+import type { NotificationSettings, NotifyMessage } from "./schema";
+
+/** Jobs that always notify when done (batches and sequences), whatever their duration. */
+const BATCH_TYPES = new Set(["content.sequence", "leads.enrich", "leads.import", "leads.rank"]);
+const LONG_MS = 60_000;
+const MAX_ATTEMPTS = 6;
+
+export interface Transport {
+  slack(url: string, text: string): Promise<void>;
+  email(to: string, subject: string, text: string): Promise<void>;
+}
+
+/** Delivers through Slack's incoming-webhook JSON and an HTTP email API (or the dev sink). */
+export function httpTransport(opts: {
+  emailApiUrl: string | undefined;
+  emailApiKey: string | undefined;
+  from: string;
+}): Transport {
+  const post = async (url: string, body: unknown, headers: Record<string, string> = {}) => {
+    const res = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${new URL(url).host} answered ${res.status}`);
+  };
+  return {
+    slack: (url, text) => post(url, { text }),
+    email: async (to, subject, text) => {
+      // No provider configured (development): the outbox row itself is the sink.
+      if (!opts.emailApiUrl) return;
+      await post(
+        opts.emailApiUrl,
+        { from: opts.from, to: [to], subject, text },
+        opts.emailApiKey ? { authorization: `Bearer ${opts.emailApiKey}` } : {},
+      );
+    },
+  };
+}
+
+export class NotificationService {
+  constructor(
+    private readonly db: Db,
+    private readonly queue: Queue<NotifyMessage>,
+    private readonly appUrl: string,
+    private readonly allowInsecureHooks: boolean,
+  ) {}
+
+  async getSettings(userId: string): Promise<NotificationSettings> {
+    const row = await this.db.query.notificationSettings.findFirst({
+      where: eq(notificationSettings.userId, userId),
+    });
+    return {
+      enabled: row?.enabled ?? false,
+      onlyFailures: row?.onlyFailures ?? false,
+      email: row?.email ?? null,
+      slackWebhookUrl: row?.slackWebhookUrl ?? null,
+    };
+  }
+
+  async saveSettings(userId: string, s: NotificationSettings): Promise<NotificationSettings> {
+    if (s.slackWebhookUrl) {
+      const u = new URL(s.slackWebhookUrl);
+      const slack = u.protocol === "https:" && u.hostname === "hooks.slack.com";
+      const local = this.allowInsecureHooks && ["127.0.0.1", "localhost"].includes(u.hostname);
+      // Only Slack's own host: a user-supplied URL must not make the Worker call anything else.
+      if (!slack && !local) {
+        throw new BadRequest("Use a Slack incoming-webhook URL.", [
+          { path: "slackWebhookUrl", message: "Must be https://hooks.slack.com/…" },
+        ]);
+      }
+    }
+    const values = { ...s, updatedAt: Date.now() };
+    await this.db
+      .insert(notificationSettings)
+      .values({ userId, ...values })
+      .onConflictDoUpdate({ target: notificationSettings.userId, set: values });
+    return this.getSettings(userId);
+  }
+
+  async outbox(userId: string) {
+    const rows = await this.db
+      .select()
+      .from(notificationOutbox)
+      .where(eq(notificationOutbox.userId, userId))
+      .orderBy(desc(notificationOutbox.createdAt))
+      .limit(50);
+    return rows.map((r) => ({
+      id: r.id,
+      jobId: r.jobId,
+      channel: r.channel,
+      status: r.status,
+      attempts: r.attempts,
+      lastError: r.lastError,
+      payload: r.payload,
+      createdAt: new Date(r.createdAt).toISOString(),
+      sentAt: r.sentAt ? new Date(r.sentAt).toISOString() : null,
+    }));
+  }
+
+  /** The engine's onFinished hook: queue one message per channel per job outcome. */
+  onFinished = async (job: JobRow): Promise<void> => {
+    if (job.status !== "succeeded" && job.status !== "failed") return;
+    const ranMs = (job.finishedAt ?? 0) - (job.startedAt ?? job.createdAt);
+    const batch = BATCH_TYPES.has(job.type) || job.sequenceId !== null;
+    if (!batch && ranMs <= LONG_MS) return;
+    const s = await this.getSettings(job.userId);
+    if (!s.enabled || (s.onlyFailures && job.status !== "failed")) return;
+    const u = await this.db.query.user.findFirst({ where: eq(user.id, job.userId) });
+    const locale = u?.locale ?? "pt-BR";
+    const { subject, text } = render(
+      {
+        jobId: job.id,
+        type: job.type,
+        status: job.status,
+        durationS: Math.max(0, ranMs / 1000),
+        costUsd: job.costUsd,
+        error: job.error?.message ?? null,
+        link: `${this.appUrl}/jobs/${job.id}`,
+      },
+      locale,
+    );
+    const channels = [
+      ...(s.email ? [{ channel: "email" as const, payload: { to: s.email, subject, text } }] : []),
+      ...(s.slackWebhookUrl
+        ? [{ channel: "slack" as const, payload: { url: s.slackWebhookUrl, text } }]
+        : []),
+    ];
+    const now = Date.now();
+    for (const c of channels) {
+      // One message per (job, outcome, run, channel): a repeated hook cannot send twice.
+      const [row] = await this.db
+        .insert(notificationOutbox)
+        .values({
+          id: newId(),
+          dedupeKey: `${job.id}:${job.status}:${job.attempts}:${c.channel}`,
+          userId: job.userId,
+          jobId: job.id,
+          channel: c.channel,
+          payload: c.payload,
+          nextAttemptAt: now,
+          createdAt: now,
+        })
+        .onConflictDoNothing()
+        .returning({ id: notificationOutbox.id });
+      if (row) await this.queue.send({ outboxId: row.id });
+    }
+  };
+
+  /** Queue consumer: one delivery attempt. Returns the delay before the next try, if any. */
+  async deliver(outboxId: string, transport: Transport): Promise<{ retryInS?: number }> {
+    const row = await this.db.query.notificationOutbox.findFirst({
+      where: eq(notificationOutbox.id, outboxId),
+    });
+    if (!row || row.status !== "pending") return {};
+    const attempts = row.attempts + 1;
+    try {
+      const p = row.payload as { url?: string; to?: string; subject?: string; text: string };
+      if (row.channel === "slack" && p.url) await transport.slack(p.url, p.text);
+      if (row.channel === "email" && p.to) await transport.email(p.to, p.subject ?? "", p.text);
+      await this.db
+        .update(notificationOutbox)
+        .set({ status: "sent", attempts, sentAt: Date.now(), lastError: null })
+        .where(and(eq(notificationOutbox.id, outboxId), eq(notificationOutbox.status, "pending")));
+      return {};
+    } catch (err) {
+      const final = attempts >= MAX_ATTEMPTS;
+      const retryInS = Math.min(600, 2 ** attempts);
+      await this.db
+        .update(notificationOutbox)
+        .set({
+          attempts,
+          lastError: String(err).slice(0, 300),
+          status: final ? "failed" : "pending",
+          nextAttemptAt: Date.now() + retryInS * 1000,
+        })
+        .where(eq(notificationOutbox.id, outboxId));
+      return final ? {} : { retryInS };
+    }
+  }
+}
