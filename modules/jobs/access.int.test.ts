@@ -84,6 +84,20 @@ describe("row scoping and access", () => {
     expect(JSON.stringify(list)).not.toContain(token);
   });
 
+  it("shows job metrics to admins only", async () => {
+    await as("sales", "/api/jobs", { method: "POST", json: { type: "system.ping", input: {} } });
+    const res = await as("admin", "/api/admin/metrics?hours=1");
+    expect(res.status).toBe(200);
+    const m = (await res.json()) as {
+      byStatus: Record<string, number>;
+      byType: Array<{ type: string }>;
+      failureRate: number;
+    };
+    expect(Object.values(m.byStatus).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    expect(m.byType.some((t) => t.type === "system.ping")).toBe(true);
+    expect((await as("marketing", "/api/admin/metrics")).status).toBe(403);
+  });
+
   it("refuses a cookie-authenticated write from an untrusted origin", async () => {
     const res = await as("marketing", "/api/jobs", {
       method: "POST",

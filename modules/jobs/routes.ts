@@ -1,7 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { isAdmin } from "../core/actor";
+import type { Db } from "../core/db";
+import { Forbidden } from "../core/errors";
 import { type AppEnv, createRouter, problemResponses, requireActor } from "../core/http";
 import type { JobEngine } from "./engine";
+import { jobMetrics } from "./metrics";
 import { CreateJobBody, JobEnvelope, JobEventList, JobList, ListJobsQuery } from "./schema";
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
@@ -129,5 +133,34 @@ export function jobRoutes(engineFor: (c: Context<AppEnv>) => JobEngine) {
     },
   );
 
+  return app;
+}
+
+/** `GET /api/admin/metrics` (admin). */
+export function jobMetricsRoutes(dbFor: (c: Context<AppEnv>) => Db) {
+  const app = createRouter();
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/admin/metrics",
+      summary: "Jobs by status and type, failure rate, queue wait and run time percentiles, spend",
+      request: {
+        query: z.object({
+          hours: z.coerce
+            .number()
+            .int()
+            .min(1)
+            .max(24 * 31)
+            .default(24),
+        }),
+      },
+      responses: { 200: { description: "Metrics" }, ...problemResponses },
+    }),
+    async (c) => {
+      const actor = requireActor(c, "jobs:read");
+      if (!isAdmin(actor)) throw new Forbidden("Only admins can see metrics.");
+      return c.json(await jobMetrics(dbFor(c), c.req.valid("query").hours * 3_600_000), 200);
+    },
+  );
   return app;
 }

@@ -5,7 +5,7 @@ import { ConfigError } from "../../modules/core/config";
 import { type AppEnv, createRouter, requireActor } from "../../modules/core/http";
 import { guardrailRoutes } from "../../modules/guardrails";
 import { identityRoutes } from "../../modules/identity/routes";
-import { jobRoutes } from "../../modules/jobs/routes";
+import { jobMetricsRoutes, jobRoutes } from "../../modules/jobs/routes";
 import { leadRoutes } from "../../modules/leads";
 import { notificationRoutes } from "../../modules/notifications";
 import { hubName } from "../realtime/hub";
@@ -82,6 +82,10 @@ export function createApp() {
   api.route(
     "/",
     notificationRoutes((c) => services(c.env).notifications),
+  );
+  api.route(
+    "/",
+    jobMetricsRoutes((c) => services(c.env).db),
   );
   api.doc31("/openapi.json", {
     openapi: "3.1.0",

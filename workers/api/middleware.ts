@@ -9,11 +9,26 @@ import { services } from "../services";
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
+/** Request id on every response and one structured log line per API request. */
 export const requestId: MiddlewareHandler<AppEnv> = async (c, next) => {
   const id = c.req.header("x-request-id")?.slice(0, 64) || newId();
   c.set("requestId", id);
+  const started = Date.now();
   await next();
   c.header("x-request-id", id);
+  if (c.req.path.startsWith("/api/") && (c.env.ENVIRONMENT as string) !== "test") {
+    console.log(
+      JSON.stringify({
+        level: "info",
+        requestId: id,
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Date.now() - started,
+        userId: c.get("actor")?.userId ?? null,
+      }),
+    );
+  }
 };
 
 export const limitBody = bodyLimit({
