@@ -59,6 +59,17 @@ function stop(code = 0) {
 process.on("SIGINT", () => stop(0));
 process.on("SIGTERM", () => stop(0));
 
+// Without a Unipile key, enrichment uses an offline fake with invented people (clearly demo data).
+if (!process.env.UNIPILE_API_KEY) {
+  const port = process.env.FAKE_UNIPILE_PORT ?? "8790";
+  start("fake-unipile", process.execPath, ["test/fakes/serve-unipile.ts", port]);
+  Object.assign(env, {
+    UNIPILE_BASE_URL: `http://127.0.0.1:${port}/api/v1`,
+    UNIPILE_API_KEY: "test-unipile-key",
+    UNIPILE_MIN_INTERVAL_SECONDS: "0.05",
+  });
+  log(`No UNIPILE_API_KEY: enrichment uses offline demo data from http://127.0.0.1:${port}`);
+}
 start("python", process.execPath, ["scripts/python.mjs", "serve"]);
 start("api", bin("wrangler"), ["dev", "--ip", "127.0.0.1", "--port", "8787", "--enable-containers=false"]);
 if (existsSync(path.join(root, "app", "react-router.config.ts"))) {

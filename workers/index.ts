@@ -5,6 +5,7 @@ import { consumeNotifications } from "./consumers/notifications";
 import { services } from "./services";
 
 export { BudgetCounter } from "../modules/guardrails";
+export { LeadServiceContainer } from "./containers/lead-service";
 export { RealtimeHub } from "./realtime/hub";
 export { JobWorkflow } from "./workflows/job-workflow";
 

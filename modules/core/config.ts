@@ -20,7 +20,8 @@ const RawConfig = z.object({
   PUBLIC_ORIGIN: z.url(),
   TRUSTED_ORIGINS: Csv,
   BETTER_AUTH_SECRET: z.string().optional(),
-  PYTHON_SERVICE_URL: z.url().optional(),
+  /** Empty or unset: reach the Python service through the Container binding. */
+  PYTHON_SERVICE_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url().optional()),
   PYTHON_SERVICE_SECRET: z.string().optional(),
   UNIPILE_WEBHOOK_SECRET: z.string().optional(),
   PUBLIC_APP_URL: z.url().optional(),
@@ -56,6 +57,11 @@ export function loadConfig(env: Record<string, unknown>): AppConfig {
   }
   const raw = parsed.data;
   const isDev = raw.ENVIRONMENT === "development" || raw.ENVIRONMENT === "test";
+  const host = new URL(raw.PUBLIC_ORIGIN).hostname;
+  if (isDev && !["127.0.0.1", "localhost"].includes(host)) {
+    // A deploy that forgot to set ENVIRONMENT would otherwise seed dev users on a public host.
+    throw new ConfigError(`ENVIRONMENT=${raw.ENVIRONMENT} is only allowed on a local origin, not ${host}.`);
+  }
   const authSecret = raw.BETTER_AUTH_SECRET || (isDev ? DEV_AUTH_SECRET : "");
   const serviceSecret = raw.PYTHON_SERVICE_SECRET || (isDev ? DEV_SERVICE_SECRET : "");
   if (!isDev) {

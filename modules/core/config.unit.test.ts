@@ -9,7 +9,8 @@ const strong = "s".repeat(24) + crypto.randomUUID();
 
 describe("configuration", () => {
   it("falls back to dev secrets only in development", () => {
-    expect(loadConfig({ ...base, ENVIRONMENT: "development" }).authSecret).toBe(DEV_AUTH_SECRET);
+    const local = { PUBLIC_ORIGIN: "http://127.0.0.1:8787", ENVIRONMENT: "development" };
+    expect(loadConfig(local).authSecret).toBe(DEV_AUTH_SECRET);
   });
 
   it.each([
@@ -19,6 +20,12 @@ describe("configuration", () => {
     ["python secret missing", { BETTER_AUTH_SECRET: strong }],
   ])("production refuses a %s secret", (_n, secrets) => {
     expect(() => loadConfig({ ...base, ENVIRONMENT: "production", ...secrets })).toThrow(ConfigError);
+  });
+
+  it("refuses development settings on a public origin", () => {
+    expect(() => loadConfig({ ...base, ENVIRONMENT: "development" })).toThrow(
+      /only allowed on a local origin/,
+    );
   });
 
   it("an unset ENVIRONMENT is treated as production", () => {

@@ -84,32 +84,39 @@ export interface RankLead {
   engagementScore?: number;
 }
 
-/** Calls the Python service (plain URL locally, the Container in production). */
+/** Calls the Python service: a plain URL locally, the Container binding in production. */
 export class PythonService {
   private readonly url: string;
   private readonly secret: string;
+  private readonly send: (req: Request) => Promise<Response>;
 
   constructor(
     env: Env,
     private readonly userId: string,
   ) {
     const config = loadConfig(env as unknown as Record<string, unknown>);
-    if (!config.pythonServiceUrl) {
-      throw new JobFailure("python_unconfigured", "PYTHON_SERVICE_URL is not set.", false);
-    }
-    this.url = config.pythonServiceUrl.replace(/\/$/, "");
     this.secret = config.pythonServiceSecret;
+    if (config.pythonServiceUrl) {
+      this.url = config.pythonServiceUrl.replace(/\/$/, "");
+      this.send = (req) => fetch(req);
+    } else {
+      this.url = "http://lead-service";
+      const stub = env.LEAD_SERVICE.get(env.LEAD_SERVICE.idFromName("lead-service"));
+      this.send = (req) => stub.fetch(req);
+    }
   }
 
   private async call(path: string, scope: string, body: unknown): Promise<unknown> {
     const token = await serviceToken(this.secret, this.userId, [scope]);
     let res: Response;
     try {
-      res = await fetch(`${this.url}${path}`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-        body: JSON.stringify(body),
-      });
+      res = await this.send(
+        new Request(`${this.url}${path}`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+          body: JSON.stringify(body),
+        }),
+      );
     } catch (err) {
       throw new JobFailure("python_unreachable", `The lead service is unreachable: ${String(err)}`, true);
     }
