@@ -1,11 +1,11 @@
-import type { Context } from "hono";
-import type { Db } from "../core/db";
-import { type AppEnv, createRouter } from "../core/http";
-import type { JobType } from "../jobs/types";
+import { contentBlog } from "./blog";
+import { contentCarousel } from "./carousel";
+import { contentSequence } from "./sequence";
 
-// Placeholder exports so the Worker wires the feature; filled in by the content module.
-export const contentJobTypes: JobType[] = [];
-export function contentRoutes(_dbFor: (c: Context<AppEnv>) => Db) {
-  return createRouter();
-}
-export async function seedContentDemo(_db: Db, _env: Env): Promise<void> {}
+export { configureContent } from "./config";
+export { ContentRepo, insertDraft } from "./repo";
+export { contentRoutes } from "./routes";
+export { seedContentDemo } from "./seed";
+
+/** The content feature's job types, registered by the Worker in one line. */
+export const contentJobTypes = [contentCarousel, contentBlog, contentSequence];

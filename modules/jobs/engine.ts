@@ -328,6 +328,18 @@ export class JobEngine {
       checkpoint: row.checkpointData ?? {},
       signal: abort.signal,
       saveCheckpoint: (key, value) => this.saveCheckpoint(row, key, value),
+      enqueueChild: async (type, childInput, opts) => {
+        const { job } = await this.enqueue(
+          actor,
+          { type, input: childInput, idempotencyKey: opts.key },
+          {
+            parentId: row.id,
+            sequenceId: opts.sequenceId ?? row.id,
+            ...(opts.sequenceIndex !== undefined ? { sequenceIndex: opts.sequenceIndex } : {}),
+          },
+        );
+        return { id: job.id };
+      },
       progress: async (p) => {
         const now = this.now();
         const percent = Math.max(0, Math.min(100, Math.round(p.percent)));

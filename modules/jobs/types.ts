@@ -45,6 +45,15 @@ export interface JobContext<I> {
   db: Db;
   checkpoint: Readonly<Record<string, unknown>>;
   signal: AbortSignal;
+  /**
+   * Starts a child job as this job's owner, linked by parentId (and a sequence). Use an
+   * idempotency key so a re-run of the calling stage finds the same child instead of a second.
+   */
+  enqueueChild(
+    type: string,
+    input: unknown,
+    opts: { key: string; sequenceId?: string; sequenceIndex?: number },
+  ): Promise<{ id: string }>;
   /** Saves part of a long job's work so a later attempt resumes after it (queue jobs). */
   saveCheckpoint(key: string, value: unknown): Promise<void>;
   /** Records progress (and renews the lease); throws JobAborted if the job was cancelled. */

@@ -31,7 +31,7 @@ export const requestId: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
 };
 
-export const limitBody = bodyLimit({
+const jsonLimit = bodyLimit({
   maxSize: MAX_BODY_BYTES,
   onError: () => {
     throw new AppError(
@@ -41,11 +41,23 @@ export const limitBody = bodyLimit({
     );
   },
 });
+const uploadLimit = bodyLimit({
+  // 10 MB of image plus the multipart envelope.
+  maxSize: 10 * 1024 * 1024 + 64 * 1024,
+  onError: () => {
+    throw new AppError(413, "Payload too large", "Images are limited to 10 MB.");
+  },
+});
+const UPLOAD_PATH = /^\/api\/products\/[^/]+\/images$/;
+
+/** 256 KB for every body, except image uploads (10 MB). */
+export const limitBody: MiddlewareHandler<AppEnv> = (c, next) =>
+  UPLOAD_PATH.test(c.req.path) ? uploadLimit(c, next) : jsonLimit(c, next);
 
 /** Paths that accept something other than JSON bodies. */
 const OTHER_TYPES: Array<[RegExp, string[]]> = [
   [/^\/api\/leads\/import$/, ["application/json", "text/csv"]],
-  [/^\/api\/products\/[^/]+\/images$/, ["multipart/form-data"]],
+  [UPLOAD_PATH, ["multipart/form-data"]],
 ];
 
 /** 415 for a body of a type the endpoint does not take (Better Auth checks its own). */

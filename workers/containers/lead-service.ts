@@ -9,7 +9,7 @@ export class LeadServiceContainer extends Container<Env> {
   override defaultPort = 8000;
   override sleepAfter = "10m";
 
-  constructor(ctx: DurableObjectState<{}>, env: Env) {
+  constructor(ctx: DurableObjectState<Record<string, never>>, env: Env) {
     super(ctx, env);
     const e = env as unknown as Record<string, string | undefined>;
     this.envVars = Object.fromEntries(

@@ -1,0 +1,28 @@
+import type { JobContext } from "../../jobs/types";
+import { contentConfig, contentFetch } from "../config";
+import { GeminiProvider } from "./gemini";
+import { OfflineProvider } from "./offline";
+import { PriceTable } from "./prices";
+import type { AiProvider } from "./types";
+
+export type { AiProvider, ImageData } from "./types";
+
+/** The provider for a job: Gemini when a key is configured, else the offline one. */
+export function providerFor(ctx: JobContext<unknown>): AiProvider {
+  const cfg = contentConfig(ctx.env);
+  if (cfg.provider === "offline") return new OfflineProvider();
+  const fetchImpl = contentFetch();
+  return new GeminiProvider({
+    apiKey: cfg.gemini.apiKey,
+    textModel: cfg.gemini.textModel,
+    imageModel: cfg.gemini.imageModel,
+    prices: new PriceTable(cfg.pricesJson),
+    ...(cfg.gemini.baseUrl ? { baseUrl: cfg.gemini.baseUrl } : {}),
+    ...(fetchImpl ? { fetch: fetchImpl } : {}),
+    meter: {
+      reserve: (usd, what) => ctx.reserveSpend(usd, what),
+      record: (entry) => ctx.recordCost(entry),
+      log: (level, message, data) => ctx.log(level, message, data),
+    },
+  });
+}

@@ -1,0 +1,39 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { pngSize } from "./render/png";
+import { bytesOf, contentOf, relaxGuardrails, settle, startJob } from "./testing";
+import { stripHtml, wordCount } from "./text";
+
+beforeAll(async () => {
+  await relaxGuardrails();
+});
+
+describe("content.blog (offline provider)", () => {
+  it("writes a cited pt-BR draft of 800–1,200 words with SEO fields, slug and a 16:9 banner", async () => {
+    const job = await startJob("marketing", "content.blog", {
+      topic: "Usinagem suíça para implantes ortopédicos",
+      category: "educacional",
+      keywords: ["usinagem suíça"],
+    });
+    const done = await settle("marketing", job.id);
+    expect(done.status, JSON.stringify(done.error)).toBe("succeeded");
+    const c = await contentOf("marketing", job.id);
+    expect(c.kind).toBe("blog");
+    expect(c.status).toBe("draft");
+    expect(c.offline).toBe(true);
+    const words = wordCount(stripHtml(c.html ?? ""));
+    expect(words).toBeGreaterThanOrEqual(800);
+    expect(words).toBeLessThanOrEqual(1200);
+    expect((c.html?.match(/<h2>/g) ?? []).length).toBeGreaterThanOrEqual(3);
+    expect(c.title?.length).toBeLessThanOrEqual(70);
+    expect(c.seo?.title.length).toBeLessThanOrEqual(60);
+    expect(c.seo?.description.length).toBeGreaterThanOrEqual(150);
+    expect(c.seo?.description.length).toBeLessThanOrEqual(160);
+    expect(c.seo?.slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+    expect(c.seo?.slug).toContain("usinagem-suica");
+    expect(c.citations.length).toBeGreaterThanOrEqual(3);
+    expect(c.citations.every((x) => x.url.startsWith("https://"))).toBe(true);
+    expect(c.category).toBe("educacional");
+    const banner = await bytesOf("marketing", c.bannerUrl ?? "");
+    expect(pngSize(banner)).toEqual({ width: 1600, height: 900 });
+  });
+});

@@ -1,0 +1,313 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { Db } from "../core/db";
+import { BadRequest, fieldErrors, NotFound } from "../core/errors";
+import { type AppEnv, createRouter, problemResponses, requireActor } from "../core/http";
+import { composeCarousel } from "./carousel";
+import { PersonaService } from "./personas";
+import { ProductService } from "./products";
+import { ContentRepo, canReadAsset, contentWire } from "./repo";
+import {
+  ContentWire,
+  ListContentQuery,
+  PatchContentBody,
+  PatchPersonaBody,
+  PatchProductBody,
+  PersonaBody,
+  PersonaWire,
+  ProductBody,
+  ProductWire,
+  Profile,
+  RejectBody,
+  type Slide,
+} from "./schema";
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { "application/json": { schema } },
+  description,
+});
+const body = <T extends z.ZodType>(schema: T) => ({
+  body: { content: { "application/json": { schema } }, required: true },
+});
+const IdParam = z.object({ id: z.string().min(1).max(64) });
+const ContentEnvelope = z.object({ content: ContentWire });
+const ContentList = z.object({ items: z.array(ContentWire), nextCursor: z.string().nullable() });
+const ProductEnvelope = z.object({ product: ProductWire });
+const PersonaEnvelope = z.object({ persona: PersonaWire });
+const AssetKey = z
+  .string()
+  .min(3)
+  .max(300)
+  .regex(/^(content|products)\/[A-Za-z0-9._/-]+$/)
+  .refine((k) => !k.includes(".."), "Invalid key");
+const ImageForm = z.object({
+  file: z.instanceof(File, { message: "Attach the image as the `file` field" }),
+  publicOk: z.enum(["true", "false"]).default("false"),
+  alt: z.string().trim().max(200).optional(),
+});
+
+/** The Content section of the contract: drafts, review, assets, products and personas. */
+export function contentRoutes(dbFor: (c: Context<AppEnv>) => Db) {
+  const app = createRouter();
+
+  // ---- content ------------------------------------------------------------------------------------
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/content",
+      summary: "The caller's drafts (admins: everyone's), newest first",
+      request: { query: ListContentQuery },
+      responses: { 200: json(ContentList, "A page of content"), ...problemResponses },
+    }),
+    async (c) => {
+      const actor = requireActor(c, "content:read");
+      return c.json(await new ContentRepo(dbFor(c), actor).list(c.req.valid("query")), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/content/{id}",
+      summary: "One draft with slides or HTML, asset URLs, citations and generation metadata",
+      request: { params: IdParam },
+      responses: { 200: json(ContentEnvelope, "The content"), ...problemResponses },
+    }),
+    async (c) => {
+      const actor = requireActor(c, "content:read");
+      const row = await new ContentRepo(dbFor(c), actor).getRow(c.req.valid("param").id);
+      return c.json({ content: contentWire(row) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "patch",
+      path: "/content/{id}",
+      summary: "Human edits of a draft (same limits as generation); edited slides are re-rendered",
+      request: { params: IdParam, ...body(PatchContentBody) },
+      responses: {
+        200: json(ContentEnvelope, "The edited content"),
+        409: { description: "Not a draft" },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const actor = requireActor(c, "content:write");
+      const repo = new ContentRepo(dbFor(c), actor);
+      const { row, changedSlides } = await repo.patch(c.req.valid("param").id, c.req.valid("json"));
+      if (row.kind === "carousel" && changedSlides.length) {
+        const slides = ((row.body as { slides?: Slide[] }).slides ?? []) as Slide[];
+        await composeCarousel(c.env, row.id, row.profile, slides);
+      }
+      return c.json({ content: contentWire(row) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/content/{id}/approve",
+      summary: "Approve a draft (a signed-in person only)",
+      request: { params: IdParam },
+      responses: {
+        200: json(ContentEnvelope, "Approved"),
+        409: { description: "Already approved" },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const actor = requireActor(c, "content:write");
+      return c.json(
+        { content: await new ContentRepo(dbFor(c), actor).approve(c.req.valid("param").id) },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/content/{id}/reject",
+      summary: "Reject a draft with a reason (a signed-in person only)",
+      request: { params: IdParam, ...body(RejectBody) },
+      responses: {
+        200: json(ContentEnvelope, "Rejected"),
+        409: { description: "Already rejected" },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const actor = requireActor(c, "content:write");
+      const { reason } = c.req.valid("json");
+      return c.json(
+        { content: await new ContentRepo(dbFor(c), actor).reject(c.req.valid("param").id, reason) },
+        200,
+      );
+    },
+  );
+
+  // ---- assets (keys contain slashes, so this is a plain route with a regex param) ----------------
+  app.get("/assets/:key{.+}", async (c) => {
+    const actor = requireActor(c, "content:read");
+    const key = AssetKey.safeParse(c.req.param("key"));
+    if (!key.success) throw new NotFound("Asset");
+    if (!(await canReadAsset(dbFor(c), actor, key.data))) throw new NotFound("Asset");
+    const obj = await c.env.FILES.get(key.data);
+    if (!obj) throw new NotFound("Asset");
+    const headers = new Headers({
+      "content-type": obj.httpMetadata?.contentType ?? "application/octet-stream",
+      "content-length": String(obj.size),
+      "cache-control": "private, max-age=300",
+      etag: obj.httpEtag,
+      "x-content-type-options": "nosniff",
+    });
+    if (key.data.endsWith(".pdf")) headers.set("content-disposition", `attachment; filename="carousel.pdf"`);
+    return new Response(obj.body, { headers });
+  });
+
+  // ---- products -----------------------------------------------------------------------------------
+  const productsOf = (c: Context<AppEnv>) => new ProductService(dbFor(c), c.env.FILES);
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/products",
+      summary: "The product catalogue",
+      responses: { 200: json(z.object({ items: z.array(ProductWire) }), "Products"), ...problemResponses },
+    }),
+    async (c) => {
+      const actor = requireActor(c, "content:read");
+      return c.json({ items: await productsOf(c).list(actor) }, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/products",
+      summary: "Add a product (marketing/admin)",
+      request: body(ProductBody),
+      responses: { 201: json(ProductEnvelope, "Created"), ...problemResponses },
+    }),
+    async (c) => {
+      const actor = requireActor(c, "content:write");
+      return c.json({ product: await productsOf(c).create(actor, c.req.valid("json")) }, 201);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/products/{id}",
+      summary: "One product",
+      request: { params: IdParam },
+      responses: { 200: json(ProductEnvelope, "The product"), ...problemResponses },
+    }),
+    async (c) => {
+      const actor = requireActor(c, "content:read");
+      return c.json({ product: await productsOf(c).get(actor, c.req.valid("param").id) }, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: "patch",
+      path: "/products/{id}",
+      summary: "Edit a product (marketing/admin)",
+      request: { params: IdParam, ...body(PatchProductBody) },
+      responses: { 200: json(ProductEnvelope, "The product"), ...problemResponses },
+    }),
+    async (c) => {
+      const actor = requireActor(c, "content:write");
+      return c.json(
+        { product: await productsOf(c).patch(actor, c.req.valid("param").id, c.req.valid("json")) },
+        200,
+      );
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/products/{id}/images",
+      summary: "Upload a PNG/JPEG/WebP picture (≤ 10 MB, type checked by content) with a publicOk flag",
+      request: { params: IdParam },
+      responses: {
+        201: json(ProductEnvelope, "The product with its pictures"),
+        413: { description: "Over 10 MB" },
+        415: { description: "Not a PNG, JPEG or WebP" },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const actor = requireActor(c, "content:write");
+      const form = ImageForm.safeParse(Object.fromEntries((await c.req.formData()).entries()));
+      if (!form.success) throw new BadRequest("The upload is invalid.", fieldErrors(form.error.issues));
+      const bytes = new Uint8Array(await form.data.file.arrayBuffer());
+      const product = await productsOf(c).addImage(actor, c.req.valid("param").id, {
+        bytes,
+        publicOk: form.data.publicOk === "true",
+        alt: form.data.alt,
+      });
+      return c.json({ product }, 201);
+    },
+  );
+
+  // ---- personas -----------------------------------------------------------------------------------
+  const personasOf = (c: Context<AppEnv>) => new PersonaService(dbFor(c));
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/personas",
+      summary: "Personas, optionally for one profile",
+      request: { query: z.object({ profile: Profile.optional() }) },
+      responses: { 200: json(z.object({ items: z.array(PersonaWire) }), "Personas"), ...problemResponses },
+    }),
+    async (c) => {
+      requireActor(c, "content:read");
+      return c.json({ items: await personasOf(c).list(c.req.valid("query").profile) }, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/personas",
+      summary: "Add a persona (marketing/admin)",
+      request: body(PersonaBody),
+      responses: { 201: json(PersonaEnvelope, "Created"), ...problemResponses },
+    }),
+    async (c) => {
+      const actor = requireActor(c, "content:write");
+      return c.json({ persona: await personasOf(c).create(actor, c.req.valid("json")) }, 201);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/personas/{id}",
+      summary: "One persona",
+      request: { params: IdParam },
+      responses: { 200: json(PersonaEnvelope, "The persona"), ...problemResponses },
+    }),
+    async (c) => {
+      requireActor(c, "content:read");
+      return c.json({ persona: await personasOf(c).get(c.req.valid("param").id) }, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: "patch",
+      path: "/personas/{id}",
+      summary: "Edit a persona (marketing/admin)",
+      request: { params: IdParam, ...body(PatchPersonaBody) },
+      responses: { 200: json(PersonaEnvelope, "The persona"), ...problemResponses },
+    }),
+    async (c) => {
+      const actor = requireActor(c, "content:write");
+      return c.json(
+        { persona: await personasOf(c).patch(actor, c.req.valid("param").id, c.req.valid("json")) },
+        200,
+      );
+    },
+  );
+
+  return app;
+}

@@ -1,0 +1,344 @@
+import { z } from "@hono/zod-openapi";
+import { CONTENT_KINDS, CONTENT_STATUSES, PRODUCT_CATEGORIES, PROFILES } from "../../drizzle/schema";
+
+/** Domain §3.1 text limits, per slide type. */
+export const SLIDE_LIMITS = {
+  hook: { headline: 60, body: 120 },
+  content: { headline: 70, body: 140 },
+  cta: { headline: 60, body: 120 },
+} as const;
+export const MIN_SLIDES = 3;
+export const MAX_SLIDES = 8;
+export const MAX_GENERATED_IMAGES = 7;
+export const QUALITY_THRESHOLD = 70;
+
+export const Profile = z.enum(PROFILES);
+export type Profile = z.infer<typeof Profile>;
+export const Language = z.enum(["pt-BR", "en"]);
+export type Language = z.infer<typeof Language>;
+export const SlideType = z.enum(["hook", "content", "cta"]);
+export type SlideType = z.infer<typeof SlideType>;
+export const BlogCategory = z.enum(["educacional", "produto", "mercado", "prova-social"]);
+export type BlogCategory = z.infer<typeof BlogCategory>;
+
+// ---- job inputs -------------------------------------------------------------------------------
+
+export const SeriesPart = z.object({
+  template: z.literal("first-3-posts"),
+  index: z.number().int().min(1).max(3),
+  role: z.enum(["intro", "expertise", "story"]),
+  brief: z.string().max(600),
+});
+export type SeriesPart = z.infer<typeof SeriesPart>;
+
+export const CarouselInput = z.object({
+  topic: z.string().trim().min(3).max(200),
+  profile: Profile,
+  personaId: z.string().min(1).max(64).optional(),
+  productIds: z.array(z.string().min(1).max(64)).max(10).optional(),
+  slideCount: z.number().int().min(MIN_SLIDES).max(MAX_SLIDES).optional(),
+  language: Language.default("pt-BR"),
+  /** Set by a `content.sequence` parent: this carousel's place in the series. */
+  series: SeriesPart.optional(),
+});
+export type CarouselInput = z.infer<typeof CarouselInput>;
+
+export const BlogInput = z.object({
+  topic: z.string().trim().min(3).max(200),
+  category: BlogCategory.default("educacional"),
+  keywords: z.array(z.string().trim().min(1).max(40)).max(10).optional(),
+  personaId: z.string().min(1).max(64).optional(),
+  language: Language.default("pt-BR"),
+  /** The blog's own profile is the company page unless said otherwise. */
+  profile: Profile.default("company"),
+});
+export type BlogInput = z.infer<typeof BlogInput>;
+
+export const SequenceInput = z.object({
+  template: z.literal("first-3-posts"),
+  profile: Profile,
+  personaId: z.string().min(1).max(64).optional(),
+  theme: z.string().trim().min(3).max(200),
+  language: Language.default("pt-BR"),
+});
+export type SequenceInput = z.infer<typeof SequenceInput>;
+
+export const ContentResult = z.object({ contentId: z.string() });
+export const SequenceResult = z.object({ sequenceId: z.string(), contentIds: z.array(z.string()) });
+
+// ---- carousel stage outputs (what a model must answer) ------------------------------------------
+
+export const Strategy = z.object({
+  angle: z.string().min(3).max(300),
+  hook: z.string().min(3).max(120),
+  arc: z.array(z.string().max(80)).min(3).max(MAX_SLIDES),
+  slideCount: z.number().int().min(MIN_SLIDES).max(MAX_SLIDES),
+});
+export type Strategy = z.infer<typeof Strategy>;
+
+const SlideText = z.object({
+  type: SlideType,
+  headline: z.string().trim().min(1),
+  body: z.string().trim(),
+});
+
+/** A slide's text within its type's limits. */
+export const SlideCopy = SlideText.superRefine((s, ctx) => {
+  const lim = SLIDE_LIMITS[s.type];
+  if (s.headline.length > lim.headline) {
+    ctx.addIssue({ code: "custom", path: ["headline"], message: `At most ${lim.headline} characters` });
+  }
+  if (s.body.length > lim.body) {
+    ctx.addIssue({ code: "custom", path: ["body"], message: `At most ${lim.body} characters` });
+  }
+});
+export type SlideCopy = z.infer<typeof SlideCopy>;
+
+const HASHTAG = /^#[\p{L}\p{N}_]{2,40}$/u;
+
+export const Copy = z
+  .object({
+    slides: z.array(SlideCopy).min(MIN_SLIDES).max(MAX_SLIDES),
+    caption: z.string().trim().min(40).max(2000),
+    hashtags: z.array(z.string().regex(HASHTAG)).min(3).max(5),
+  })
+  .superRefine((c, ctx) => {
+    const types = c.slides.map((s) => s.type);
+    if (types[0] !== "hook")
+      ctx.addIssue({ code: "custom", path: ["slides", 0, "type"], message: "First is hook" });
+    if (types.at(-1) !== "cta") {
+      ctx.addIssue({ code: "custom", path: ["slides", types.length - 1, "type"], message: "Last is cta" });
+    }
+    if (types.slice(1, -1).some((t) => t !== "content")) {
+      ctx.addIssue({ code: "custom", path: ["slides"], message: "Middle slides are content" });
+    }
+    const firstSentence = c.caption.split(/(?<=[.!?])\s/)[0] ?? "";
+    if (firstSentence.length > 150) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["caption"],
+        message: "The hook must fit in the first 150 characters",
+      });
+    }
+  });
+export type Copy = z.infer<typeof Copy>;
+
+export const Review = z.object({
+  score: z.number().min(0).max(100),
+  clarity: z.number().min(0).max(100),
+  engagement: z.number().min(0).max(100),
+  brandFit: z.number().min(0).max(100),
+  feedback: z.string().max(1000),
+});
+export type Review = z.infer<typeof Review>;
+
+/** A stored slide: its copy plus where its picture came from and its rendered PNG. */
+export const Slide = z.object({
+  index: z.number().int().min(1),
+  type: SlideType,
+  headline: z.string(),
+  body: z.string(),
+  badge: z.boolean(),
+  logo: z.boolean(),
+  imageKey: z.string().nullable(),
+  imageSource: z.enum(["product", "generated"]).nullable(),
+  productId: z.string().nullable(),
+  renderKey: z.string().nullable(),
+});
+export type Slide = z.infer<typeof Slide>;
+
+// ---- blog stage outputs ---------------------------------------------------------------------------
+
+export const Finding = z.object({
+  claim: z.string().min(3).max(500),
+  sourceUrl: z.url(),
+  sourceTitle: z.string().max(200),
+});
+export const Research = z.object({
+  summary: z.string().max(2000),
+  findings: z.array(Finding).min(1).max(12),
+});
+export type Research = z.infer<typeof Research>;
+
+export const BlogStrategy = z.object({
+  persona: z.string().min(3).max(200),
+  angle: z.string().min(3).max(300),
+  outline: z.array(z.string().min(3).max(120)).min(3).max(5),
+});
+export type BlogStrategy = z.infer<typeof BlogStrategy>;
+
+export const BlogDraft = z.object({
+  title: z.string().trim().min(10).max(70),
+  seoTitle: z.string().trim().min(10).max(60),
+  seoDescription: z.string().trim().min(150).max(160),
+  excerpt: z.string().trim().min(40).max(300),
+  keywords: z.array(z.string().trim().min(2).max(40)).min(3).max(10),
+  html: z.string().min(200),
+});
+export type BlogDraft = z.infer<typeof BlogDraft>;
+
+export const BLOG_WORDS = { min: 800, max: 1200 } as const;
+
+// ---- HTTP wire shapes -----------------------------------------------------------------------------
+
+export const Citation = z.object({ title: z.string(), url: z.string() });
+
+export const WireSlide = Slide.extend({
+  imageUrl: z.string().nullable(),
+  backgroundUrl: z.string().nullable(),
+});
+
+export const ContentWire = z
+  .object({
+    id: z.string(),
+    kind: z.enum(CONTENT_KINDS),
+    status: z.enum(CONTENT_STATUSES),
+    userId: z.string(),
+    jobId: z.string().nullable(),
+    topic: z.string(),
+    profile: Profile,
+    personaId: z.string().nullable(),
+    language: Language,
+    title: z.string().nullable(),
+    slides: z.array(WireSlide).optional(),
+    html: z.string().optional(),
+    seo: z
+      .object({ title: z.string(), description: z.string(), slug: z.string(), keywords: z.array(z.string()) })
+      .optional(),
+    excerpt: z.string().optional(),
+    category: z.string().optional(),
+    bannerUrl: z.string().nullable().optional(),
+    caption: z.string().nullable(),
+    hashtags: z.array(z.string()).optional(),
+    pdfUrl: z.string().nullable(),
+    assetUrls: z.array(z.string()),
+    citations: z.array(Citation),
+    qualityScore: z.number().nullable(),
+    metadata: z.record(z.string(), z.unknown()),
+    offline: z.boolean(),
+    sequenceId: z.string().nullable(),
+    sequenceIndex: z.number().int().nullable(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+    reviewedBy: z.string().nullable(),
+    reviewedAt: z.iso.datetime().nullable(),
+    rejectReason: z.string().nullable(),
+  })
+  .openapi("Content");
+export type ContentWire = z.infer<typeof ContentWire>;
+
+export const Limit = z.coerce.number().int().min(1).max(100).default(20);
+
+export const ListContentQuery = z.object({
+  kind: z.enum(CONTENT_KINDS).optional(),
+  status: z.enum(CONTENT_STATUSES).optional(),
+  profile: Profile.optional(),
+  sequenceId: z.string().max(64).optional(),
+  limit: Limit,
+  cursor: z.string().max(200).optional(),
+});
+export type ListContentQuery = z.infer<typeof ListContentQuery>;
+
+export const PatchContentBody = z
+  .object({
+    title: z.string().trim().min(1).max(70).optional(),
+    caption: z.string().trim().min(1).max(2000).optional(),
+    slides: z
+      .array(
+        z.object({
+          index: z.number().int().min(1).max(MAX_SLIDES),
+          headline: z.string().trim().min(1).max(70).optional(),
+          body: z.string().trim().max(140).optional(),
+        }),
+      )
+      .max(MAX_SLIDES)
+      .optional(),
+    html: z.string().min(1).max(100_000).optional(),
+    seo: z
+      .object({
+        title: z.string().trim().min(10).max(60).optional(),
+        description: z.string().trim().min(150).max(160).optional(),
+      })
+      .optional(),
+  })
+  .openapi("PatchContent");
+export type PatchContentBody = z.infer<typeof PatchContentBody>;
+
+export const RejectBody = z.object({ reason: z.string().trim().min(3).max(500) }).openapi("RejectContent");
+
+// ---- products and personas --------------------------------------------------------------------
+
+export const ProductCategory = z.enum(PRODUCT_CATEGORIES);
+
+export const ProductBody = z
+  .object({
+    name: z.string().trim().min(2).max(120),
+    description: z.string().trim().min(2).max(2000),
+    category: ProductCategory,
+    metadata: z.record(z.string(), z.unknown()).default({}),
+  })
+  .openapi("CreateProduct");
+export type ProductBody = z.infer<typeof ProductBody>;
+export const PatchProductBody = z
+  .object({
+    name: z.string().trim().min(2).max(120).optional(),
+    description: z.string().trim().min(2).max(2000).optional(),
+    category: ProductCategory.optional(),
+    metadata: z.record(z.string(), z.unknown()).optional(),
+  })
+  .openapi("PatchProduct");
+export type PatchProductBody = z.infer<typeof PatchProductBody>;
+
+export const ProductImageWire = z.object({
+  id: z.string(),
+  url: z.string(),
+  contentType: z.string(),
+  bytes: z.number().int(),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+  publicOk: z.boolean(),
+  alt: z.string().nullable(),
+});
+export const ProductWire = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string(),
+    category: ProductCategory,
+    metadata: z.record(z.string(), z.unknown()),
+    images: z.array(ProductImageWire),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .openapi("Product");
+export type ProductWire = z.infer<typeof ProductWire>;
+
+const Rules = z.array(z.string().trim().min(1).max(300)).max(20);
+export const PersonaBody = z
+  .object({
+    name: z.string().trim().min(2).max(100),
+    profile: Profile,
+    audience: z.string().trim().min(2).max(500),
+    toneWords: z.array(z.string().trim().min(1).max(40)).max(12).default([]),
+    doRules: Rules.default([]),
+    dontRules: Rules.default([]),
+    examplePosts: z.array(z.string().trim().min(1).max(3000)).max(5).default([]),
+  })
+  .openapi("CreatePersona");
+export type PersonaBody = z.infer<typeof PersonaBody>;
+export const PatchPersonaBody = z
+  .object({
+    name: z.string().trim().min(2).max(100).optional(),
+    profile: Profile.optional(),
+    audience: z.string().trim().min(2).max(500).optional(),
+    toneWords: z.array(z.string().trim().min(1).max(40)).max(12).optional(),
+    doRules: Rules.optional(),
+    dontRules: Rules.optional(),
+    examplePosts: z.array(z.string().trim().min(1).max(3000)).max(5).optional(),
+  })
+  .openapi("PatchPersona");
+export type PatchPersonaBody = z.infer<typeof PatchPersonaBody>;
+export const PersonaWire = PersonaBody.required()
+  .extend({ id: z.string(), createdAt: z.iso.datetime(), updatedAt: z.iso.datetime() })
+  .openapi("Persona");
+export type PersonaWire = z.infer<typeof PersonaWire>;

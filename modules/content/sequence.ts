@@ -1,0 +1,161 @@
+import { inArray } from "drizzle-orm";
+import { z } from "zod";
+import { jobs } from "../../drizzle/schema";
+import { defineJobType, type JobContext, JobFailure } from "../jobs/types";
+import { providerFor } from "./ai";
+import { loadVoice, voicePrompt } from "./personas";
+import { type CarouselInput, SequenceInput, SequenceResult } from "./schema";
+import { truncate } from "./text";
+
+type Ctx = JobContext<SequenceInput>;
+
+const ROLES = ["intro", "expertise", "story"] as const;
+
+const Plan = z.object({
+  parts: z
+    .array(z.object({ topic: z.string().trim().min(3).max(200), brief: z.string().trim().min(3).max(600) }))
+    .length(3),
+});
+type Plan = z.infer<typeof Plan>;
+
+function offlinePlan(input: SequenceInput): Plan {
+  const t = input.theme;
+  const pt = input.language === "pt-BR";
+  const me = input.profile === "salesperson";
+  return {
+    parts: pt
+      ? [
+          {
+            topic: truncate(`${me ? "Quem sou eu" : "Quem somos"} e por que ${t}`, 200),
+            brief: `Apresentação: ${me ? "eu, engenheiro de vendas da Lifetrek" : "a Lifetrek Medical"} e o compromisso com ${t}. Prepara a parte 2.`,
+          },
+          {
+            topic: truncate(`${t}: a expertise técnica por trás`, 200),
+            brief: `Expertise: como tornos suíços, metrologia ZEISS e ISO 13485 sustentam ${t}. Retoma a apresentação da parte 1.`,
+          },
+          {
+            topic: truncate(`Uma história real sobre ${t}`, 200),
+            brief: `História pessoal: um projeto de cliente em que ${t} fez diferença; fecha a série iniciada nas partes 1 e 2.`,
+          },
+        ]
+      : [
+          {
+            topic: truncate(`${me ? "Who I am" : "Who we are"} and why ${t}`, 200),
+            brief: `Intro: ${me ? "me, a Lifetrek sales engineer" : "Lifetrek Medical"} and our commitment to ${t}. Sets up part 2.`,
+          },
+          {
+            topic: truncate(`${t}: the technical expertise behind it`, 200),
+            brief: `Expertise: how Swiss-type lathes, ZEISS metrology and ISO 13485 support ${t}. Builds on part 1.`,
+          },
+          {
+            topic: truncate(`A real story about ${t}`, 200),
+            brief: `Personal story: a customer project where ${t} made the difference; closes the series from parts 1 and 2.`,
+          },
+        ],
+  };
+}
+
+const POLL_MS = 500;
+
+/**
+ * `content.sequence` ("First 3 Posts"): plans three linked briefs (Intro → Expertise → Personal
+ * Story), starts three `content.carousel` children sharing this job's id as `sequenceId` (index
+ * 1..3), then mirrors their progress and finishes when they all have.
+ */
+export const contentSequence = defineJobType({
+  type: "content.sequence",
+  description: 'Series of three linked carousels ("First 3 Posts": Intro, Expertise, Personal Story).',
+  runner: "workflow",
+  input: SequenceInput,
+  result: SequenceResult,
+  retry: { maxAttempts: 3, baseDelayMs: 2000, maxDelayMs: 30_000, nonRetryable: ["child_failed"] },
+  timeoutMs: 180_000,
+  allowedRoles: ["admin", "marketing", "sales"],
+  steps: [
+    {
+      name: "plan",
+      label: "Planejando a série",
+      async run(ctx: Ctx) {
+        const voice = await loadVoice(ctx.db, ctx.input.profile, ctx.input.personaId);
+        const plan = await providerFor(ctx).generateJson({
+          task: "sequence.plan",
+          system:
+            "You plan LinkedIn series for Lifetrek Medical (ISO 13485 contract manufacturer). The narrative flows from part 1 to 3.",
+          prompt: [
+            voicePrompt(voice),
+            `Template "First 3 Posts" for a new profile launch. Theme: ${ctx.input.theme}. Language: ${ctx.input.language}.`,
+            "Plan three carousels: 1 Intro, 2 Expertise, 3 Personal Story; each brief says how it links to the previous part.",
+            'Answer JSON: {"parts":[{"topic":string,"brief":string}]} with exactly 3 parts.',
+          ].join("\n"),
+          schema: Plan,
+          offline: () => offlinePlan(ctx.input),
+        });
+        return { plan, personaId: voice.personaId };
+      },
+    },
+    {
+      name: "spawn",
+      label: "Criando os posts",
+      async run(ctx: Ctx, o) {
+        const { plan, personaId } = o.plan as { plan: Plan; personaId: string | null };
+        const childIds: string[] = [];
+        for (const [i, part] of plan.parts.entries()) {
+          const input: CarouselInput = {
+            topic: part.topic,
+            profile: ctx.input.profile,
+            language: ctx.input.language,
+            ...(personaId ? { personaId } : {}),
+            series: { template: "first-3-posts", index: i + 1, role: ROLES[i] ?? "story", brief: part.brief },
+          };
+          // The idempotency key makes a re-run of this stage find the same children.
+          const job = await ctx.enqueueChild("content.carousel", input, {
+            key: `sequence:${ctx.jobId}:${i + 1}`,
+            sequenceIndex: i + 1,
+          });
+          childIds.push(job.id);
+        }
+        return { childIds };
+      },
+    },
+    {
+      name: "children",
+      label: "Gerando os posts",
+      async run(ctx: Ctx, o) {
+        const { childIds } = o.spawn as { childIds: string[] };
+        for (;;) {
+          const rows = await ctx.db.select().from(jobs).where(inArray(jobs.id, childIds));
+          const pct =
+            rows.reduce((sum, r) => sum + (r.status === "succeeded" ? 100 : (r.progress?.percent ?? 0)), 0) /
+            3;
+          const done = rows.filter((r) => r.status === "succeeded").length;
+          const failed = rows.filter((r) => r.status === "failed" || r.status === "cancelled");
+          if (failed.length) {
+            throw new JobFailure(
+              "child_failed",
+              `Post ${failed.map((f) => f.sequenceIndex).join(", ")} failed: ${failed.map((f) => f.error?.message ?? f.status).join("; ")}. Retry the failed post, then this series.`,
+              false,
+            );
+          }
+          if (done === childIds.length) {
+            const ids = childIds.map((id) => {
+              const r = rows.find((x) => x.id === id);
+              return (r?.result as { contentId?: string } | null)?.contentId ?? id;
+            });
+            return { contentIds: ids };
+          }
+          // The parent's progress is its children's; each call also renews the lease.
+          await ctx.progress({
+            percent: Math.round(pct),
+            stage: "children",
+            message: `${done}/3 posts prontos`,
+          });
+          await new Promise((r) => setTimeout(r, POLL_MS));
+        }
+      },
+    },
+  ],
+  async finish(ctx, o) {
+    const { contentIds } = o.children as { contentIds: string[] };
+    return { sequenceId: ctx.jobId, contentIds };
+  },
+});
