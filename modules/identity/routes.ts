@@ -61,6 +61,19 @@ export function identityRoutes(dbFor: (c: Context<AppEnv>) => Db) {
     },
   );
 
+  app.get("/users", async (c) => {
+    const actor = requireActor(c);
+    const rows = await dbFor(c).select().from(user).orderBy(user.name);
+    // Colleagues' names for owner pickers and the monitor; e-mail addresses only for admins.
+    const items = rows.map((u) => ({
+      id: u.id,
+      name: u.name,
+      role: u.role,
+      ...(actor.role === "admin" ? { email: u.email } : {}),
+    }));
+    return c.json({ items });
+  });
+
   app.openapi(
     createRoute({
       method: "get",

@@ -192,10 +192,11 @@ export async function seedLeadsDemo(db: Db, _env: Env, engine: JobEngine): Promi
     createdAt: now,
     updatedAt: now,
   }));
-  for (let i = 0; i < rows.length; i += 8) {
+  // D1 binds at most 100 parameters per statement: 3 rows of 28 columns.
+  for (let i = 0; i < rows.length; i += 3) {
     await db
       .insert(leads)
-      .values(rows.slice(i, i + 8))
+      .values(rows.slice(i, i + 3))
       .onConflictDoNothing();
   }
   const events = rows.flatMap((l) =>

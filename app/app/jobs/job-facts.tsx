@@ -1,0 +1,38 @@
+import { Card } from "../components/page";
+import { useI18n } from "../i18n";
+import type { Job } from "../lib/types";
+import { durationMs } from "./job-text";
+import { useNow } from "./provider";
+
+/** The job's identity, timestamps, attempts and cost as a description list. */
+export function JobFacts({ job }: { job: Job }) {
+  const { t, fmt } = useI18n();
+  const now = useNow(job.status === "running");
+  const duration = durationMs(job, now);
+  const rows: Array<[string, string]> = [
+    [t.job.id, job.id],
+    [t.job.type, job.type],
+    [t.job.status, t.status[job.status]],
+    [t.job.user, job.userId],
+    [t.job.createdAt, fmt.dateTime(job.createdAt)],
+    [t.job.startedAt, fmt.dateTime(job.startedAt)],
+    [t.job.finishedAt, fmt.dateTime(job.finishedAt)],
+    [t.job.updatedAt, fmt.dateTime(job.updatedAt)],
+    [t.job.runAt, fmt.dateTime(job.runAt)],
+    [t.job.duration, duration === null ? t.job.none : fmt.duration(duration)],
+    [t.job.attempts, `${job.attempts} / ${job.maxAttempts}`],
+    [t.job.cost, fmt.usd(job.costUsd)],
+  ];
+  return (
+    <Card>
+      <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
+        {rows.map(([k, v]) => (
+          <div key={k} className="contents">
+            <dt className="text-slate-500 dark:text-slate-400">{k}</dt>
+            <dd className="break-all font-medium text-slate-900 dark:text-slate-100">{v}</dd>
+          </div>
+        ))}
+      </dl>
+    </Card>
+  );
+}

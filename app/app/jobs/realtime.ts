@@ -1,0 +1,79 @@
+import type { Job } from "../lib/types";
+
+export type ConnectionState = "connecting" | "open" | "reconnecting";
+
+type Options = {
+  onJob: (job: Job) => void;
+  /** After every (re)connection: time to catch up on what was missed. */
+  onOpen: () => void;
+  onState: (state: ConnectionState) => void;
+};
+
+const MAX_DELAY_MS = 15_000;
+const PING_EVERY_MS = 25_000;
+
+/**
+ * Keeps one WebSocket to `/api/realtime` open, reconnecting with jittered exponential backoff.
+ * Returns a stop function. Safe under StrictMode's mount → unmount → mount: the first socket is
+ * only created on the next tick, so an immediate stop never opens it.
+ */
+export function connectRealtime({ onJob, onOpen, onState }: Options): () => void {
+  let socket: WebSocket | null = null;
+  let stopped = false;
+  let failures = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let pinger: ReturnType<typeof setInterval> | undefined;
+
+  const scheduleReconnect = () => {
+    onState("reconnecting");
+    const base = Math.min(MAX_DELAY_MS, 500 * 2 ** failures);
+    failures++;
+    timer = setTimeout(open, base / 2 + Math.random() * (base / 2));
+  };
+
+  function open() {
+    if (stopped) return;
+    const url = new URL("/api/realtime", window.location.href);
+    url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
+    const ws = new WebSocket(url);
+    socket = ws;
+    ws.onmessage = (event) => {
+      if (typeof event.data !== "string") return;
+      let msg: { type?: string; job?: Job };
+      try {
+        msg = JSON.parse(event.data);
+      } catch {
+        return;
+      }
+      if (msg.type === "hello") {
+        failures = 0;
+        onState("open");
+        onOpen();
+      } else if (msg.type === "job" && msg.job && typeof msg.job.id === "string") {
+        onJob(msg.job);
+      }
+    };
+    ws.onerror = () => ws.close();
+    ws.onclose = () => {
+      if (socket !== ws) return;
+      socket = null;
+      clearInterval(pinger);
+      if (!stopped) scheduleReconnect();
+    };
+    clearInterval(pinger);
+    pinger = setInterval(() => {
+      if (ws.readyState === WebSocket.OPEN) ws.send('{"type":"ping"}');
+    }, PING_EVERY_MS);
+  }
+
+  onState("connecting");
+  timer = setTimeout(open, 0);
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+    clearInterval(pinger);
+    const ws = socket;
+    socket = null;
+    if (ws && ws.readyState <= WebSocket.OPEN) ws.close(1000, "bye");
+  };
+}

@@ -1,0 +1,19 @@
+import type { Problem } from "./types";
+
+export type ClientResult<T> = { ok: true; data: T } | { ok: false; status: number; problem: Problem | null };
+
+/** Same-origin call to the API from the browser (the app Worker forwards `/api/*`). */
+export async function clientApi<T>(path: string, init: RequestInit = {}): Promise<ClientResult<T>> {
+  try {
+    const res = await fetch(path, {
+      credentials: "same-origin",
+      ...init,
+      headers: { accept: "application/json", ...init.headers },
+    });
+    const body: unknown = await res.json().catch(() => null);
+    if (res.ok) return { ok: true, data: body as T };
+    return { ok: false, status: res.status, problem: (body as Problem | null) ?? null };
+  } catch {
+    return { ok: false, status: 0, problem: null };
+  }
+}

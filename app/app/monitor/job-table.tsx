@@ -1,0 +1,261 @@
+import { useEffect, useMemo, useState } from "react";
+import { Link, useFetcher } from "react-router";
+import { toast } from "sonner";
+import { ConfirmDialog } from "../components/confirm-dialog";
+import { buttonClass } from "../components/page";
+import { useI18n } from "../i18n";
+import { JobActions } from "../jobs/job-actions";
+import { durationMs, preview } from "../jobs/job-text";
+import { useLiveJobs, useNow } from "../jobs/provider";
+import { StatusBadge } from "../jobs/status-badge";
+import type { Job } from "../lib/types";
+import type { MonitorActionResult } from "../routes/admin-jobs";
+import { type MonitorFilters, matches } from "./filters";
+
+type Props = { items: Job[]; nextCursor: string | null; filters: MonitorFilters };
+
+/** Loaded rows, refreshed by realtime updates; on the first page new matching jobs appear on top. */
+function useLiveRows({ items, filters }: Props): Job[] {
+  const live = useLiveJobs();
+  return useMemo(() => {
+    const byId = new Map(live.map((j) => [j.id, j]));
+    const fresh = (j: Job) => {
+      const l = byId.get(j.id);
+      return l && l.version > j.version ? l : j;
+    };
+    const rows = items.map(fresh);
+    if (filters.cursor) return rows;
+    const shown = new Set(items.map((j) => j.id));
+    const newest = items[0]?.createdAt ?? "";
+    const added = live.filter((j) => !shown.has(j.id) && j.createdAt > newest && matches(j, filters));
+    return [...added, ...rows];
+  }, [live, items, filters]);
+}
+
+export function JobTable(props: Props) {
+  const { t } = useI18n();
+  const rows = useLiveRows(props);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [confirmBulk, setConfirmBulk] = useState(false);
+  const fetcher = useFetcher<MonitorActionResult>();
+  const now = useNow(rows.some((r) => r.status === "running"));
+
+  const failedIds = rows.filter((r) => r.status === "failed").map((r) => r.id);
+  const selectedFailed = failedIds.filter((id) => selected.has(id));
+
+  useEffect(() => {
+    const r = fetcher.data;
+    if (!r || fetcher.state !== "idle" || r.intent !== "bulk-retry") return;
+    (r.ok ? toast.success : toast.error)(t.monitor.bulkRetried(r.retried, r.total));
+    setSelected(new Set());
+  }, [fetcher.data, fetcher.state, t]);
+
+  const toggle = (id: string, on: boolean) =>
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+
+  const submitBulk = () => {
+    const form = new FormData();
+    form.set("intent", "bulk-retry");
+    for (const id of selectedFailed) form.append("id", id);
+    fetcher.submit(form, { method: "post" });
+  };
+
+  return (
+    <div className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-navy-900">
+      <div className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 px-4 py-2.5 dark:border-slate-800">
+        <label className="flex items-center gap-2 text-xs text-slate-600 dark:text-slate-300">
+          <input
+            type="checkbox"
+            className="size-4 accent-brand-blue"
+            checked={failedIds.length > 0 && selectedFailed.length === failedIds.length}
+            disabled={failedIds.length === 0}
+            onChange={(e) => setSelected(e.target.checked ? new Set(failedIds) : new Set())}
+          />
+          {t.monitor.selectAllFailed}
+        </label>
+        <button
+          type="button"
+          className={buttonClass.primary}
+          disabled={selectedFailed.length === 0 || fetcher.state !== "idle"}
+          onClick={() => setConfirmBulk(true)}
+        >
+          {t.monitor.bulkRetry(selectedFailed.length)}
+        </button>
+      </div>
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm" aria-label={t.monitor.tableLabel}>
+          <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500 dark:bg-navy-950 dark:text-slate-400">
+            <tr>
+              <th scope="col" className="px-2.5 py-2">
+                <span className="sr-only">{t.monitor.colSelect}</span>
+              </th>
+              <th scope="col" className="px-2.5 py-2">
+                {t.monitor.colType}
+              </th>
+              <th scope="col" className="hidden px-2.5 py-2 2xl:table-cell">
+                {t.monitor.colUser}
+              </th>
+              <th scope="col" className="px-2.5 py-2">
+                {t.monitor.colStatus}
+              </th>
+              <th scope="col" className="px-2.5 py-2">
+                {t.monitor.colCreated}
+              </th>
+              <th scope="col" className="px-2.5 py-2">
+                {t.monitor.colDuration}
+              </th>
+              <th scope="col" className="px-2.5 py-2 text-right">
+                {t.monitor.colAttempts}
+              </th>
+              <th scope="col" className="px-2.5 py-2 text-right">
+                {t.monitor.colCost}
+              </th>
+              <th scope="col" className="px-2.5 py-2">
+                <span className="sr-only">{t.monitor.colActions}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+            {rows.length === 0 && (
+              <tr>
+                <td colSpan={9} className="px-4 py-10 text-center text-slate-500">
+                  {t.monitor.empty}
+                </td>
+              </tr>
+            )}
+            {rows.map((job) => (
+              <JobRow
+                key={job.id}
+                job={job}
+                now={now}
+                selected={selected.has(job.id)}
+                onSelect={(on) => toggle(job.id, on)}
+              />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Pagination nextCursor={props.nextCursor} filters={props.filters} />
+      <ConfirmDialog
+        open={confirmBulk}
+        title={t.monitor.confirmBulkTitle(selectedFailed.length)}
+        body={t.monitor.confirmBulkBody}
+        onConfirm={submitBulk}
+        onClose={() => setConfirmBulk(false)}
+      />
+    </div>
+  );
+}
+
+function JobRow({
+  job,
+  now,
+  selected,
+  onSelect,
+}: {
+  job: Job;
+  now: number;
+  selected: boolean;
+  onSelect: (on: boolean) => void;
+}) {
+  const { t, fmt } = useI18n();
+  const duration = durationMs(job, now);
+  return (
+    <tr data-job-id={job.id} className="align-top hover:bg-slate-50/70 dark:hover:bg-slate-800/40">
+      <td className="px-2.5 py-2">
+        {job.status === "failed" && (
+          <input
+            type="checkbox"
+            className="size-4 accent-brand-blue"
+            aria-label={t.monitor.selectRow(job.id)}
+            checked={selected}
+            onChange={(e) => onSelect(e.target.checked)}
+          />
+        )}
+      </td>
+      <td className="px-2.5 py-2">
+        <p className="font-mono text-xs font-semibold text-slate-800 dark:text-slate-100">{job.type}</p>
+        <p className="font-mono text-[11px] text-slate-500">{job.id}</p>
+        <p
+          className="mt-0.5 max-w-64 truncate font-mono text-[11px] text-slate-400"
+          title={JSON.stringify(job.input)}
+        >
+          <span className="sr-only">{t.monitor.colInput}: </span>
+          {preview(job.input, 48)}
+        </p>
+      </td>
+      <td
+        className="hidden max-w-20 truncate px-2.5 py-2 font-mono 2xl:table-cell text-[11px] text-slate-600 dark:text-slate-300"
+        title={job.userId}
+      >
+        {job.userId}
+      </td>
+      <td className="px-2.5 py-2">
+        <StatusBadge status={job.status} />
+        {job.status === "running" && job.progress && (
+          <p className="mt-1 text-[11px] text-slate-500">
+            {job.progress.stage} · {Math.round(job.progress.percent)}%
+          </p>
+        )}
+      </td>
+      <td className="px-2.5 py-2 text-xs text-slate-600 dark:text-slate-300">
+        <span className="block whitespace-nowrap">{fmt.date(job.createdAt)}</span>
+        <span className="block whitespace-nowrap text-slate-500">{fmt.time(job.createdAt)}</span>
+      </td>
+      <td className="whitespace-nowrap px-2.5 py-2 text-xs tabular-nums text-slate-600 dark:text-slate-300">
+        {duration === null ? "—" : fmt.duration(duration)}
+      </td>
+      <td className="px-2.5 py-2 text-right text-xs tabular-nums">
+        {job.attempts}/{job.maxAttempts}
+      </td>
+      <td className="px-2.5 py-2 text-right text-xs tabular-nums">{fmt.usd(job.costUsd)}</td>
+      <td className="px-2.5 py-2">
+        <div className="flex flex-col items-stretch gap-1 2xl:flex-row 2xl:justify-end">
+          <Link
+            to={`/jobs/${job.id}`}
+            className={`${buttonClass.secondary} !px-2 !py-1 !text-xs`}
+            aria-label={`${t.monitor.details} ${job.id}`}
+          >
+            {t.monitor.details}
+          </Link>
+          <JobActions job={job} />
+        </div>
+      </td>
+    </tr>
+  );
+}
+
+function Pagination({ nextCursor, filters }: { nextCursor: string | null; filters: MonitorFilters }) {
+  const { t } = useI18n();
+  const withCursor = (cursor: string | null) => {
+    const qs = new URLSearchParams();
+    for (const [k, v] of Object.entries(filters)) if (v && k !== "cursor") qs.set(k, v);
+    if (cursor) qs.set("cursor", cursor);
+    return `?${qs}`;
+  };
+  if (!nextCursor && !filters.cursor) return null;
+  return (
+    <nav
+      aria-label="pagination"
+      className="flex justify-between border-t border-slate-200 px-4 py-2.5 dark:border-slate-800"
+    >
+      {filters.cursor ? (
+        <Link to={withCursor(null)} className={buttonClass.secondary}>
+          {t.monitor.firstPage}
+        </Link>
+      ) : (
+        <span />
+      )}
+      {nextCursor && (
+        <Link to={withCursor(nextCursor)} className={buttonClass.secondary}>
+          {t.monitor.nextPage}
+        </Link>
+      )}
+    </nav>
+  );
+}

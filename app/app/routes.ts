@@ -1,0 +1,15 @@
+import { index, layout, type RouteConfig, route } from "@react-router/dev/routes";
+
+export default [
+  route("sign-in", "routes/sign-in.tsx"),
+  route("sign-out", "routes/sign-out.tsx"),
+  layout("routes/app-layout.tsx", [
+    index("routes/home.tsx"),
+    route("content", "routes/content.tsx"),
+    route("leads", "routes/leads.tsx"),
+    route("jobs/:id", "routes/job-detail.tsx"),
+    route("admin/jobs", "routes/admin-jobs.tsx"),
+    route("settings", "routes/settings.tsx"),
+    route("*", "routes/not-found.tsx"),
+  ]),
+] satisfies RouteConfig;

@@ -1,0 +1,94 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+
+export const BASE = process.env.E2E_BASE_URL ?? "http://127.0.0.1:5173";
+export const PASSWORD = "lifetrek-dev-password";
+export const USERS = {
+  admin: { email: "admin@lifetrek.local", role: "admin" },
+  marketing: { email: "marketing@lifetrek.local", role: "marketing" },
+  sales: { email: "sales@lifetrek.local", role: "sales" },
+  sales2: { email: "sales2@lifetrek.local", role: "sales" },
+} as const;
+export type UserKey = keyof typeof USERS;
+
+const SCREENSHOTS = path.resolve(import.meta.dirname, "../../test-results/screenshots");
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+/** A fresh browser context (no cookies) with a desktop viewport. */
+export async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    baseURL: BASE,
+    locale: "pt-BR",
+    timezoneId: "America/Sao_Paulo",
+  });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  page.on("pageerror", (err) => console.error(`[pageerror] ${err.message}`));
+  if (process.env.E2E_CONSOLE) page.on("console", (m) => console.log(`[console] ${m.type()} ${m.text()}`));
+  return { context, page };
+}
+
+/** Signs in through the form and waits until the live job feed is connected (app hydrated). */
+export async function signIn(page: Page, user: UserKey, next = "/") {
+  await page.goto(next === "/" ? "/sign-in" : `/sign-in?next=${encodeURIComponent(next)}`);
+  await page.getByLabel("E-mail").fill(USERS[user].email);
+  await page.getByLabel("Senha").fill(PASSWORD);
+  await page.getByRole("button", { name: "Entrar" }).click();
+  try {
+    await page.waitForURL((url) => url.pathname === next);
+  } catch (err) {
+    const alert = await page
+      .getByRole("alert")
+      .textContent({ timeout: 1000 })
+      .catch(() => "");
+    throw new Error(`sign-in as ${user} did not reach ${next} (page: ${page.url()}, alert: ${alert})`, {
+      cause: err,
+    });
+  }
+  await waitLive(page);
+}
+
+/** The history panel says "Ao vivo" once the realtime socket said hello. */
+export async function waitLive(page: Page) {
+  await page
+    .getByRole("complementary", { name: /Histórico de jobs|Job history/ })
+    .getByRole("status")
+    .filter({ hasText: /Ao vivo|Live/ })
+    .waitFor();
+}
+
+export async function screenshot(page: Page, name: string) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** POST to the API from the page's session (same origin, so the session cookie applies). */
+export async function apiPost<T>(
+  page: Page,
+  url: string,
+  body: unknown,
+): Promise<{ status: number; body: T }> {
+  const res = await page.request.post(url, { data: body, headers: { origin: BASE } });
+  return { status: res.status(), body: (await res.json()) as T };
+}
+
+export function historyPanel(page: Page) {
+  return page.getByRole("complementary", { name: /Histórico de jobs|Job history/ });
+}
