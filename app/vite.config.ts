@@ -5,5 +5,12 @@ import { defineConfig } from "vite";
 
 export default defineConfig({
   plugins: [cloudflare({ viteEnvironment: { name: "ssr" } }), tailwindcss(), reactRouter()],
-  server: { fs: { allow: [".."] } },
+  // APP_PORT lets the e2e harness run a second stack beside `npm run dev`.
+  server: {
+    host: "127.0.0.1",
+    port: Number(process.env.APP_PORT ?? 5173),
+    strictPort: true,
+    fs: { allow: [".."] },
+  },
+  preview: { host: "127.0.0.1", port: Number(process.env.APP_PORT ?? 5173), strictPort: true },
 });

@@ -11,8 +11,15 @@ import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
-const API = "http://127.0.0.1:8787";
-const APP = "http://127.0.0.1:5173";
+// Ports are configurable so a test stack can run beside `npm run dev` (or another test stack).
+const PORTS = {
+  api: process.env.E2E_API_PORT ?? "8787",
+  app: process.env.E2E_APP_PORT ?? "5173",
+  python: process.env.E2E_PYTHON_PORT ?? "8000",
+  unipile: process.env.E2E_UNIPILE_PORT ?? "8790",
+};
+const API = `http://127.0.0.1:${PORTS.api}`;
+const APP = `http://127.0.0.1:${PORTS.app}`;
 const keep = process.env.LIFETREK_E2E_KEEP_STATE === "1";
 const state = mkdtempSync(path.join(tmpdir(), "lifetrek-e2e-"));
 const env = {
@@ -23,6 +30,14 @@ const env = {
   MINIFLARE_REGISTRY_PATH: path.join(state, "registry"),
   WRANGLER_SEND_METRICS: "false",
   CI: "1",
+  APP_PORT: PORTS.app,
+  PYTHON_PORT: PORTS.python,
+  E2E_BASE_URL: APP,
+  // Enrichment talks to the offline fake Unipile, as in `npm run dev` without a key.
+  UNIPILE_BASE_URL: `http://127.0.0.1:${PORTS.unipile}/api/v1`,
+  UNIPILE_API_KEY: "test-unipile-key",
+  UNIPILE_MIN_INTERVAL_SECONDS: "0.05",
+  FAKE_UNIPILE_URL: `http://127.0.0.1:${PORTS.unipile}`,
 };
 
 const log = (msg) => console.log(`\x1b[35m[e2e]\x1b[0m ${msg}`);
@@ -126,7 +141,8 @@ process.on("SIGTERM", () => stop(143));
 
 const started = Date.now();
 // Not needed by the dashboard tests, but part of the stack; its failure does not stop the run.
-start("python", process.execPath, ["scripts/python.mjs", "serve"], { required: false });
+start("fake-unipile", process.execPath, ["test/fakes/serve-unipile.ts", PORTS.unipile]);
+start("python", process.execPath, ["scripts/python.mjs", "serve"]);
 start(
   "api",
   bin("wrangler"),
@@ -135,7 +151,15 @@ start(
     "--ip",
     "127.0.0.1",
     "--port",
-    "8787",
+    PORTS.api,
+    "--var",
+    `PUBLIC_ORIGIN:${API}`,
+    "--var",
+    `TRUSTED_ORIGINS:${APP},${API}`,
+    "--var",
+    `PUBLIC_APP_URL:${APP}`,
+    "--var",
+    `PYTHON_SERVICE_URL:http://127.0.0.1:${PORTS.python}`,
     "--enable-containers=false",
     "--persist-to",
     persist,
