@@ -53,6 +53,7 @@ export function services(env: Env): Services {
     registry,
     beforeEnqueue: [guard.beforeEnqueue],
     spend: guard,
+    gate: guard,
     admission: guard.admission,
     onFinished: notifications.onFinished,
   });

@@ -18,6 +18,7 @@ export async function relaxGuardrails(extra: Record<string, unknown> = {}): Prom
       userDailyUsd: 100_000,
       userJobsPerDay: { "content.carousel": 10_000 },
       maxConcurrentAiJobsPerUser: 50,
+      providerRpm: { gemini: 100_000 },
       ...extra,
     },
   });

@@ -53,6 +53,27 @@ export class BudgetCounter extends DurableObject<Env> {
     return out;
   }
 
+  /**
+   * Requests-per-minute gate for a provider scope: takes a slot in the current minute, or says how
+   * long to wait (until the next minute, or until a pause set after a 429 ends).
+   */
+  async acquireRate(limitPerMinute: number, now: number): Promise<number> {
+    const pausedUntil = (await this.ctx.storage.get<number>("pausedUntil")) ?? 0;
+    if (pausedUntil > now) return pausedUntil - now;
+    const minute = Math.floor(now / 60_000);
+    const key = `rpm:${minute}`;
+    const used = (await this.ctx.storage.get<number>(key)) ?? 0;
+    if (used >= limitPerMinute) return (minute + 1) * 60_000 - now;
+    await this.ctx.storage.put(key, used + 1);
+    await this.ctx.storage.delete(`rpm:${minute - 1}`);
+    return 0;
+  }
+
+  async pauseUntil(until: number): Promise<void> {
+    const current = (await this.ctx.storage.get<number>("pausedUntil")) ?? 0;
+    if (until > current) await this.ctx.storage.put("pausedUntil", until);
+  }
+
   /** True the first time a flag is set (the 80 % warning is raised once per scope per day). */
   async once(flag: string): Promise<boolean> {
     if (await this.ctx.storage.get(flag)) return false;

@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { jobs } from "../../drizzle/schema";
 import { as, db, userId, waitFor } from "../../test/helpers";
+import { services } from "../../workers/services";
 import type { Job } from "../jobs/schema";
 
 // Storage is isolated per test file, so these global settings touch no other suite.
@@ -144,5 +145,23 @@ describe("cost guardrails", () => {
     expect(usage.status).toBe(200);
     expect(await usage.json()).toMatchObject({ global: { limitUsdDay: 50, limitUsdMonth: 500 } });
     void env;
+  });
+});
+
+describe("provider flow control", () => {
+  it("shares a requests-per-minute budget across jobs and pauses everyone after a 429", async () => {
+    await setGuardrails({ providerRpm: { gemini: 2 } });
+    const gate = services(env).guard;
+    expect(await gate.acquire("gemini")).toBe(0);
+    expect(await gate.acquire("gemini")).toBe(0);
+    const wait = await gate.acquire("gemini");
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(60_000);
+    await setGuardrails({ providerRpm: { other: 1000 } });
+    expect(await gate.acquire("other")).toBe(0);
+    await gate.pause("other", 5000);
+    expect(await gate.acquire("other")).toBeGreaterThan(4000);
+    // Providers without a configured limit are not gated.
+    expect(await gate.acquire("unlisted")).toBe(0);
   });
 });

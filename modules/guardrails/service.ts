@@ -6,7 +6,7 @@ import { LimitReached } from "../core/errors";
 import { newId } from "../core/ids";
 import type { JobRegistry } from "../jobs/registry";
 import type { JobRow } from "../jobs/store";
-import { type CostEntry, JobFailure, type JobType, type SpendGuard } from "../jobs/types";
+import { type CostEntry, JobFailure, type JobType, type ProviderGate, type SpendGuard } from "../jobs/types";
 import type { BucketCheck, TryResult } from "./counter";
 import { type MessageKey, message } from "./messages";
 import { type Guardrails, loadGuardrails } from "./settings";
@@ -18,14 +18,14 @@ const B = {
   jobs: (now: number, type: string) => `jobs:day:${dayKey(now)}:${type}`,
 };
 
-type Scope = "global" | `user:${string}`;
+type Scope = "global" | `user:${string}` | `provider:${string}`;
 
 /**
  * Cost guardrails (FR15): checked before a job is accepted (its estimate) and before every paid
  * call (actual spend so far), counted atomically in a Durable Object per scope. Fails closed: if
  * a check cannot run, the job or call is refused.
  */
-export class GuardrailService implements SpendGuard {
+export class GuardrailService implements SpendGuard, ProviderGate {
   constructor(
     private readonly db: Db,
     private readonly counters: DurableObjectNamespace<import("./counter").BudgetCounter>,
@@ -208,6 +208,19 @@ export class GuardrailService implements SpendGuard {
         );
       }
     }
+  }
+
+  /** Provider-wide requests-per-minute gate (ProviderGate). */
+  async acquire(provider: string): Promise<number> {
+    const g = await loadGuardrails(this.db);
+    const limit = g.providerRpm[provider];
+    if (limit === undefined) return 0;
+    return this.counter(`provider:${provider}`).acquireRate(limit, this.now());
+  }
+
+  /** After a provider's 429: every job waits out its Retry-After, not just the one that got it. */
+  async pause(provider: string, ms: number): Promise<void> {
+    await this.counter(`provider:${provider}`).pauseUntil(this.now() + ms);
   }
 
   /** Claim condition: at most N running AI jobs per user; the rest wait `queued`. */

@@ -19,6 +19,8 @@ export const Guardrails = z
     /** Job types that spend money; empty means "every type with a cost estimate". */
     aiJobTypes: z.array(z.string()).default([]),
     warnAtFraction: z.number().min(0.1).max(1).default(0.8),
+    /** Requests per minute per AI provider, shared by all jobs. */
+    providerRpm: z.record(z.string(), z.number().int().min(1).max(100_000)).default({ gemini: 60 }),
   })
   .openapi("Guardrails");
 export type Guardrails = z.infer<typeof Guardrails>;

@@ -18,7 +18,14 @@ import {
   toWire,
   transition,
 } from "./store";
-import { JobAborted, type JobContext, JobFailure, type JobType, type SpendGuard } from "./types";
+import {
+  JobAborted,
+  type JobContext,
+  JobFailure,
+  type JobType,
+  type ProviderGate,
+  type SpendGuard,
+} from "./types";
 
 /** Queue messages carry only the id: the input stays in D1, the one source of truth. */
 export const JobMessage = z.object({ jobId: z.string().min(1).max(64) });
@@ -41,6 +48,7 @@ export interface EngineDeps {
   registry: JobRegistry;
   beforeEnqueue?: EnqueueHook[];
   spend?: SpendGuard;
+  gate?: ProviderGate;
   /** Extra claim condition (e.g. a per-user concurrency cap); a refused job stays queued. */
   admission?: (row: JobRow, def: JobType) => Promise<SQL | undefined>;
   /** Told about every job that reached a final state (notifications); never fails the job. */
@@ -53,6 +61,9 @@ export interface EnqueueOptions {
   sequenceId?: string;
   sequenceIndex?: number;
 }
+
+/** A job waits at most this long for a provider slot before giving the worker back. */
+const MAX_THROTTLE_WAIT_MS = 30_000;
 
 /** Sweeper thresholds: a queued job not picked up this long after its run time is re-sent. */
 const REDISPATCH_AFTER_MS = 30_000;
@@ -357,6 +368,26 @@ export class JobEngine {
       },
       log: async (level, message, data) => {
         await appendEvent(db, row.id, { kind: "log", level, message, data }, this.now());
+      },
+      throttle: async (provider) => {
+        const started = this.now();
+        for (;;) {
+          const waitMs = (await this.d.gate?.acquire(provider)) ?? 0;
+          if (waitMs <= 0) return;
+          if (this.now() - started + waitMs > MAX_THROTTLE_WAIT_MS) {
+            throw new JobFailure(
+              "provider_busy",
+              `${provider} is at its request limit; retrying later.`,
+              true,
+              waitMs,
+            );
+          }
+          await new Promise((r) => setTimeout(r, Math.min(waitMs, 5000)));
+          if (abort.signal.aborted) throw new JobAborted("The job was cancelled.");
+        }
+      },
+      rateLimited: async (provider, ms) => {
+        await this.d.gate?.pause(provider, ms);
       },
       reserveSpend: async (estimateUsd, what) => {
         await this.d.spend?.reserve(actor, row, estimateUsd, what);

@@ -66,6 +66,20 @@ export interface JobContext<I> {
   reserveSpend(estimateUsd: number, what: string): Promise<void>;
   /** Records a paid call's real usage: the cost ledger, a `cost` event, and the job's costUsd. */
   recordCost(entry: CostEntry): Promise<void>;
+  /**
+   * Waits for a slot in the provider's requests-per-minute budget, shared by every job (throws a
+   * retryable JobFailure rather than hold the worker for long).
+   */
+  throttle(provider: string): Promise<void>;
+  /** The provider answered 429: pause every job's calls to it for `retryAfterMs`. */
+  rateLimited(provider: string, retryAfterMs: number): Promise<void>;
+}
+
+/** Provider-wide flow control the engine delegates to (the guardrails feature provides it). */
+export interface ProviderGate {
+  /** Milliseconds to wait before the call may go (0 = go now; the slot is taken). */
+  acquire(provider: string): Promise<number>;
+  pause(provider: string, ms: number): Promise<void>;
 }
 
 export interface CostEntry {

@@ -56,6 +56,7 @@ export class GeminiProvider implements AiProvider {
   ): Promise<GenerateContentResponse> {
     const search = kind === "search";
     await this.o.meter.reserve(this.o.prices.estimate(model, search), what);
+    await this.o.meter.throttle();
     let retryAfter: string | null = null;
     const base = this.o.fetch ?? fetch;
     const wrapped: typeof fetch = async (input, init) => {
@@ -75,7 +76,11 @@ export class GeminiProvider implements AiProvider {
     try {
       res = await client.models.generateContent({ model, contents: [{ role: "user", parts }], config });
     } catch (err) {
-      throw mapError(err, retryAfter);
+      const failure = mapError(err, retryAfter);
+      if (failure.code === "provider_rate_limited" && failure.retryAfterMs) {
+        await this.o.meter.rateLimited(failure.retryAfterMs);
+      }
+      throw failure;
     }
     const usage = res.usageMetadata;
     const inputTokens = usage?.promptTokenCount ?? 0;

@@ -23,6 +23,8 @@ export function providerFor(ctx: JobContext<unknown>): AiProvider {
       reserve: (usd, what) => ctx.reserveSpend(usd, what),
       record: (entry) => ctx.recordCost(entry),
       log: (level, message, data) => ctx.log(level, message, data),
+      throttle: () => ctx.throttle("gemini"),
+      rateLimited: (ms) => ctx.rateLimited("gemini", ms),
     },
   });
 }

@@ -7,6 +7,9 @@ export interface Meter {
   reserve(estimateUsd: number, what: string): Promise<void>;
   record(entry: CostEntry): Promise<void>;
   log(level: "info" | "warn", message: string, data?: unknown): Promise<void>;
+  /** Provider-wide requests-per-minute gate, and the pause after a 429. */
+  throttle(): Promise<void>;
+  rateLimited(retryAfterMs: number): Promise<void>;
 }
 
 export interface ImageData {
