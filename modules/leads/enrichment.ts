@@ -21,6 +21,20 @@ export async function applyEnrichment(
   jobId: string,
 ): Promise<void> {
   const now = Date.now();
+  // Kept in the version, so reverting this enrichment also restores the earlier people/citations.
+  const previous = await repo.relatedOf(row.id);
+  const c = r.company;
+  const patch: Partial<LeadRow> = { enrichmentStatus: r.status, enrichedAt: now };
+  if (!row.website && str(c.website)) patch.website = str(c.website);
+  if (row.employees === null && int(c.employeeCount) !== null) patch.employees = int(c.employeeCount);
+  if (!row.linkedinUrl && str(c.linkedinUrl)) patch.linkedinUrl = str(c.linkedinUrl);
+  await repo.change(
+    row,
+    patch,
+    r.status === "enriched" ? "enrich (Unipile)" : `enrich: ${r.status}`,
+    jobId,
+    previous,
+  );
   if (r.status === "enriched") {
     await db.batch([
       db.delete(leadDecisionMakers).where(eq(leadDecisionMakers.leadId, row.id)),
@@ -50,12 +64,6 @@ export async function applyEnrichment(
       ),
     ]);
   }
-  const c = r.company;
-  const patch: Partial<LeadRow> = { enrichmentStatus: r.status, enrichedAt: now };
-  if (!row.website && str(c.website)) patch.website = str(c.website);
-  if (row.employees === null && int(c.employeeCount) !== null) patch.employees = int(c.employeeCount);
-  if (!row.linkedinUrl && str(c.linkedinUrl)) patch.linkedinUrl = str(c.linkedinUrl);
-  await repo.change(row, patch, r.status === "enriched" ? "enrich (Unipile)" : `enrich: ${r.status}`, jobId);
 }
 
 function valueFor(r: EnrichResult, field: string): string | null {

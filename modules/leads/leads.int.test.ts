@@ -171,6 +171,24 @@ describe("leads across Worker → Python service → fake Unipile", () => {
     expect(reverted.status).toBe(200);
     const back = await findLead(`Epsilon ${tag}`);
     expect(back.enrichmentStatus).toBe("pending");
+    // The people and citations that enrichment added go too; reverting the revert brings them back.
+    expect(back.decisionMakers).toEqual([]);
+    expect(back.sources).toEqual([]);
+    const again = (await (await as("sales", `/api/leads/${eps.id}/versions`)).json()) as {
+      items: Array<{ version: number; reason: string }>;
+    };
+    const revertVersion = again.items.find((v) => v.reason.startsWith("revert"));
+    await as("sales", `/api/leads/${eps.id}/versions/${revertVersion?.version}/revert`, { method: "POST" });
+    expect((await findLead(`Epsilon ${tag}`)).decisionMakers).toHaveLength(2);
+
+    // A matrix cell: fit in [8, 10.01), engagement in [0, 20).
+    const cell = (await (
+      await as("sales", "/api/leads?fitMin=8&fitMax=10.01&engagementMin=0&engagementMax=20&limit=100")
+    ).json()) as {
+      items: Array<{ fitScore: number; engagementScore: number }>;
+    };
+    expect(cell.items.length).toBeGreaterThan(0);
+    expect(cell.items.every((l) => l.fitScore >= 8 && l.engagementScore < 20)).toBe(true);
     expect(back.version).toBeGreaterThan(enriched.version);
   });
 

@@ -10,6 +10,13 @@ import type { Lead, ListLeadsQuery } from "./schema";
 import { engagementScore, HEAT_LABEL, heatOf, leadScore } from "./scoring";
 
 export type LeadRow = typeof leads.$inferSelect;
+
+/** Key under which a version snapshot keeps the decision makers and citations it replaced. */
+const RELATED = "_related";
+export interface RelatedSnapshot {
+  decisionMakers: Array<typeof leadDecisionMakers.$inferSelect>;
+  sources: Array<typeof leadSources.$inferSelect>;
+}
 type LeadFields = Omit<LeadRow, "id" | "createdAt" | "version" | "dedupeKey" | "createdBy">;
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -138,6 +145,10 @@ export class LeadsRepo {
             ? or(like(leads.company, search), like(leads.segment, search), like(leads.city, search))
             : undefined,
           q.changedSince ? gte(leads.updatedAt, Date.parse(q.changedSince)) : undefined,
+          q.fitMin !== undefined ? gte(leads.fitScore, q.fitMin) : undefined,
+          q.fitMax !== undefined ? lt(leads.fitScore, q.fitMax) : undefined,
+          q.engagementMin !== undefined ? gte(leads.engagementScore, q.engagementMin) : undefined,
+          q.engagementMax !== undefined ? lt(leads.engagementScore, q.engagementMax) : undefined,
           cursorCond,
         ),
       )
@@ -225,8 +236,9 @@ export class LeadsRepo {
     patch: Partial<LeadFields>,
     reason: string,
     jobId: string | null = null,
-    now = Date.now(),
+    related?: RelatedSnapshot,
   ): Promise<LeadRow> {
+    const now = Date.now();
     const diff: Record<string, { from: unknown; to: unknown }> = {};
     for (const [k, v] of Object.entries(patch)) {
       const from = before[k as keyof LeadRow];
@@ -241,7 +253,7 @@ export class LeadsRepo {
           id: newId(),
           leadId: before.id,
           version: before.version,
-          snapshot: snapshotOf(before),
+          snapshot: related ? { ...snapshotOf(before), [RELATED]: related } : snapshotOf(before),
           diff,
           reason,
           changedBy: this.actor.userId,
@@ -268,11 +280,12 @@ export class LeadsRepo {
     make: (r: LeadRow) => Partial<LeadFields>,
     reason: string,
     jobId: string | null = null,
+    related?: RelatedSnapshot,
   ) {
     for (let i = 0; ; i++) {
       const before = await this.getRow(id);
       try {
-        return await this.change(before, make(before), reason, jobId);
+        return await this.change(before, make(before), reason, jobId, related);
       } catch (err) {
         if (!(err instanceof Conflict) || i >= 2) throw err;
       }
@@ -285,7 +298,32 @@ export class LeadsRepo {
       where: and(eq(leadVersions.leadId, id), eq(leadVersions.version, version)),
     });
     if (!v) throw new NotFound("Version");
-    return this.changeById(id, () => v.snapshot as Partial<LeadFields>, `revert to v${version}`);
+    const { [RELATED]: related, ...fields } = v.snapshot;
+    const reason = `revert to v${version}`;
+    if (!related) return this.changeById(id, () => fields as Partial<LeadFields>, reason);
+    // The change also replaced decision makers and citations: put the earlier ones back too.
+    const current = await this.relatedOf(id);
+    const row = await this.changeById(id, () => fields as Partial<LeadFields>, reason, null, current);
+    await this.replaceRelated(id, related as RelatedSnapshot);
+    return row;
+  }
+
+  /** Decision makers and citations as they are now (kept in a version when a job replaces them). */
+  async relatedOf(id: string): Promise<RelatedSnapshot> {
+    const [decisionMakers, sources] = await Promise.all([
+      this.db.select().from(leadDecisionMakers).where(eq(leadDecisionMakers.leadId, id)),
+      this.db.select().from(leadSources).where(eq(leadSources.leadId, id)),
+    ]);
+    return { decisionMakers, sources };
+  }
+
+  async replaceRelated(id: string, r: RelatedSnapshot): Promise<void> {
+    await this.db.batch([
+      this.db.delete(leadDecisionMakers).where(eq(leadDecisionMakers.leadId, id)),
+      this.db.delete(leadSources).where(eq(leadSources.leadId, id)),
+      ...r.decisionMakers.map((m) => this.db.insert(leadDecisionMakers).values(m)),
+      ...r.sources.map((x) => this.db.insert(leadSources).values(x)),
+    ]);
   }
 
   /** Recomputes engagement and lead score from the event history (not versioned: derived). */

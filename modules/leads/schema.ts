@@ -100,6 +100,11 @@ export const ListLeadsQuery = z.object({
   q: z.string().max(120).optional(),
   sort: z.enum(["-score", "score", "-updatedAt"]).default("-score"),
   changedSince: z.iso.datetime().optional(),
+  /** A cell of the fit × engagement matrix: [min, max) ranges. */
+  fitMin: z.coerce.number().min(0).max(10).optional(),
+  fitMax: z.coerce.number().min(0).max(10.01).optional(),
+  engagementMin: z.coerce.number().min(0).max(100).optional(),
+  engagementMax: z.coerce.number().min(0).max(100.01).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(200).optional(),
 });

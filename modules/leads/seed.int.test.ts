@@ -26,6 +26,10 @@ describe("demo seed (fresh database: storage is per test file)", () => {
       .from(leads)
       .groupBy(leads.heat);
     expect(heats.map((h) => h.heat).sort()).toEqual(["COLD", "HOT", "WARM"]);
+    const n = Object.fromEntries(heats.map((h) => [h.heat, h.n]));
+    // A useful demo: HOT is the exception, not the rule.
+    expect(n.HOT).toBeLessThan(n.WARM ?? 0);
+    expect(n.HOT).toBeLessThan(90);
     const owned = await db()
       .select({ n: sql<number>`count(*)` })
       .from(leads)

@@ -145,23 +145,25 @@ export function demoLeads(count = 300, seed = 13485) {
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, "-")
       .replace(/-ltda$/, "");
-    const certs = (["ISO", "CE", "FDA"] as const).filter(() => r() < 0.4);
+    // Shaped so the heatmap is meaningful: a few HOT, a band of WARM, a long COLD tail.
+    const certs = (["ISO", "CE", "FDA"] as const).filter(() => r() < 0.18);
+    const t = r();
     out.push({
       company,
       website: `https://www.${slug}.example.com.br`,
       segment: pick(SEGMENTS),
-      tier: r() < 0.8 ? 1 + Math.floor(r() * 3) : null,
-      products: [pick(PRODUCTS), pick(PRODUCTS)].join(", "),
+      tier: t < 0.15 ? 1 : t < 0.45 ? 2 : t < 0.8 ? 3 : null,
+      products: pick(PRODUCTS),
       city,
       state,
       country: "Brasil",
       linkedinUrl: `https://www.linkedin.com/company/${slug}`,
-      employees: Math.floor(10 + r() ** 2 * 900),
-      yearsInBusiness: Math.floor(2 + r() * 40),
-      countriesServed: Math.floor(1 + r() ** 3 * 25),
+      employees: Math.floor(5 + r() ** 4 * 500),
+      yearsInBusiness: Math.floor(2 + r() ** 1.5 * 35),
+      countriesServed: Math.floor(1 + r() ** 4 * 20),
       certifications: [...certs],
-      hasRnd: r() < 0.35,
-      isManufacturer: r() < 0.55,
+      hasRnd: r() < 0.15,
+      isManufacturer: r() < 0.4,
     });
   }
   return out;

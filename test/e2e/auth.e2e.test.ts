@@ -11,10 +11,23 @@ afterAll(async () => {
 });
 
 const NAV: Record<UserKey, { visible: string[]; hidden: string[] }> = {
-  admin: { visible: ["Início", "Content Studio", "Leads", "Job Monitor", "Configurações"], hidden: [] },
-  marketing: { visible: ["Início", "Content Studio"], hidden: ["Leads", "Job Monitor", "Configurações"] },
-  sales: { visible: ["Início", "Leads"], hidden: ["Content Studio", "Job Monitor", "Configurações"] },
-  sales2: { visible: ["Início", "Leads"], hidden: ["Content Studio", "Job Monitor", "Configurações"] },
+  admin: {
+    visible: ["Início", "Content Studio", "Leads", "Visão geral", "Job Monitor", "Configurações"],
+    hidden: [],
+  },
+  // Everyone has Settings (their own notifications); only admins see the overview and monitor.
+  marketing: {
+    visible: ["Início", "Content Studio", "Configurações"],
+    hidden: ["Leads", "Visão geral", "Job Monitor"],
+  },
+  sales: {
+    visible: ["Início", "Leads", "Configurações"],
+    hidden: ["Content Studio", "Visão geral", "Job Monitor"],
+  },
+  sales2: {
+    visible: ["Início", "Leads", "Configurações"],
+    hidden: ["Content Studio", "Visão geral", "Job Monitor"],
+  },
 };
 
 describe("sign-in", () => {

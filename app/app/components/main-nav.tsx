@@ -14,7 +14,7 @@ export function MainNav({ role, orientation }: { role: Role; orientation: "verti
           <li key={item.to}>
             <NavLink
               to={item.to}
-              end={item.to === "/"}
+              end={item.to === "/" || item.to === "/admin"}
               className={({ isActive }) =>
                 `flex items-center gap-3 whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium transition-colors ${
                   isActive
