@@ -6,8 +6,11 @@ export default [
   layout("routes/app-layout.tsx", [
     index("routes/home.tsx"),
     route("content", "routes/content.tsx"),
+    route("content/:id", "routes/content-detail.tsx"),
     route("leads", "routes/leads.tsx"),
+    route("leads/:id", "routes/lead-detail.tsx"),
     route("jobs/:id", "routes/job-detail.tsx"),
+    route("admin", "routes/admin-overview.tsx"),
     route("admin/jobs", "routes/admin-jobs.tsx"),
     route("settings", "routes/settings.tsx"),
     route("*", "routes/not-found.tsx"),

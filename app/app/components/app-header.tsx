@@ -3,6 +3,7 @@ import { useLiveJobs } from "../jobs/provider";
 import type { Me } from "../lib/types";
 import { LanguageSelect, ThemeToggle } from "./preference-controls";
 import { ProfileSwitch } from "./profile-switch";
+import { UsageIndicator } from "./usage-indicator";
 import { UserMenu } from "./user-menu";
 
 /** Top bar: active profile, language, theme, job history toggle and the user. */
@@ -30,6 +31,7 @@ export function AppHeader({
       <div className="flex h-15 items-center justify-between gap-3 px-4 sm:px-6">
         <ProfileSwitch />
         <div className="flex items-center gap-2 sm:gap-3">
+          <UsageIndicator />
           <LanguageSelect />
           <ThemeToggle />
           <button

@@ -1,4 +1,7 @@
+import { contentEn } from "./content";
+import { leadsEn } from "./leads";
 import type { Dictionary } from "./pt-BR";
+import { settingsEn } from "./settings";
 
 /** English. Same shape as the pt-BR dictionary (the type checker enforces it). */
 export const en: Dictionary = {
@@ -16,6 +19,7 @@ export const en: Dictionary = {
     content: "Content Studio",
     leads: "Leads",
     jobMonitor: "Job Monitor",
+    adminOverview: "Overview",
     settings: "Settings",
   },
   header: {
@@ -203,5 +207,8 @@ export const en: Dictionary = {
     shortcuts: "Shortcuts",
     open: "Open",
   },
+  leadsPage: leadsEn,
+  studio: contentEn,
+  settingsPage: settingsEn,
   common: { error: "Something went wrong", tryAgain: "Reload" },
 };

@@ -1,4 +1,8 @@
 /** Brazilian Portuguese — the default language. `en.ts` must have the same shape. */
+
+import { contentPt } from "./content";
+import { leadsPt } from "./leads";
+import { settingsPt } from "./settings";
 export const ptBR = {
   app: {
     name: "Lifetrek",
@@ -14,6 +18,7 @@ export const ptBR = {
     content: "Content Studio",
     leads: "Leads",
     jobMonitor: "Job Monitor",
+    adminOverview: "Visão geral",
     settings: "Configurações",
   },
   header: {
@@ -203,6 +208,9 @@ export const ptBR = {
     shortcuts: "Atalhos",
     open: "Abrir",
   },
+  leadsPage: leadsPt,
+  studio: contentPt,
+  settingsPage: settingsPt,
   common: {
     error: "Algo deu errado",
     tryAgain: "Recarregar",

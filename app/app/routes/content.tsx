@@ -1,18 +1,93 @@
-import { ComingSoon } from "../components/coming-soon";
-import { Forbidden } from "../components/page";
+import { useEffect, useState } from "react";
+import { data, useRevalidator } from "react-router";
+import { Forbidden, PageHeader } from "../components/page";
+import { listFilters } from "../content/content.server";
+import { DraftsList } from "../content/drafts-list";
+import { GeneratePanel } from "../content/generate-panel";
+import { PendingStrip } from "../content/pending-strip";
+import { CONTENT_JOB_TYPES, type Content, type Persona, type Product } from "../content/types";
 import { useI18n } from "../i18n";
+import { useJobChanges } from "../jobs/provider";
+import { apiJson } from "../lib/api.server";
+import { preferencesFrom } from "../lib/preferences";
+import { useProfile } from "../lib/preferences-context";
 import { userContext } from "../lib/session.server";
-import type { Role } from "../lib/types";
+import type { Job, Role } from "../lib/types";
 import type { Route } from "./+types/content";
 
 const ROLES: Role[] = ["admin", "marketing"];
 
-export function loader({ context }: Route.LoaderArgs) {
-  return { allowed: ROLES.includes(context.get(userContext).role) };
+export async function loader({ request, context }: Route.LoaderArgs) {
+  if (!ROLES.includes(context.get(userContext).role))
+    return data({ allowed: false as const }, { status: 403 });
+  const url = new URL(request.url);
+  const filters = listFilters(url.searchParams);
+  // The active profile lives in a cookie, so the server lists the right drafts on first paint.
+  const { profile } = preferencesFrom(request.headers.get("cookie"));
+  const qs = new URLSearchParams({ profile, limit: "24" });
+  if (filters.kind) qs.set("kind", filters.kind);
+  if (filters.status) qs.set("status", filters.status);
+  if (filters.cursor) qs.set("cursor", filters.cursor);
+  const [list, personas, products] = await Promise.all([
+    apiJson<{ items: Content[]; nextCursor: string | null }>(context, request, `/api/content?${qs}`),
+    apiJson<{ items: Persona[] }>(context, request, "/api/personas"),
+    apiJson<{ items: Product[] }>(context, request, "/api/products"),
+  ]);
+  if (!list.ok) throw data(list.problem, { status: list.status });
+  return {
+    allowed: true as const,
+    profile,
+    filters,
+    items: list.data.items,
+    nextCursor: list.data.nextCursor,
+    personas: personas.ok ? personas.data.items : [],
+    products: products.ok ? products.data.items : [],
+  };
 }
 
-export default function Page({ loaderData }: Route.ComponentProps) {
-  const { t } = useI18n();
+export function meta() {
+  return [{ title: "Lifetrek — Content Studio" }];
+}
+
+export default function ContentStudio({ loaderData }: Route.ComponentProps) {
   if (!loaderData.allowed) return <Forbidden />;
-  return <ComingSoon title={t.nav.content} body={t.comingSoon.content} />;
+  return <Studio data={loaderData} />;
+}
+
+function Studio({ data: d }: { data: Extract<Route.ComponentProps["loaderData"], { allowed: true }> }) {
+  const { t } = useI18n();
+  const { profile } = useProfile();
+  const revalidator = useRevalidator();
+  const [startedIds, setStartedIds] = useState<string[]>([]);
+
+  // Switching "Empresa / Vendedor" lists that profile's drafts (the cookie is already written).
+  useEffect(() => {
+    if (d.profile !== profile && revalidator.state === "idle") void revalidator.revalidate();
+  }, [d.profile, profile, revalidator]);
+
+  // A content job that just finished adds a draft: refresh the list without a reload.
+  useJobChanges(({ prev, next }) => {
+    if (!(CONTENT_JOB_TYPES as readonly string[]).includes(next.type)) return;
+    if (next.status === "succeeded" && prev?.status !== "succeeded") void revalidator.revalidate();
+  });
+
+  return (
+    <>
+      <PageHeader title={t.studio.title} subtitle={t.studio.subtitle} />
+      <div className="space-y-6">
+        <GeneratePanel
+          personas={d.personas}
+          products={d.products}
+          onStarted={(job: Job) => setStartedIds((ids) => [job.id, ...ids])}
+        />
+        <PendingStrip startedIds={startedIds} />
+        <DraftsList
+          items={d.items}
+          nextCursor={d.nextCursor}
+          kind={d.filters.kind}
+          status={d.filters.status}
+        />
+      </div>
+    </>
+  );
 }

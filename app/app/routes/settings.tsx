@@ -1,18 +1,132 @@
-import { ComingSoon } from "../components/coming-soon";
-import { Forbidden } from "../components/page";
+import { data } from "react-router";
+import { PageHeader } from "../components/page";
 import { useI18n } from "../i18n";
+import { apiJson } from "../lib/api.server";
 import { userContext } from "../lib/session.server";
-import type { Role } from "../lib/types";
+import type { Problem } from "../lib/types";
+import { AlertsList } from "../settings/alerts-list";
+import { GuardrailsForm } from "../settings/guardrails-form";
+import { NotificationsForm } from "../settings/notifications-form";
+import { OutboxList } from "../settings/outbox-list";
+import { TestJobCard } from "../settings/test-job";
+import type {
+  FieldErrors,
+  GuardrailAlert,
+  Guardrails,
+  NotificationSettings,
+  OutboxItem,
+  SettingsActionResult,
+  UserSummary,
+} from "../settings/types";
 import type { Route } from "./+types/settings";
 
-const ROLES: Role[] = ["admin"];
-
-export function loader({ context }: Route.LoaderArgs) {
-  return { allowed: ROLES.includes(context.get(userContext).role) };
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const me = context.get(userContext);
+  const admin = me.role === "admin";
+  const [notifications, outbox, guardrails, alerts, users, types] = await Promise.all([
+    apiJson<NotificationSettings>(context, request, "/api/me/notifications"),
+    apiJson<{ items: OutboxItem[] }>(context, request, "/api/me/notifications/outbox"),
+    admin ? apiJson<Guardrails>(context, request, "/api/admin/guardrails") : null,
+    admin ? apiJson<{ items: GuardrailAlert[] }>(context, request, "/api/admin/alerts?limit=20") : null,
+    admin ? apiJson<{ items: UserSummary[] }>(context, request, "/api/users") : null,
+    admin ? apiJson<{ items: Array<{ type: string }> }>(context, request, "/api/jobs/types") : null,
+  ]);
+  if (!notifications.ok) throw data(notifications.problem, { status: notifications.status });
+  return {
+    admin,
+    notifications: notifications.data,
+    outbox: outbox.ok ? outbox.data.items : [],
+    guardrails: guardrails?.ok ? guardrails.data : null,
+    alerts: alerts?.ok ? alerts.data.items : [],
+    users: users?.ok ? users.data.items : [],
+    jobTypes: types?.ok ? types.data.items.map((t) => t.type) : [],
+  };
 }
 
-export default function Page({ loaderData }: Route.ComponentProps) {
+function fieldErrors(problem: Problem & { errors?: Array<{ path: string; message: string }> }): FieldErrors {
+  const out: FieldErrors = {};
+  for (const e of problem.errors ?? []) {
+    const field = e.path.split(".")[0] ?? "";
+    if (field && !out[field]) out[field] = e.message;
+  }
+  return out;
+}
+
+export async function action({ request, context }: Route.ActionArgs): Promise<SettingsActionResult> {
+  const me = context.get(userContext);
+  const form = await request.formData();
+  const intent = String(form.get("intent"));
+  if (intent === "notifications") {
+    const text = (k: string) => String(form.get(k) ?? "").trim() || null;
+    const body: NotificationSettings = {
+      enabled: form.get("enabled") === "on",
+      onlyFailures: form.get("onlyFailures") === "on",
+      email: text("email"),
+      slackWebhookUrl: text("slackWebhookUrl"),
+    };
+    const res = await apiJson<NotificationSettings>(context, request, "/api/me/notifications", {
+      method: "PUT",
+      body: JSON.stringify(body),
+    });
+    return res.ok
+      ? { intent, ok: true, value: res.data }
+      : {
+          intent,
+          ok: false,
+          detail: res.problem.detail ?? res.problem.title,
+          errors: fieldErrors(res.problem),
+        };
+  }
+  if (intent === "guardrails") {
+    if (me.role !== "admin") throw data({ detail: "forbidden" }, { status: 403 });
+    let value: unknown;
+    try {
+      value = JSON.parse(String(form.get("value")));
+    } catch {
+      throw data({ detail: "invalid value" }, { status: 400 });
+    }
+    const res = await apiJson<Guardrails>(context, request, "/api/admin/guardrails", {
+      method: "PUT",
+      body: JSON.stringify(value),
+    });
+    return res.ok
+      ? { intent, ok: true, value: res.data }
+      : {
+          intent,
+          ok: false,
+          detail: res.problem.detail ?? res.problem.title,
+          errors: fieldErrors(res.problem),
+        };
+  }
+  throw data({ detail: "unknown intent" }, { status: 400 });
+}
+
+export function meta() {
+  return [{ title: "Lifetrek — Configurações" }];
+}
+
+export default function Settings({ loaderData }: Route.ComponentProps) {
   const { t } = useI18n();
-  if (!loaderData.allowed) return <Forbidden />;
-  return <ComingSoon title={t.nav.settings} body={t.comingSoon.settings} />;
+  const s = t.settingsPage;
+  const d = loaderData;
+  return (
+    <>
+      <PageHeader title={s.title} subtitle={s.subtitle} />
+      <div className="space-y-6">
+        <div className="grid gap-6 xl:grid-cols-2">
+          <NotificationsForm value={d.notifications} />
+          <div className="space-y-6">
+            <TestJobCard />
+            <OutboxList items={d.outbox} />
+          </div>
+        </div>
+        {d.admin && d.guardrails && (
+          <div className="grid gap-6 xl:grid-cols-[3fr_2fr]">
+            <GuardrailsForm value={d.guardrails} jobTypes={d.jobTypes} />
+            <AlertsList items={d.alerts} users={d.users} />
+          </div>
+        )}
+      </div>
+    </>
+  );
 }

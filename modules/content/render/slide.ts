@@ -23,6 +23,9 @@ const h = (
   props: { style, ...extra, ...(children === undefined ? {} : { children }) },
 });
 
+/** The picture panel's height: leaves room for a 3-line headline, 3 body lines and the footer. */
+const PICTURE_H = 400;
+
 export interface SlideRenderInput {
   slide: Pick<Slide, "index" | "type" | "headline" | "body" | "badge" | "logo">;
   total: number;
@@ -89,12 +92,20 @@ export function slideTree(input: SlideRenderInput): Node {
   const picture = pic
     ? h(
         "div",
-        { display: "flex", width: "100%", height: 560, marginTop: 40, borderRadius: 28, overflow: "hidden" },
+        {
+          display: "flex",
+          width: "100%",
+          height: PICTURE_H,
+          flexShrink: 0,
+          marginTop: 32,
+          borderRadius: 28,
+          overflow: "hidden",
+        },
         [
-          h("img", { width: "100%", height: 560, objectFit: "cover" }, undefined, {
+          h("img", { width: "100%", height: PICTURE_H, objectFit: "cover" }, undefined, {
             src: dataUrl(pic),
             width: SLIDE_W - 176,
-            height: 560,
+            height: PICTURE_H,
           }),
         ],
       )
@@ -106,8 +117,12 @@ export function slideTree(input: SlideRenderInput): Node {
       display: "flex",
       flexDirection: "column",
       flexGrow: 1,
+      // The text block gives way (its lines clamp) so the footer and ISO badge always fit.
+      flexShrink: 1,
+      minHeight: 0,
+      overflow: "hidden",
       justifyContent: pic ? "flex-start" : "center",
-      marginTop: pic ? 48 : 0,
+      marginTop: pic ? 40 : 0,
     },
     [
       h(
@@ -141,7 +156,7 @@ export function slideTree(input: SlideRenderInput): Node {
           lineHeight: 1.4,
           color: BRAND.muted,
           wordBreak: "break-word",
-          lineClamp: pic ? 4 : 7,
+          lineClamp: pic ? 3 : 7,
         },
         drawable(slide.body),
       ),
@@ -182,6 +197,7 @@ export function slideTree(input: SlideRenderInput): Node {
       justifyContent: "space-between",
       alignItems: "flex-end",
       width: "100%",
+      flexShrink: 0,
       marginTop: 24,
     },
     footerChildren,

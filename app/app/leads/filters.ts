@@ -1,0 +1,57 @@
+import type { Heat, Lead } from "./types";
+
+export type LeadFilters = {
+  heat: Heat | "";
+  owner: string;
+  segment: string;
+  q: string;
+  sort: "-score" | "score" | "-updatedAt";
+  cursor: string;
+  /** A matrix cell "fit,engagement" (buckets 0..4). */
+  cell: string;
+};
+
+const HEAT_VALUES = new Set(["HOT", "WARM", "COLD"]);
+const SORTS = new Set(["-score", "score", "-updatedAt"]);
+
+export function leadFiltersFrom(sp: URLSearchParams): LeadFilters {
+  const heat = sp.get("heat") ?? "";
+  const sort = sp.get("sort") ?? "-score";
+  const cell = sp.get("cell") ?? "";
+  return {
+    heat: HEAT_VALUES.has(heat) ? (heat as Heat) : "",
+    owner: (sp.get("owner") ?? "").slice(0, 64),
+    segment: (sp.get("segment") ?? "").slice(0, 120),
+    q: (sp.get("q") ?? "").slice(0, 120),
+    sort: SORTS.has(sort) ? (sort as LeadFilters["sort"]) : "-score",
+    cursor: (sp.get("cursor") ?? "").slice(0, 200),
+    cell: /^[0-4],[0-4]$/.test(cell) ? cell : "",
+  };
+}
+
+/** The query string for `GET /api/leads`. */
+export function leadApiQuery(f: LeadFilters, limit = 20): string {
+  const qs = new URLSearchParams({ sort: f.sort, limit: String(limit) });
+  if (f.heat) qs.set("heat", f.heat);
+  if (f.owner) qs.set("owner", f.owner);
+  if (f.segment) qs.set("segment", f.segment);
+  if (f.q) qs.set("q", f.q);
+  if (f.cursor && !f.cell) qs.set("cursor", f.cursor);
+  return qs.toString();
+}
+
+/** The dashboard URL for these filters with some changed. */
+export function leadsHref(f: LeadFilters, change: Partial<LeadFilters> = {}): string {
+  const next = { ...f, cursor: "", ...change };
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(next)) if (v && !(k === "sort" && v === "-score")) qs.set(k, v);
+  const s = qs.toString();
+  return s ? `/leads?${s}` : "/leads";
+}
+
+/** The matrix buckets, the same as the summary endpoint's (fit/2 and engagement/20, capped at 4). */
+export function cellOf(lead: Pick<Lead, "fitScore" | "engagementScore">): string {
+  const fit = Math.min(4, Math.trunc(lead.fitScore / 2));
+  const eng = Math.min(4, Math.trunc(lead.engagementScore / 20));
+  return `${fit},${eng}`;
+}

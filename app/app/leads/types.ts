@@ -1,0 +1,73 @@
+// Wire types of the Leads API (type-only imports: nothing from the backend is bundled).
+export type { Lead } from "../../../modules/leads/schema";
+
+import type { Lead } from "../../../modules/leads/schema";
+
+export type Heat = Lead["heat"];
+export const HEATS: Heat[] = ["HOT", "WARM", "COLD"];
+
+export type UserLite = { id: string; name: string; role: string };
+
+export type LeadSummary = {
+  byHeat: Partial<Record<Heat, number>>;
+  matrix: Array<{ fit: number; engagement: number; n: number }>;
+  segments: string[];
+  changedThisWeek: Lead[];
+};
+
+export type LeadDetail = Lead & {
+  engagements: Array<{ id: string; kind: string; occurredAt: string; source: string; points: number }>;
+  decisionMakers: Array<{
+    name: string;
+    headline: string | null;
+    profileUrl: string | null;
+    providerId: string | null;
+    source: string;
+    fetchedAt: string;
+  }>;
+  sources: Array<{
+    field: string;
+    source: string;
+    url: string | null;
+    value: string | null;
+    jobId: string | null;
+    fetchedAt: string;
+  }>;
+};
+
+export type LeadVersion = {
+  version: number;
+  reason: string;
+  changedBy: string | null;
+  jobId: string | null;
+  diff: Record<string, { from: unknown; to: unknown }>;
+  createdAt: string;
+};
+
+export type ImportResult = {
+  created: number;
+  merged: number;
+  unchanged: number;
+  invalid: number;
+  ranked: number;
+  rows: Array<{ row: number; status: string; errors?: Array<{ path: string; message: string }> }>;
+};
+
+export const ENGAGEMENT_KINDS = [
+  "rfq",
+  "meeting_booked",
+  "message_reply",
+  "pricing_page",
+  "content_download",
+  "linkedin_comment",
+  "invite_accepted",
+  "email_click",
+  "site_visit",
+  "linkedin_like",
+  "email_open",
+  "unsubscribe",
+  "bounce",
+] as const;
+
+/** Sales and admins may change leads; marketing only reads. */
+export const canWriteLeads = (role: string) => role === "admin" || role === "sales";

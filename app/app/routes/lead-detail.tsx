@@ -1,0 +1,141 @@
+import { data, Link } from "react-router";
+import { buttonClass, Card, Forbidden, HomeLink, Notice, PageHeader } from "../components/page";
+import { useI18n } from "../i18n";
+import {
+  CompanyFacts,
+  DecisionMakers,
+  EngagementTimeline,
+  OwnerCard,
+  ScoreBreakdown,
+  ScoreStrip,
+  VersionHistory,
+} from "../leads/detail";
+import { LeadJobList, useLeadJobs } from "../leads/jobs";
+import { canWriteLeads, type LeadDetail, type LeadVersion, type UserLite } from "../leads/types";
+import { HeatBadge } from "../leads/ui";
+import { apiJson } from "../lib/api.server";
+import { userContext } from "../lib/session.server";
+import type { Route } from "./+types/lead-detail";
+
+export async function loader({ params, request, context }: Route.LoaderArgs) {
+  const me = context.get(userContext);
+  if (me.role === "marketing") return data({ state: "forbidden" as const }, { status: 403 });
+  const path = `/api/leads/${encodeURIComponent(params.id)}`;
+  const [lead, versions, users] = await Promise.all([
+    apiJson<{ lead: LeadDetail }>(context, request, path),
+    apiJson<{ items: LeadVersion[] }>(context, request, `${path}/versions`),
+    apiJson<{ items: UserLite[] }>(context, request, "/api/users"),
+  ]);
+  if (!lead.ok) {
+    if (lead.status === 404) return data({ state: "missing" as const }, { status: 404 });
+    throw data(lead.problem, { status: lead.status });
+  }
+  return {
+    state: "ok" as const,
+    role: me.role,
+    lead: lead.data.lead,
+    versions: versions.ok ? versions.data.items : [],
+    users: users.ok ? users.data.items : [],
+  };
+}
+
+export function meta({ loaderData }: Route.MetaArgs) {
+  const name = loaderData && loaderData.state === "ok" ? loaderData.lead.company : "Lead";
+  return [{ title: `Lifetrek — ${name}` }];
+}
+
+export default function LeadPage({ loaderData }: Route.ComponentProps) {
+  const { t } = useI18n();
+  if (loaderData.state === "forbidden") return <Forbidden />;
+  if (loaderData.state === "missing")
+    return (
+      <Notice icon="?" title={t.leadsPage.notFoundTitle} body={t.leadsPage.notFoundBody}>
+        <HomeLink />
+      </Notice>
+    );
+  return (
+    <LeadView
+      lead={loaderData.lead}
+      versions={loaderData.versions}
+      users={loaderData.users}
+      role={loaderData.role}
+    />
+  );
+}
+
+function LeadView({
+  lead,
+  versions,
+  users,
+  role,
+}: {
+  lead: LeadDetail;
+  versions: LeadVersion[];
+  users: UserLite[];
+  role: string;
+}) {
+  const { t } = useI18n();
+  const L = t.leadsPage;
+  const writable = canWriteLeads(role);
+  const jobs = useLeadJobs();
+  const place = [lead.city, lead.state].filter(Boolean).join("/");
+  return (
+    <>
+      <Link
+        to="/leads"
+        className="mb-4 inline-block text-sm text-brand-blue hover:underline dark:text-blue-300"
+      >
+        {L.back}
+      </Link>
+      <PageHeader
+        title={lead.company}
+        subtitle={[lead.segment, place, L.territory[lead.territory]].filter(Boolean).join(" · ")}
+        actions={
+          writable ? (
+            <div className="flex flex-wrap gap-2">
+              <button
+                type="button"
+                className={buttonClass.primary}
+                disabled={jobs.busy}
+                onClick={() => void jobs.start("leads.enrich", { leadIds: [lead.id] })}
+              >
+                {L.enrich}
+              </button>
+              <button
+                type="button"
+                className={buttonClass.cta}
+                disabled={jobs.busy}
+                onClick={() => void jobs.start("leads.rank", { leadIds: [lead.id] })}
+              >
+                <span aria-hidden="true">↻</span> {L.rerank}
+              </button>
+            </div>
+          ) : (
+            <p className="text-xs text-slate-500">{L.readOnly}</p>
+          )
+        }
+      />
+      <LeadJobList ids={jobs.ids} onDismiss={jobs.dismiss} />
+      <Card className="mb-6">
+        <div className="flex flex-wrap items-center justify-between gap-4">
+          <ScoreStrip lead={lead} />
+          <span className="text-lg">
+            <HeatBadge heat={lead.heat} label={lead.heatLabel} />
+          </span>
+        </div>
+      </Card>
+      <div className="grid gap-6 xl:grid-cols-2">
+        <div className="space-y-6">
+          <ScoreBreakdown lead={lead} />
+          <EngagementTimeline lead={lead} writable={writable} />
+          <VersionHistory lead={lead} versions={versions} users={users} writable={writable} />
+        </div>
+        <div className="space-y-6">
+          <OwnerCard key={`${lead.ownerId}-${lead.version}`} lead={lead} users={users} writable={writable} />
+          <DecisionMakers lead={lead} />
+          <CompanyFacts lead={lead} />
+        </div>
+      </div>
+    </>
+  );
+}
