@@ -36,7 +36,9 @@ describe("preferences", () => {
     await page.waitForFunction(() => document.documentElement.dataset.profile === "salesperson");
     await accentIs(page, "rgb(26, 122, 62)");
     await page.getByRole("link", { name: "Leads", exact: true }).first().click();
-    await page.getByText("Perfil ativo: Vendedor").waitFor();
+    await page.getByRole("heading", { level: 1, name: "Leads" }).waitFor();
+    // The choice follows the user across pages (lists filtered by it are checked in content.e2e).
+    await accentIs(page, "rgb(26, 122, 62)");
     await screenshot(page, "10-profile-salesperson");
 
     await page.reload();
