@@ -25,7 +25,7 @@ export async function benchContent(n = 5) {
     if (job.status !== "succeeded") return { failed: job.error };
     durations.push(Date.parse(job.finishedAt) - Date.parse(job.createdAt));
     const content = (await call(`/api/content/${job.result.contentId}`)).body?.content;
-    const perSlide = content?.metadata?.renderMsPerSlide ?? content?.metadata?.stages?.compositor?.msPerSlide;
+    const perSlide = content?.metadata?.renderMs;
     if (Array.isArray(perSlide)) slideRender.push(...perSlide);
     else if (typeof perSlide === "number") slideRender.push(perSlide);
   }

@@ -42,6 +42,17 @@ export async function benchJobs() {
       return performance.now() - t;
     }),
   );
+  // The same, spaced out so the local runtime is not also running the previous jobs: locally one
+  // workerd process serves the API *and* runs every consumer, which production does not.
+  const isolated = [];
+  for (let i = 0; i < 100; i++) {
+    await new Promise((r) => setTimeout(r, 300));
+    const t = performance.now();
+    const t0 = Date.now();
+    const res = await ping();
+    isolated.push(performance.now() - t);
+    started.set(res.body.job.id, t0);
+  }
   const ids = [...started.keys()];
   await waitUntil(() => ids.every((id) => finishedAt.has(id)), 180_000, 200);
   const endToEnd = ids.map((id) => finishedAt.get(id) - started.get(id));
@@ -60,6 +71,7 @@ export async function benchJobs() {
   return {
     enqueueSequentialMs: percentiles(sequential),
     enqueueConcurrent50Ms: percentiles(concurrent),
+    enqueueIsolatedMs: percentiles(isolated),
     enqueueToFinishMs: percentiles(endToEnd),
     stateChangeToWebSocketMs: percentiles(deliveries),
     jobs: ids.length,

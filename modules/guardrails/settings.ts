@@ -26,10 +26,20 @@ export const Guardrails = z
 export type Guardrails = z.infer<typeof Guardrails>;
 
 const KEY = "guardrails";
+/**
+ * Settings are read on every enqueue and paid call; an isolate keeps them this long. A change made
+ * through this isolate applies at once; other isolates pick it up within this window.
+ */
+const CACHE_MS = 2000;
+let cached: { at: number; value: Guardrails; db: Db } | null = null;
 
 export async function loadGuardrails(db: Db): Promise<Guardrails> {
+  const now = Date.now();
+  if (cached && cached.db === db && now - cached.at < CACHE_MS) return cached.value;
   const row = await db.query.appSettings.findFirst({ where: eq(appSettings.key, KEY) });
-  return Guardrails.parse(row?.value ?? {});
+  const value = Guardrails.parse(row?.value ?? {});
+  cached = { at: now, value, db };
+  return value;
 }
 
 export async function saveGuardrails(db: Db, value: Guardrails, by: string): Promise<Guardrails> {
@@ -38,5 +48,6 @@ export async function saveGuardrails(db: Db, value: Guardrails, by: string): Pro
     .insert(appSettings)
     .values({ key: KEY, value, updatedAt: now, updatedBy: by })
     .onConflictDoUpdate({ target: appSettings.key, set: { value, updatedAt: now, updatedBy: by } });
+  cached = { at: now, value, db };
   return value;
 }

@@ -31,7 +31,13 @@ export function createAuth(db: Db, config: AppConfig) {
         locale: { type: "string", input: false, defaultValue: "pt-BR" },
       },
     },
-    session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    session: {
+      expiresIn: 60 * 60 * 24 * 7,
+      updateAge: 60 * 60 * 24,
+      // A signed copy of the session in a cookie spares a D1 read on every request; a revoked
+      // session or a role change reaches other devices within this many seconds.
+      cookieCache: { enabled: true, maxAge: 30 },
+    },
     advanced: {
       database: { generateId: () => newId() },
       useSecureCookies: !config.isDev,

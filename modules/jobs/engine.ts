@@ -131,6 +131,8 @@ export class JobEngine {
           createdAt: now,
           updatedAt: now,
           runAt: now,
+          // Optimistic: set back to null below if the send fails (saves a write on the hot path).
+          dispatchedAt: now,
         })
         .onConflictDoNothing()
         .returning(),
@@ -145,8 +147,7 @@ export class JobEngine {
       if (!winner) throw new Error("Insert matched a conflict but no job holds the key");
       return { job: toWire(winner), created: false };
     }
-    await publishSafely(this.d.publish, row);
-    await this.dispatch(row.id);
+    await Promise.all([publishSafely(this.d.publish, row), this.sendFirst(row.id)]);
     return { job: toWire(row), created: true };
   }
 
@@ -154,6 +155,21 @@ export class JobEngine {
     return this.d.db.query.jobs.findFirst({
       where: and(eq(jobs.userId, userId), eq(jobs.idempotencyKey, key)),
     });
+  }
+
+  /** The first send of a new job, whose row already says "dispatched". */
+  private async sendFirst(jobId: string): Promise<void> {
+    try {
+      await this.d.queue.send({ jobId });
+    } catch (err) {
+      console.error(JSON.stringify({ msg: "dispatch failed; sweeper will retry", jobId, err: String(err) }));
+      // If even this write fails, the sweeper still finds the job once its dispatch is overdue.
+      await this.d.db
+        .update(jobs)
+        .set({ dispatchedAt: null })
+        .where(eq(jobs.id, jobId))
+        .catch(() => undefined);
+    }
   }
 
   /**
