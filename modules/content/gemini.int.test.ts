@@ -107,3 +107,39 @@ describe("Gemini provider against the fake server", () => {
     expect(c.bannerUrl).toMatch(/^\/api\/assets\/content\//);
   });
 });
+
+describe("admin-editable price table", () => {
+  it("prices the next paid calls with what an admin saved; others may not change it", async () => {
+    const cheap = await settle(
+      "marketing",
+      (await startJob("marketing", "content.blog", { topic: "Rugosidade em implantes" })).id,
+    );
+    expect(cheap.status).toBe("succeeded");
+    const table = (await (await as("admin", "/api/admin/prices")).json()) as {
+      models: Record<string, { inputPerMTok: number; outputPerMTok: number; estimateUsd: number }>;
+    };
+    expect(table.models["gemini-2.5-flash"]?.inputPerMTok).toBeGreaterThan(0);
+    const pricey = { inputPerMTok: 100_000, outputPerMTok: 100_000, estimateUsd: 0.01 };
+    expect(
+      (await as("marketing", "/api/admin/prices", { method: "PUT", json: { "gemini-2.5-flash": pricey } }))
+        .status,
+    ).toBe(403);
+    const bad = await as("admin", "/api/admin/prices", {
+      method: "PUT",
+      json: { "gemini-2.5-flash": { inputPerMTok: -1 } },
+    });
+    expect(bad.status).toBe(400);
+    const saved = await as("admin", "/api/admin/prices", {
+      method: "PUT",
+      json: { "gemini-2.5-flash": pricey },
+    });
+    expect(saved.status).toBe(200);
+    const dear = await settle(
+      "marketing",
+      (await startJob("marketing", "content.blog", { topic: "Rugosidade em implantes 2" })).id,
+    );
+    expect(dear.status).toBe("succeeded");
+    expect(dear.costUsd).toBeGreaterThan(cheap.costUsd * 10);
+    await as("admin", "/api/admin/prices", { method: "PUT", json: {} });
+  });
+});

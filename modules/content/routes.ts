@@ -1,8 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { Db } from "../core/db";
-import { BadRequest, fieldErrors, NotFound } from "../core/errors";
+import { BadRequest, Forbidden, fieldErrors, NotFound } from "../core/errors";
 import { type AppEnv, createRouter, problemResponses, requireActor } from "../core/http";
+import { loadPriceTable, PriceOverrides, savePriceOverrides } from "./ai/prices";
 import { composeCarousel } from "./carousel";
 import { PersonaService } from "./personas";
 import { ProductService } from "./products";
@@ -45,6 +46,12 @@ const ImageForm = z.object({
   publicOk: z.enum(["true", "false"]).default("false"),
   alt: z.string().trim().max(200).optional(),
 });
+
+function requireAdmin(c: Context<AppEnv>) {
+  const actor = requireActor(c);
+  if (actor.role !== "admin") throw new Forbidden("Only admins can change prices.");
+  return actor;
+}
 
 /** The Content section of the contract: drafts, review, assets, products and personas. */
 export function contentRoutes(dbFor: (c: Context<AppEnv>) => Db) {
@@ -306,6 +313,26 @@ export function contentRoutes(dbFor: (c: Context<AppEnv>) => Db) {
         { persona: await personasOf(c).patch(actor, c.req.valid("param").id, c.req.valid("json")) },
         200,
       );
+    },
+  );
+
+  // ---- AI price table (guardrails price every paid call with it) ------------------------------
+  app.get("/admin/prices", async (c) => {
+    requireAdmin(c);
+    return c.json((await loadPriceTable(dbFor(c))).all());
+  });
+  app.openapi(
+    createRoute({
+      method: "put",
+      path: "/admin/prices",
+      summary: "Override per-model prices (admin): USD per million tokens and the pre-call estimate",
+      request: body(PriceOverrides),
+      responses: { 200: { description: "The merged table" }, ...problemResponses },
+    }),
+    async (c) => {
+      const actor = requireAdmin(c);
+      await savePriceOverrides(dbFor(c), c.req.valid("json"), actor.userId);
+      return c.json((await loadPriceTable(dbFor(c))).all(), 200);
     },
   );
 

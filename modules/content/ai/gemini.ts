@@ -17,7 +17,8 @@ export interface GeminiOptions {
   baseUrl?: string;
   textModel: string;
   imageModel: string;
-  prices: PriceTable;
+  /** Read per call, so an admin's price change applies to the next call. */
+  prices: () => Promise<PriceTable>;
   meter: Meter;
   /**
    * The network. Production passes nothing (global fetch); tests pass the in-worker fake from
@@ -55,7 +56,8 @@ export class GeminiProvider implements AiProvider {
     kind: "text" | "image" | "search",
   ): Promise<GenerateContentResponse> {
     const search = kind === "search";
-    await this.o.meter.reserve(this.o.prices.estimate(model, search), what);
+    const prices = await this.o.prices();
+    await this.o.meter.reserve(prices.estimate(model, search), what);
     await this.o.meter.throttle();
     let retryAfter: string | null = null;
     const base = this.o.fetch ?? fetch;
@@ -91,7 +93,7 @@ export class GeminiProvider implements AiProvider {
       inputTokens,
       outputTokens,
       ...(kind === "image" ? { images: 1 } : {}),
-      usd: this.o.prices.cost(model, inputTokens, outputTokens, search),
+      usd: prices.cost(model, inputTokens, outputTokens, search),
     });
     const finish = res.candidates?.[0]?.finishReason;
     if (finish === "SAFETY" || finish === "PROHIBITED_CONTENT" || finish === "BLOCKLIST") {

@@ -2,7 +2,7 @@ import type { JobContext } from "../../jobs/types";
 import { contentConfig, contentFetch } from "../config";
 import { GeminiProvider } from "./gemini";
 import { OfflineProvider } from "./offline";
-import { PriceTable } from "./prices";
+import { loadPriceTable } from "./prices";
 import type { AiProvider } from "./types";
 
 export type { AiProvider, ImageData } from "./types";
@@ -16,7 +16,7 @@ export function providerFor(ctx: JobContext<unknown>): AiProvider {
     apiKey: cfg.gemini.apiKey,
     textModel: cfg.gemini.textModel,
     imageModel: cfg.gemini.imageModel,
-    prices: new PriceTable(cfg.pricesJson),
+    prices: () => loadPriceTable(ctx.db, cfg.pricesJson),
     ...(cfg.gemini.baseUrl ? { baseUrl: cfg.gemini.baseUrl } : {}),
     ...(fetchImpl ? { fetch: fetchImpl } : {}),
     meter: {

@@ -1,4 +1,7 @@
+import { eq } from "drizzle-orm";
 import { z } from "zod";
+import { appSettings } from "../../../drizzle/schema";
+import type { Db } from "../../core/db";
 
 /** USD per million tokens (and flat fees), seeded from domain §3.5; overridable by AI_PRICES_JSON. */
 export interface ModelPrice {
@@ -19,7 +22,7 @@ const DEFAULT_PRICES: Record<string, ModelPrice> = {
 export const SEARCH_FEE_USD = 0.035;
 const FALLBACK: ModelPrice = { inputPerMTok: 1.25, outputPerMTok: 10, estimateUsd: 0.025 };
 
-const Overrides = z.record(
+export const PriceOverrides = z.record(
   z.string(),
   z.object({
     inputPerMTok: z.number().min(0),
@@ -30,13 +33,19 @@ const Overrides = z.record(
 
 export class PriceTable {
   private readonly prices: Record<string, ModelPrice>;
-  constructor(overridesJson?: string) {
+  /** Defaults, then the deploy's AI_PRICES_JSON, then what an admin saved (most specific wins). */
+  constructor(overridesJson?: string, adminOverrides: Record<string, ModelPrice> = {}) {
     let overrides: Record<string, ModelPrice> = {};
     if (overridesJson) {
-      const parsed = Overrides.safeParse(JSON.parse(overridesJson));
+      const parsed = PriceOverrides.safeParse(JSON.parse(overridesJson));
       if (parsed.success) overrides = parsed.data;
     }
-    this.prices = { ...DEFAULT_PRICES, ...overrides };
+    this.prices = { ...DEFAULT_PRICES, ...overrides, ...adminOverrides };
+  }
+
+  /** The whole table, for the admin screen. */
+  all(): { models: Record<string, ModelPrice>; searchFeeUsd: number } {
+    return { models: { ...this.prices }, searchFeeUsd: SEARCH_FEE_USD };
   }
   price(model: string): ModelPrice {
     return this.prices[model] ?? FALLBACK;
@@ -49,4 +58,25 @@ export class PriceTable {
     const usd = (inputTokens * p.inputPerMTok + outputTokens * p.outputPerMTok) / 1_000_000;
     return Math.round((usd + (search ? SEARCH_FEE_USD : 0)) * 1e6) / 1e6;
   }
+}
+
+const PRICES_KEY = "ai.prices";
+
+/** The admin-edited price overrides (app_settings), merged into the table for each paid call. */
+export async function loadPriceTable(db: Db, overridesJson?: string): Promise<PriceTable> {
+  const row = await db.query.appSettings.findFirst({ where: eq(appSettings.key, PRICES_KEY) });
+  const saved = PriceOverrides.safeParse(row?.value ?? {});
+  return new PriceTable(overridesJson, saved.success ? saved.data : {});
+}
+
+export async function savePriceOverrides(
+  db: Db,
+  value: z.infer<typeof PriceOverrides>,
+  by: string,
+): Promise<void> {
+  const now = Date.now();
+  await db
+    .insert(appSettings)
+    .values({ key: PRICES_KEY, value, updatedAt: now, updatedBy: by })
+    .onConflictDoUpdate({ target: appSettings.key, set: { value, updatedAt: now, updatedBy: by } });
 }
