@@ -30,6 +30,11 @@ describe("demo seed (fresh database: storage is per test file)", () => {
     // A useful demo: HOT is the exception, not the rule.
     expect(n.HOT).toBeLessThan(n.WARM ?? 0);
     expect(n.HOT).toBeLessThan(90);
+    const engaged = await db()
+      .select({ n: sql<number>`count(*)` })
+      .from(leads)
+      .where(sql`${leads.engagementScore} > 0`);
+    expect(engaged[0]?.n).toBeGreaterThan(50);
     const owned = await db()
       .select({ n: sql<number>`count(*)` })
       .from(leads)

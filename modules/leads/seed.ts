@@ -6,6 +6,7 @@ import type { Db } from "../core/db";
 import { newId } from "../core/ids";
 import type { JobEngine } from "../jobs/engine";
 import { dedupeKey } from "./import";
+import { engagementScore } from "./scoring";
 import { setTerritoryOwners } from "./settings";
 
 /** Deterministic PRNG so every developer sees the same demo leads. */
@@ -185,10 +186,27 @@ export async function seedLeadsDemo(db: Db, _env: Env, engine: JobEngine): Promi
   await setTerritoryOwners(db, { manufacturing: sales.id, commercial: sales2.id }, admin.id);
   const r = rng(7);
   const now = Date.now();
-  const rows = demoLeads().map((l) => ({
-    id: newId(),
-    dedupeKey: dedupeKey(l),
+  const base = demoLeads().map((l) => ({ id: newId(), ...l }));
+  const events = base.flatMap((l) =>
+    r() < 0.4
+      ? Array.from({ length: 1 + Math.floor(r() * 4) }, () => ({
+          id: newId(),
+          leadId: l.id,
+          kind: ENGAGEMENTS[Math.floor(r() * ENGAGEMENTS.length)] as EngagementKind,
+          occurredAt: now - Math.floor(r() * 60) * 86_400_000,
+          source: "demo",
+          createdAt: now,
+        }))
+      : [],
+  );
+  // Engagement is stored with the lead, so the ranking job (fit + engagement) sees it.
+  const rows = base.map((l) => ({
     ...l,
+    dedupeKey: dedupeKey(l),
+    engagementScore: engagementScore(
+      events.filter((e) => e.leadId === l.id),
+      now,
+    ).score,
     breakdown: [],
     createdBy: admin.id,
     createdAt: now,
@@ -201,18 +219,6 @@ export async function seedLeadsDemo(db: Db, _env: Env, engine: JobEngine): Promi
       .values(rows.slice(i, i + 3))
       .onConflictDoNothing();
   }
-  const events = rows.flatMap((l) =>
-    r() < 0.4
-      ? Array.from({ length: 1 + Math.floor(r() * 4) }, () => ({
-          id: newId(),
-          leadId: l.id,
-          kind: ENGAGEMENTS[Math.floor(r() * ENGAGEMENTS.length)] as EngagementKind,
-          occurredAt: now - Math.floor(r() * 60) * 86_400_000,
-          source: "demo",
-          createdAt: now,
-        }))
-      : [],
-  );
   for (let i = 0; i < events.length; i += 12)
     await db.insert(leadEngagements).values(events.slice(i, i + 12));
   // Scores come from the Python service; the job retries until it is up.
