@@ -6,18 +6,11 @@ import type { Db } from "../core/db";
 import { BadRequest, Conflict, Forbidden, fieldErrors } from "../core/errors";
 import { newId } from "../core/ids";
 import { backoffMs } from "./backoff";
+import { buildContext } from "./context";
 import type { JobRegistry } from "./registry";
 import { JobsRepo } from "./repo";
 import type { CreateJobBody, Job, JobError } from "./schema";
-import {
-  appendEvent,
-  insertEvent,
-  type JobRow,
-  type Publisher,
-  publishSafely,
-  toWire,
-  transition,
-} from "./store";
+import { insertEvent, type JobRow, type Publisher, publishSafely, toWire, transition } from "./store";
 import {
   JobAborted,
   type JobContext,
@@ -61,9 +54,6 @@ export interface EnqueueOptions {
   sequenceId?: string;
   sequenceIndex?: number;
 }
-
-/** A job waits at most this long for a provider slot before giving the worker back. */
-const MAX_THROTTLE_WAIT_MS = 30_000;
 
 /** Sweeper thresholds: a queued job not picked up this long after its run time is re-sent. */
 const REDISPATCH_AFTER_MS = 30_000;
@@ -334,96 +324,20 @@ export class JobEngine {
     return actorFor(u.id, u.role, "job");
   }
 
-  /** Builds what a handler sees; every write is fenced by (status = running, attempt). */
+  /** Builds what a handler sees (see `buildContext`). */
   makeContext<I>(row: JobRow, input: I, actor: Actor, abort: AbortController): JobContext<I> {
-    const { db, publish } = this.d;
-    const guard = { statuses: ["running"] as const, attempt: row.attempts };
-    const leaseMs = this.d.registry.get(row.type)?.timeoutMs ?? 60_000;
-    const ensure = (r: JobRow | null): void => {
-      if (!r) {
-        abort.abort();
-        throw new JobAborted("The job was cancelled or its lease was lost.");
-      }
-    };
-    return {
-      jobId: row.id,
-      attempt: row.attempts,
+    return buildContext(
+      {
+        ...this.d,
+        now: () => this.now(),
+        saveCheckpoint: (r, key, value) => this.saveCheckpoint(r, key, value),
+        enqueue: (a, body, opts) => this.enqueue(a, body, opts),
+      },
+      row,
       input,
       actor,
-      env: this.d.env,
-      db,
-      checkpoint: row.checkpointData ?? {},
-      signal: abort.signal,
-      saveCheckpoint: (key, value) => this.saveCheckpoint(row, key, value),
-      enqueueChild: async (type, childInput, opts) => {
-        const { job } = await this.enqueue(
-          actor,
-          { type, input: childInput, idempotencyKey: opts.key },
-          {
-            parentId: row.id,
-            sequenceId: opts.sequenceId ?? row.id,
-            ...(opts.sequenceIndex !== undefined ? { sequenceIndex: opts.sequenceIndex } : {}),
-          },
-        );
-        return { id: job.id };
-      },
-      progress: async (p) => {
-        const now = this.now();
-        const percent = Math.max(0, Math.min(100, Math.round(p.percent)));
-        ensure(
-          await transition(
-            db,
-            publish,
-            row.id,
-            guard,
-            { progress: { ...p, percent }, leaseUntil: now + leaseMs, heartbeatAt: now },
-            { kind: "progress", message: p.message, data: { percent, stage: p.stage } },
-            now,
-          ),
-        );
-      },
-      log: async (level, message, data) => {
-        await appendEvent(db, row.id, { kind: "log", level, message, data }, this.now());
-      },
-      throttle: async (provider) => {
-        const started = this.now();
-        for (;;) {
-          const waitMs = (await this.d.gate?.acquire(provider)) ?? 0;
-          if (waitMs <= 0) return;
-          if (this.now() - started + waitMs > MAX_THROTTLE_WAIT_MS) {
-            throw new JobFailure(
-              "provider_busy",
-              `${provider} is at its request limit; retrying later.`,
-              true,
-              waitMs,
-            );
-          }
-          await new Promise((r) => setTimeout(r, Math.min(waitMs, 5000)));
-          if (abort.signal.aborted) throw new JobAborted("The job was cancelled.");
-        }
-      },
-      rateLimited: async (provider, ms) => {
-        await this.d.gate?.pause(provider, ms);
-      },
-      reserveSpend: async (estimateUsd, what) => {
-        await this.d.spend?.reserve(actor, row, estimateUsd, what);
-      },
-      recordCost: async (entry) => {
-        const now = this.now();
-        await this.d.spend?.record(actor, row, entry);
-        ensure(
-          await transition(
-            db,
-            publish,
-            row.id,
-            guard,
-            { costUsd: sql`${jobs.costUsd} + ${entry.usd}` },
-            { kind: "cost", message: `${entry.model}: USD ${entry.usd.toFixed(4)}`, data: entry },
-            now,
-          ),
-        );
-      },
-    };
+      abort,
+    );
   }
 
   /** Extends the lease; false means the job is no longer ours (cancelled or recovered). */

@@ -1,0 +1,129 @@
+import { sql } from "drizzle-orm";
+import { jobs } from "../../drizzle/schema";
+import type { Actor } from "../core/actor";
+import type { Db } from "../core/db";
+import type { JobRegistry } from "./registry";
+import type { CreateJobBody, Job } from "./schema";
+import { appendEvent, type JobRow, type Publisher, transition } from "./store";
+import { JobAborted, type JobContext, JobFailure, type ProviderGate, type SpendGuard } from "./types";
+
+/** A job waits at most this long for a provider slot before giving the worker back. */
+const MAX_THROTTLE_WAIT_MS = 30_000;
+
+/** What a running job's context needs from the engine. */
+export interface ContextDeps {
+  db: Db;
+  env: Env;
+  publish: Publisher;
+  registry: JobRegistry;
+  gate?: ProviderGate | undefined;
+  spend?: SpendGuard | undefined;
+  now(): number;
+  saveCheckpoint(row: JobRow, key: string, value: unknown): Promise<void>;
+  enqueue(
+    actor: Actor,
+    body: CreateJobBody,
+    opts: { parentId?: string; sequenceId?: string; sequenceIndex?: number },
+  ): Promise<{ job: Job; created: boolean }>;
+}
+
+/**
+ * Builds what a handler sees. Every write is fenced by (status = running, attempt): once the job
+ * is cancelled or its lease recovered, the next write throws JobAborted and the handler stops.
+ */
+export function buildContext<I>(
+  d: ContextDeps,
+  row: JobRow,
+  input: I,
+  actor: Actor,
+  abort: AbortController,
+): JobContext<I> {
+  const { db, publish } = d;
+  const guard = { statuses: ["running"] as const, attempt: row.attempts };
+  const leaseMs = d.registry.get(row.type)?.timeoutMs ?? 60_000;
+  const ensure = (r: JobRow | null): void => {
+    if (!r) {
+      abort.abort();
+      throw new JobAborted("The job was cancelled or its lease was lost.");
+    }
+  };
+  return {
+    jobId: row.id,
+    attempt: row.attempts,
+    input,
+    actor,
+    env: d.env,
+    db,
+    checkpoint: row.checkpointData ?? {},
+    signal: abort.signal,
+    saveCheckpoint: (key, value) => d.saveCheckpoint(row, key, value),
+    enqueueChild: async (type, childInput, opts) => {
+      const { job } = await d.enqueue(
+        actor,
+        { type, input: childInput, idempotencyKey: opts.key },
+        {
+          parentId: row.id,
+          sequenceId: opts.sequenceId ?? row.id,
+          ...(opts.sequenceIndex !== undefined ? { sequenceIndex: opts.sequenceIndex } : {}),
+        },
+      );
+      return { id: job.id };
+    },
+    progress: async (p) => {
+      const now = d.now();
+      const percent = Math.max(0, Math.min(100, Math.round(p.percent)));
+      ensure(
+        await transition(
+          db,
+          publish,
+          row.id,
+          guard,
+          { progress: { ...p, percent }, leaseUntil: now + leaseMs, heartbeatAt: now },
+          { kind: "progress", message: p.message, data: { percent, stage: p.stage } },
+          now,
+        ),
+      );
+    },
+    log: async (level, message, data) => {
+      await appendEvent(db, row.id, { kind: "log", level, message, data }, d.now());
+    },
+    throttle: async (provider) => {
+      const started = d.now();
+      for (;;) {
+        const waitMs = (await d.gate?.acquire(provider)) ?? 0;
+        if (waitMs <= 0) return;
+        if (d.now() - started + waitMs > MAX_THROTTLE_WAIT_MS) {
+          throw new JobFailure(
+            "provider_busy",
+            `${provider} is at its request limit; retrying later.`,
+            true,
+            waitMs,
+          );
+        }
+        await new Promise((r) => setTimeout(r, Math.min(waitMs, 5000)));
+        if (abort.signal.aborted) throw new JobAborted("The job was cancelled.");
+      }
+    },
+    rateLimited: async (provider, ms) => {
+      await d.gate?.pause(provider, ms);
+    },
+    reserveSpend: async (estimateUsd, what) => {
+      await d.spend?.reserve(actor, row, estimateUsd, what);
+    },
+    recordCost: async (entry) => {
+      const now = d.now();
+      await d.spend?.record(actor, row, entry);
+      ensure(
+        await transition(
+          db,
+          publish,
+          row.id,
+          guard,
+          { costUsd: sql`${jobs.costUsd} + ${entry.usd}` },
+          { kind: "cost", message: `${entry.model}: USD ${entry.usd.toFixed(4)}`, data: entry },
+          now,
+        ),
+      );
+    },
+  };
+}
