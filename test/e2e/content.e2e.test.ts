@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Content } from "../../app/app/content/types";
 import { launch, newPage, screenshot, signIn, waitLive } from "./helpers";
 
 let browser: Browser;
@@ -8,6 +9,29 @@ let context: BrowserContext;
 let page: Page;
 let draftId = "";
 const SLIDES = 5;
+/** The "First 3 Posts" drafts, parts 1..3 (made by the sequence test, edited/rejected after). */
+const series: string[] = [];
+
+/** POSTs the page sends to a content detail route (its review/edit action). */
+function countActions(p: Page, id: string) {
+  const sent: string[] = [];
+  p.on("request", (r) => {
+    if (r.method() === "POST" && new URL(r.url()).pathname.startsWith(`/content/${id}`)) sent.push(r.url());
+  });
+  return sent;
+}
+
+/** A full-page screenshot taken from the top (a scrolled page would repeat the sticky header). */
+async function shot(p: Page, name: string) {
+  await p.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(p, name);
+}
+
+async function getContent(p: Page, id: string) {
+  const res = await p.request.get(`/api/content/${id}`);
+  expect(res.status()).toBe(200);
+  return ((await res.json()) as { content: Content }).content;
+}
 
 beforeAll(async () => {
   browser = await launch();
@@ -145,6 +169,234 @@ describe("content studio", () => {
     await page.getByRole("region", { name: "SEO" }).getByText("Slug").waitFor();
     await page.getByRole("article").locator("h2").first().waitFor();
     await screenshot(page, "content-07-blog");
+  });
+
+  it('generates a "First 3 Posts" sequence live and groups its three drafts as one series', async () => {
+    await page.goto("/content");
+    await waitLive(page);
+    const navigations: string[] = [];
+    const onNav = (f: import("playwright-core").Frame) => {
+      if (f === page.mainFrame()) navigations.push(f.url());
+    };
+    page.on("framenavigated", onNav);
+
+    const theme = "Lançamento do perfil: usinagem de implantes ortopédicos";
+    const form = page.getByRole("region", { name: "Gerar conteúdo" });
+    await form.getByText(/^Sequência/).click();
+    await form.getByText("Cria três carrosséis ligados").waitFor();
+    // Carousel-only fields go away; the topic becomes the series theme.
+    expect(await form.getByLabel("Número de slides").count()).toBe(0);
+    await form.getByLabel("Tema da série").fill(theme);
+    await shot(page, "content-10-sequence-form");
+    // Records every status the pending strip shows, to prove the job was followed live.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      Object.assign(window, { __stripStatuses: seen });
+      const record = () => {
+        for (const li of document.querySelectorAll(
+          'section[aria-labelledby="pending-title"] li[data-job-id]',
+        )) {
+          const v = `${li.getAttribute("data-job-id")}:${li.getAttribute("data-status")}`;
+          if (!seen.includes(v)) seen.push(v);
+        }
+      };
+      new MutationObserver(record).observe(document.body, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        attributeFilter: ["data-status"],
+      });
+    });
+    await form.getByRole("button", { name: "Gerar sequência" }).click();
+
+    // Only the parent job is in the strip (its three child carousels are not listed there).
+    const strip = page.getByRole("region", { name: "Gerações em andamento" });
+    const item = strip.getByRole("listitem", { name: `Sequência: ${theme}` });
+    await item.waitFor();
+    const jobId = String(await item.getAttribute("data-job-id"));
+    await page.locator(`#job-history li[data-job-id="${jobId}"]`).waitFor();
+    await shot(page, "content-11-sequence-running");
+    await strip
+      .locator(`li[data-job-id="${jobId}"][data-status="succeeded"]`)
+      .waitFor({ timeout: 60_000 })
+      .catch(async (err) => {
+        await screenshot(page, "content-99-sequence-timeout");
+        throw err;
+      });
+    expect(await strip.locator("li[data-job-id]").count()).toBe(1);
+    const seen = await page.evaluate(
+      () => (window as unknown as { __stripStatuses: string[] }).__stripStatuses,
+    );
+    const mine = seen.filter((v) => v.startsWith(`${jobId}:`)).map((v) => v.split(":")[1]);
+    expect(mine).toContain("running");
+    expect(mine.at(-1)).toBe("succeeded");
+    expect(navigations).toEqual([]);
+    page.off("framenavigated", onNav);
+
+    // The drafts list (revalidated live) shows the three drafts as one series, in order.
+    const group = page.locator(`li[data-sequence-id="${jobId}"]`);
+    await group.waitFor();
+    await group.getByText("Série “First 3 Posts”").first().waitFor();
+    const cards = group.locator("a[data-content-id]");
+    expect(await cards.count()).toBe(3);
+    for (let i = 0; i < 3; i++) {
+      const card = cards.nth(i);
+      expect(await card.getByTitle("Série “First 3 Posts”").textContent()).toBe(`${i + 1}/3`);
+      expect(await card.locator('[data-content-status="draft"]').count()).toBe(1);
+      series.push(String(await card.getAttribute("data-content-id")));
+    }
+    expect(new Set(series).size).toBe(3);
+    await shot(page, "content-12-sequence-drafts");
+
+    // "Ver série" opens part 1; its series bar links the other parts.
+    await item.getByRole("link", { name: /Ver série/ }).click();
+    await page.waitForURL((u) => u.pathname === `/content/${series[0]}`);
+    const bar = page.getByRole("navigation", { name: "Série “First 3 Posts”" });
+    await bar.waitFor();
+    const links = bar.getByRole("link");
+    expect(await links.count()).toBe(3);
+    for (let i = 0; i < 3; i++) {
+      expect(await links.nth(i).getAttribute("href")).toBe(`/content/${series[i]}`);
+      expect(await links.nth(i).textContent()).toMatch(new RegExp(`^${i + 1}/3 · `));
+    }
+    expect(await links.nth(0).getAttribute("aria-current")).toBe("page");
+    await page.getByTitle("Série “First 3 Posts”").getByText("1/3").waitFor();
+    await shot(page, "content-13-series-detail");
+    await links.nth(1).click();
+    await page.waitForURL((u) => u.pathname === `/content/${series[1]}`);
+    await bar
+      .getByRole("link", { name: /^2\/3 · / })
+      .and(page.locator('[aria-current="page"]'))
+      .waitFor();
+    await page.getByTitle("Série “First 3 Posts”").getByText("2/3").waitFor();
+  }, 90_000);
+
+  it("edits a draft's texts: a too-long headline is refused, a valid edit is saved and re-rendered", async () => {
+    expect(series).toHaveLength(3);
+    const id = series[0] as string;
+    const before = await getContent(page, id);
+    const hook = before.slides?.[0];
+    expect(hook?.type).toBe("hook");
+    await page.goto(`/content/${id}`);
+    await waitLive(page);
+    const posts = countActions(page, id);
+    const bigImage = page.locator("img[data-slide-image]");
+    const oldSrc = String(await bigImage.getAttribute("src"));
+    const oldPng = await (await page.request.get(oldSrc)).body();
+
+    await page.getByRole("button", { name: "Editar textos" }).click();
+    const form = page.getByRole("form", { name: "Editar textos" });
+    await form.waitFor();
+    const slide1 = form.getByRole("group", { name: /^Slide 1 de \d+ · Gancho/ });
+    const headline = slide1.getByLabel("Título");
+    expect(await headline.inputValue()).toBe(hook?.headline);
+
+    // 65 characters: fine for a content slide (≤ 70), too long for the hook (≤ 60).
+    const tooLong = "Tolerância de 5 µm em cada implante: veja como medimos cada peça!";
+    expect(tooLong.length).toBe(65);
+    await headline.fill(tooLong);
+    await slide1.getByText("65/60").waitFor();
+    await form.getByRole("button", { name: "Salvar alterações" }).click();
+    await slide1.getByText("No máximo 60 caracteres (agora 65).").waitFor();
+    expect(await headline.getAttribute("aria-invalid")).toBe("true");
+    await form.getByRole("alert").getByText("Revise os campos destacados.").waitFor();
+    await shot(page, "content-14-edit-invalid");
+    // Nothing was sent or saved.
+    expect(posts).toEqual([]);
+    expect((await getContent(page, id)).slides?.[0]?.headline).toBe(hook?.headline);
+
+    const newHeadline = "Tolerância de 5 µm em cada implante";
+    const newCaption =
+      "Legenda revisada pelo marketing: cada implante sai da linha com tolerância de 5 µm, medida em 100% das peças.";
+    await headline.fill(newHeadline);
+    await form.getByLabel("Legenda").fill(newCaption);
+    await form.getByRole("button", { name: "Salvar alterações" }).click();
+    await form.waitFor({ state: "detached" });
+    await page.getByText("Alterações salvas.").waitFor();
+    expect(posts).toHaveLength(1);
+
+    // The page shows the new texts: caption card, and slide 1 re-rendered with the new headline.
+    await page.getByRole("region", { name: "Legenda" }).getByText(newCaption).waitFor();
+    await page.getByRole("img", { name: new RegExp(`Slide 1 de \\d+ — ${newHeadline}\\.`) }).waitFor();
+    const newSrc = String(await bigImage.getAttribute("src"));
+    expect(newSrc).not.toBe(oldSrc);
+    await page.waitForFunction(() => {
+      const i = document.querySelector<HTMLImageElement>("img[data-slide-image]");
+      return !!i && i.complete && i.naturalWidth > 0;
+    });
+    const newPng = await (await page.request.get(newSrc)).body();
+    expect(newPng.equals(oldPng)).toBe(false);
+    await shot(page, "content-15-edited");
+
+    const after = await getContent(page, id);
+    expect(after.status).toBe("draft");
+    expect(after.caption).toBe(newCaption);
+    expect(after.slides?.[0]?.headline).toBe(newHeadline);
+    expect(after.slides?.slice(1).map((s) => s.headline)).toEqual(
+      before.slides?.slice(1).map((s) => s.headline),
+    );
+
+    // Re-opening the form starts from the saved texts (and stays open).
+    await page.getByRole("button", { name: "Editar textos" }).click();
+    await form.waitFor();
+    expect(
+      await form
+        .getByRole("group", { name: /^Slide 1 de/ })
+        .getByLabel("Título")
+        .inputValue(),
+    ).toBe(newHeadline);
+    await form.getByRole("button", { name: "Cancelar" }).click();
+    await form.waitFor({ state: "detached" });
+    expect(posts).toHaveLength(1);
+  });
+
+  it("rejects a draft only with a reason, then shows the reason and offers no more review", async () => {
+    expect(series).toHaveLength(3);
+    const id = series[2] as string;
+    await page.goto(`/content/${id}`);
+    await waitLive(page);
+    const posts = countActions(page, id);
+    await page.locator('[data-content-status="draft"]').first().waitFor();
+
+    await page.getByRole("button", { name: "Rejeitar" }).click();
+    const dialog = page.getByRole("dialog", { name: "Rejeitar este conteúdo?" });
+    await dialog.waitFor();
+    const reason = dialog.getByLabel("Motivo");
+    // An empty (or blank) reason is refused in place: the dialog stays open, nothing is sent.
+    await dialog.getByRole("button", { name: "Rejeitar" }).click();
+    await dialog.getByText("Escreva de 3 a 500 caracteres.").waitFor();
+    expect(await reason.getAttribute("aria-invalid")).toBe("true");
+    await reason.fill("   ");
+    await dialog.getByRole("button", { name: "Rejeitar" }).click();
+    expect(await dialog.isVisible()).toBe(true);
+    await shot(page, "content-16-reject-empty");
+    expect(posts).toEqual([]);
+    expect((await getContent(page, id)).status).toBe("draft");
+
+    const why = "A história do post 3 repete o post 2; trazer um caso real de cliente.";
+    await reason.fill(why);
+    await dialog.getByRole("button", { name: "Rejeitar" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await page.getByText("Conteúdo rejeitado.").waitFor();
+    await page.locator('[data-content-status="rejected"]').first().waitFor();
+    await page.getByText("Rejeitado", { exact: true }).first().waitFor();
+    await page.getByText(`Motivo da rejeição: ${why}`).waitFor();
+    expect(posts).toHaveLength(1);
+    // A decided item offers neither review action, nor editing.
+    for (const name of ["Aprovar", "Rejeitar", "Editar textos"]) {
+      expect(await page.getByRole("button", { name }).count()).toBe(0);
+    }
+    await shot(page, "content-17-rejected");
+
+    const saved = await getContent(page, id);
+    expect(saved.status).toBe("rejected");
+    expect(saved.rejectReason).toBe(why);
+    // The series list shows it as rejected; the other parts are still drafts.
+    await page.goto("/content");
+    await waitLive(page);
+    const group = page.locator(`li[data-sequence-id="${saved.sequenceId}"]`);
+    await group.locator(`a[data-content-id="${id}"]`).getByText("Rejeitado").waitFor();
+    expect(await group.locator('[data-content-status="draft"]').count()).toBe(2);
   });
 
   it("another user's draft is a friendly 404", async () => {

@@ -38,6 +38,21 @@ async function putGuardrails(p: Page, g: Guardrails) {
   expect(res.status()).toBe(200);
 }
 
+type Prices = {
+  models: Record<string, { inputPerMTok: number; outputPerMTok: number; estimateUsd: number }>;
+};
+
+async function getPrices(p: Page): Promise<Prices> {
+  const res = await p.request.get("/api/admin/prices");
+  expect(res.status()).toBe(200);
+  return (await res.json()) as Prices;
+}
+
+async function putPrices(p: Page, overrides: Prices["models"]) {
+  const res = await p.request.put("/api/admin/prices", { data: overrides, headers: { origin: BASE } });
+  expect(res.status()).toBe(200);
+}
+
 const indicator = (p: Page) => p.locator("header button[aria-controls][data-level]");
 
 describe("spending limits and notification settings", () => {
@@ -170,5 +185,47 @@ describe("spending limits and notification settings", () => {
     await byType.locator('li[data-key="system.ping"]').waitFor();
     await admin.getByRole("img", { name: /Taxa de falha: / }).waitFor();
     await shot(admin, "settings-admin-overview");
+  });
+
+  it("an admin edits the AI price table: a field error first, then the saved price persists", async () => {
+    const before = await getPrices(admin);
+    const original = before.models["gemini-2.5-flash"]?.outputPerMTok;
+    expect(original).toBeGreaterThan(0);
+    const next = original === 3.75 ? 4.25 : 3.75;
+    try {
+      await admin.goto("/settings");
+      await waitLive(admin);
+      const prices = admin.getByRole("region", { name: "Tabela de preços de IA" });
+      const input = prices.getByLabel("Entrada (US$/1M tokens) — gemini-2.5-flash", { exact: true });
+      const output = prices.getByLabel("Saída (US$/1M tokens) — gemini-2.5-flash", { exact: true });
+      expect(await output.inputValue()).toBe(String(original));
+
+      // An empty price is refused by the API; the error sits next to that input only.
+      const inputBefore = await input.inputValue();
+      await input.fill("");
+      await prices.getByRole("button", { name: "Salvar preços" }).click();
+      await prices.getByText("Informe um número maior ou igual a zero.").waitFor();
+      expect(await input.getAttribute("aria-invalid")).toBe("true");
+      expect(await output.getAttribute("aria-invalid")).toBeNull();
+
+      await input.fill(inputBefore);
+      await output.fill(String(next));
+      await prices.getByRole("button", { name: "Salvar preços" }).click();
+      await admin.getByText("Preços salvos.").waitFor();
+      expect(await input.getAttribute("aria-invalid")).toBeNull();
+
+      await admin.reload();
+      await waitLive(admin);
+      expect(await output.inputValue()).toBe(String(next));
+      expect(await input.inputValue()).toBe(inputBefore);
+      expect((await getPrices(admin)).models["gemini-2.5-flash"]?.outputPerMTok).toBe(next);
+      await shot(admin, "settings-prices");
+    } finally {
+      // Back to the defaults; if the run started with saved overrides, put those values back.
+      await putPrices(admin, {});
+      const after = await getPrices(admin);
+      if (after.models["gemini-2.5-flash"]?.outputPerMTok !== original) await putPrices(admin, before.models);
+    }
+    expect((await getPrices(admin)).models["gemini-2.5-flash"]?.outputPerMTok).toBe(original);
   });
 });

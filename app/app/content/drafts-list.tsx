@@ -206,11 +206,8 @@ function DraftCard({ item }: { item: Content }) {
       data-content-id={item.id}
       className="group flex h-full gap-3 rounded-xl border border-slate-200 bg-white p-2.5 shadow-sm transition-colors hover:border-[var(--accent)] dark:border-slate-800 dark:bg-navy-900"
     >
-      <div
-        className={`shrink-0 overflow-hidden rounded-lg bg-slate-100 dark:bg-slate-800 ${
-          item.kind === "carousel" ? "aspect-[4/5] w-20" : "aspect-[4/5] w-20"
-        }`}
-      >
+      {/* self-start: a card taller than the thumbnail must not stretch (and crop) the 4:5 slide. */}
+      <div className="aspect-[4/5] w-20 shrink-0 self-start overflow-hidden rounded-lg bg-slate-100 dark:bg-slate-800">
         {thumb ? (
           <img
             src={versioned(thumb, item.updatedAt)}

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import type { FetcherWithComponents } from "react-router";
 import { buttonClass, inputClass } from "../components/page";
 import { useI18n } from "../i18n";
@@ -27,10 +27,14 @@ export function EditForm({
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [detail, setDetail] = useState<string | null>(null);
   const busy = fetcher.state !== "idle";
+  // The fetcher is shared with the review bar and outlives this form: only the answer to a save
+  // made from this form counts (a re-opened form must not close itself on an earlier success).
+  const saving = useRef(false);
 
   useEffect(() => {
     const r = fetcher.data;
-    if (fetcher.state !== "idle" || !r || r.intent !== "edit") return;
+    if (!saving.current || fetcher.state !== "idle" || !r || r.intent !== "edit") return;
+    saving.current = false;
     if (r.ok) {
       onDone();
       return;
@@ -45,12 +49,16 @@ export function EditForm({
     const local: Record<string, string> = {};
     texts.forEach((s, i) => {
       const lim = SLIDE_LIMITS[slides[i]?.type ?? "content"] ?? { headline: 70, body: 140 };
-      if (!s.headline.trim()) local[`slides.${i}.headline`] = "—";
+      if (!s.headline.trim()) local[`slides.${i}.headline`] = d.required;
       if (s.headline.trim().length > lim.headline)
-        local[`slides.${i}.headline`] = d.chars(s.headline.length, lim.headline);
-      if (s.body.trim().length > lim.body) local[`slides.${i}.body`] = d.chars(s.body.length, lim.body);
+        local[`slides.${i}.headline`] = d.tooLong(s.headline.trim().length, lim.headline);
+      if (s.body.trim().length > lim.body)
+        local[`slides.${i}.body`] = d.tooLong(s.body.trim().length, lim.body);
     });
-    if (caption.trim().length > 2000) local.caption = d.chars(caption.length, 2000);
+    // The API refuses an emptied caption or title (min 1): say so here, in the form's words.
+    if (content.caption !== null && !caption.trim()) local.caption = d.required;
+    if (caption.trim().length > 2000) local.caption = d.tooLong(caption.trim().length, 2000);
+    if (content.kind === "blog" && !title.trim()) local.title = d.required;
     setErrors(local);
     if (Object.keys(local).length) {
       setDetail(t.studio.generate.invalid);
@@ -68,6 +76,7 @@ export function EditForm({
     }
     // Field errors come back as `slides.<position in the sent list>.headline`: send them all in order.
     if (changed.length) patch.slides = texts;
+    saving.current = true;
     fetcher.submit({ intent: "edit", patch: JSON.stringify(patch) }, { method: "post" });
   };
 
@@ -80,6 +89,7 @@ export function EditForm({
   const invalid = (path: string) =>
     errors[path] ? { "aria-invalid": true as const, "aria-describedby": `${ids}-${path}` } : {};
   const label = "text-xs font-medium text-slate-600 dark:text-slate-300";
+  const field = `${inputClass} aria-invalid:border-red-500 dark:aria-invalid:border-red-500`;
 
   return (
     <form
@@ -115,7 +125,7 @@ export function EditForm({
             value={title}
             maxLength={70}
             onChange={(e) => setTitle(e.target.value)}
-            className={inputClass}
+            className={field}
             {...invalid("title")}
           />
           {err("title")}
@@ -143,7 +153,7 @@ export function EditForm({
                   onChange={(e) =>
                     setTexts((prev) => prev.map((x, j) => (j === i ? { ...x, headline: e.target.value } : x)))
                   }
-                  className={inputClass}
+                  className={field}
                   {...invalid(`slides.${i}.headline`)}
                 />
                 {err(`slides.${i}.headline`)}
@@ -162,7 +172,7 @@ export function EditForm({
                   onChange={(e) =>
                     setTexts((prev) => prev.map((x, j) => (j === i ? { ...x, body: e.target.value } : x)))
                   }
-                  className={`${inputClass} resize-y`}
+                  className={`${field} resize-y`}
                   {...invalid(`slides.${i}.body`)}
                 />
                 {err(`slides.${i}.body`)}
@@ -180,7 +190,7 @@ export function EditForm({
           rows={6}
           value={caption}
           onChange={(e) => setCaption(e.target.value)}
-          className={`${inputClass} resize-y`}
+          className={`${field} resize-y`}
           {...invalid("caption")}
         />
         {err("caption")}

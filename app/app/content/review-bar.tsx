@@ -5,7 +5,10 @@ import { useI18n } from "../i18n";
 import type { ReviewActionResult } from "./content.server";
 import type { Content } from "./types";
 
-/** Approve / Reject-with-reason. Only a signed-in person's click gets here (FR17). */
+/**
+ * Approve / Reject-with-reason, offered on drafts only: a review is a decision, so an approved or
+ * rejected item shows its status (and reason) instead. Only a signed-in person's click gets here (FR17).
+ */
 export function ReviewBar({
   content,
   fetcher,
@@ -18,26 +21,23 @@ export function ReviewBar({
   const [open, setOpen] = useState(false);
   const busy = fetcher.state !== "idle";
   const intent = fetcher.formData?.get("intent");
+  if (content.status !== "draft") return null;
   return (
     <div className="flex flex-wrap items-center gap-2">
-      {content.status !== "rejected" && (
-        <button type="button" className={buttonClass.danger} disabled={busy} onClick={() => setOpen(true)}>
-          {d.reject}
+      <button type="button" className={buttonClass.danger} disabled={busy} onClick={() => setOpen(true)}>
+        {d.reject}
+      </button>
+      <fetcher.Form method="post">
+        <input type="hidden" name="intent" value="approve" />
+        <button
+          type="submit"
+          className={`${buttonClass.primary} bg-brand-green hover:bg-green-800`}
+          disabled={busy}
+        >
+          <span aria-hidden="true">✓</span>
+          {busy && intent === "approve" ? "…" : d.approve}
         </button>
-      )}
-      {content.status !== "approved" && (
-        <fetcher.Form method="post">
-          <input type="hidden" name="intent" value="approve" />
-          <button
-            type="submit"
-            className={`${buttonClass.primary} bg-brand-green hover:bg-green-800`}
-            disabled={busy}
-          >
-            <span aria-hidden="true">✓</span>
-            {busy && intent === "approve" ? "…" : d.approve}
-          </button>
-        </fetcher.Form>
-      )}
+      </fetcher.Form>
       <RejectDialog open={open} onClose={() => setOpen(false)} fetcher={fetcher} />
     </div>
   );
@@ -60,17 +60,24 @@ function RejectDialog({
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | null>(null);
 
+  // Only the answer to a rejection sent from this dialog counts (the fetcher is shared).
+  const sent = useRef(false);
+
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    if (open && !el.open) el.showModal();
+    if (open && !el.open) {
+      setError(null);
+      el.showModal();
+    }
     if (!open && el.open) el.close();
   }, [open]);
 
   // Close once the API accepted the rejection; keep it open with the message otherwise.
   useEffect(() => {
     const r = fetcher.data;
-    if (!open || fetcher.state !== "idle" || !r || r.intent !== "reject") return;
+    if (!open || !sent.current || fetcher.state !== "idle" || !r || r.intent !== "reject") return;
+    sent.current = false;
     if (r.ok) {
       setReason("");
       onClose();
@@ -90,7 +97,10 @@ function RejectDialog({
           if (reason.trim().length < 3) {
             e.preventDefault();
             setError(d.reasonHint);
-          } else setError(null);
+          } else {
+            setError(null);
+            sent.current = true;
+          }
         }}
       >
         <input type="hidden" name="intent" value="reject" />
@@ -113,7 +123,7 @@ function RejectDialog({
           onChange={(e) => setReason(e.target.value)}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${reasonId}-error` : undefined}
-          className="mt-1 w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-800"
+          className="mt-1 w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm aria-invalid:border-red-500 dark:border-slate-600 dark:bg-slate-800 dark:aria-invalid:border-red-500"
         />
         {error && (
           <p id={`${reasonId}-error`} className="mt-1 text-xs font-medium text-red-700 dark:text-red-300">

@@ -8,6 +8,7 @@ import { AlertsList } from "../settings/alerts-list";
 import { GuardrailsForm } from "../settings/guardrails-form";
 import { NotificationsForm } from "../settings/notifications-form";
 import { OutboxList } from "../settings/outbox-list";
+import { PricesForm } from "../settings/prices-form";
 import { TestJobCard } from "../settings/test-job";
 import type {
   FieldErrors,
@@ -15,6 +16,7 @@ import type {
   Guardrails,
   NotificationSettings,
   OutboxItem,
+  PriceTable,
   SettingsActionResult,
   UserSummary,
 } from "../settings/types";
@@ -23,13 +25,14 @@ import type { Route } from "./+types/settings";
 export async function loader({ request, context }: Route.LoaderArgs) {
   const me = context.get(userContext);
   const admin = me.role === "admin";
-  const [notifications, outbox, guardrails, alerts, users, types] = await Promise.all([
+  const [notifications, outbox, guardrails, alerts, users, types, prices] = await Promise.all([
     apiJson<NotificationSettings>(context, request, "/api/me/notifications"),
     apiJson<{ items: OutboxItem[] }>(context, request, "/api/me/notifications/outbox"),
     admin ? apiJson<Guardrails>(context, request, "/api/admin/guardrails") : null,
     admin ? apiJson<{ items: GuardrailAlert[] }>(context, request, "/api/admin/alerts?limit=20") : null,
     admin ? apiJson<{ items: UserSummary[] }>(context, request, "/api/users") : null,
     admin ? apiJson<{ items: Array<{ type: string }> }>(context, request, "/api/jobs/types") : null,
+    admin ? apiJson<PriceTable>(context, request, "/api/admin/prices") : null,
   ]);
   if (!notifications.ok) throw data(notifications.problem, { status: notifications.status });
   return {
@@ -40,13 +43,18 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     alerts: alerts?.ok ? alerts.data.items : [],
     users: users?.ok ? users.data.items : [],
     jobTypes: types?.ok ? types.data.items.map((t) => t.type) : [],
+    prices: prices?.ok ? prices.data : null,
   };
 }
 
-function fieldErrors(problem: Problem & { errors?: Array<{ path: string; message: string }> }): FieldErrors {
+/** Keyed by the first path segment, or by the whole path (`gemini-2.5-flash.inputPerMTok`). */
+function fieldErrors(
+  problem: Problem & { errors?: Array<{ path: string; message: string }> },
+  wholePath = false,
+): FieldErrors {
   const out: FieldErrors = {};
   for (const e of problem.errors ?? []) {
-    const field = e.path.split(".")[0] ?? "";
+    const field = wholePath ? e.path : (e.path.split(".")[0] ?? "");
     if (field && !out[field]) out[field] = e.message;
   }
   return out;
@@ -98,6 +106,27 @@ export async function action({ request, context }: Route.ActionArgs): Promise<Se
           errors: fieldErrors(res.problem),
         };
   }
+  if (intent === "prices") {
+    if (me.role !== "admin") throw data({ detail: "forbidden" }, { status: 403 });
+    let value: unknown;
+    try {
+      value = JSON.parse(String(form.get("value")));
+    } catch {
+      throw data({ detail: "invalid value" }, { status: 400 });
+    }
+    const res = await apiJson<PriceTable>(context, request, "/api/admin/prices", {
+      method: "PUT",
+      body: JSON.stringify(value),
+    });
+    return res.ok
+      ? { intent, ok: true, value: res.data }
+      : {
+          intent,
+          ok: false,
+          detail: res.problem.detail ?? res.problem.title,
+          errors: fieldErrors(res.problem, true),
+        };
+  }
   throw data({ detail: "unknown intent" }, { status: 400 });
 }
 
@@ -121,8 +150,11 @@ export default function Settings({ loaderData }: Route.ComponentProps) {
           </div>
         </div>
         {d.admin && d.guardrails && (
-          <div className="grid gap-6 xl:grid-cols-[3fr_2fr]">
-            <GuardrailsForm value={d.guardrails} jobTypes={d.jobTypes} />
+          <div className="grid items-start gap-6 xl:grid-cols-[3fr_2fr]">
+            <div className="space-y-6">
+              <GuardrailsForm value={d.guardrails} jobTypes={d.jobTypes} />
+              {d.prices && <PricesForm value={d.prices} />}
+            </div>
             <AlertsList items={d.alerts} users={d.users} />
           </div>
         )}

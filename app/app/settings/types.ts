@@ -39,14 +39,19 @@ export type OutboxItem = {
   sentAt: string | null;
 };
 
+/** `GET/PUT /api/admin/prices`: USD per million tokens and the pre-call reservation, per model. */
+export type ModelPrice = { inputPerMTok: number; outputPerMTok: number; estimateUsd: number };
+export type PriceTable = { models: Record<string, ModelPrice>; searchFeeUsd: number };
+
 export type UserSummary = { id: string; name: string; role: string; email?: string };
 
-/** Field → message, from a problem's `errors` list (first path segment). */
+/** Field → message, from a problem's `errors` list (first path segment; the whole path for prices). */
 export type FieldErrors = Record<string, string>;
 
 export type SettingsActionResult =
   | { intent: "notifications"; ok: true; value: NotificationSettings }
   | { intent: "guardrails"; ok: true; value: Guardrails }
-  | { intent: "notifications" | "guardrails"; ok: false; detail: string; errors: FieldErrors };
+  | { intent: "prices"; ok: true; value: PriceTable }
+  | { intent: "notifications" | "guardrails" | "prices"; ok: false; detail: string; errors: FieldErrors };
 
 export const CAROUSEL_TYPE = "content.carousel";
