@@ -1,0 +1,134 @@
+// The local stack shared by `npm run dev` and the browser tests: migrated D1, the offline Unipile
+// fake (when no key is set), the Python service, the API Worker and the dashboard, each in its own
+// process group so stopping kills every descendant.
+import { spawn, spawnSync } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+
+/**
+ * @param {object} o
+ * @param {{api: string, app: string, python: string, unipile: string}} o.ports
+ * @param {string} o.registry  wrangler dev registry folder (the app's service binding looks there)
+ * @param {string} [o.persist] local state folder (default: wrangler's .wrangler/state)
+ * @param {boolean} [o.quiet]  hide the servers' stdout
+ * @param {(msg: string) => void} o.log
+ * @param {(code: number) => void} o.onExit called once everything has stopped
+ */
+export function createStack(o) {
+  const api = `http://127.0.0.1:${o.ports.api}`;
+  const app = `http://127.0.0.1:${o.ports.app}`;
+  const env = {
+    ...process.env,
+    // Children (wrangler, vite) must run on the pinned Node 22 even when started outside npm.
+    PATH: `${path.join(root, "node_modules", ".bin")}${path.delimiter}${process.env.PATH}`,
+    WRANGLER_REGISTRY_PATH: o.registry,
+    MINIFLARE_REGISTRY_PATH: o.registry,
+    WRANGLER_SEND_METRICS: "false",
+    APP_PORT: o.ports.app,
+    PYTHON_PORT: o.ports.python,
+  };
+  const children = [];
+  let stopping = false;
+
+  function start(name, cmd, args) {
+    const child = spawn(cmd, args, {
+      cwd: root,
+      env,
+      detached: true,
+      stdio: ["ignore", o.quiet ? "ignore" : "inherit", "inherit"],
+    });
+    child.on("exit", (code, signal) => {
+      if (!stopping) {
+        o.log(`${name} exited (${signal ?? code}); stopping everything`);
+        stop(1);
+      }
+    });
+    children.push(child);
+  }
+
+  function stop(code) {
+    if (stopping) return;
+    stopping = true;
+    const kill = (sig) => {
+      for (const c of children) {
+        try {
+          process.kill(-c.pid, sig);
+        } catch {
+          // already gone
+        }
+      }
+    };
+    kill("SIGTERM");
+    setTimeout(() => {
+      kill("SIGKILL");
+      o.onExit(code);
+    }, 1500);
+  }
+
+  async function up(url) {
+    try {
+      return (await fetch(url, { redirect: "manual" })).status < 500;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Migrates, starts everything, waits for API and dashboard, seeds development data. */
+  async function run() {
+    const persistArgs = o.persist ? ["--persist-to", o.persist] : [];
+    const migrate = spawnSync(
+      bin("wrangler"),
+      ["d1", "migrations", "apply", "DB", "--local", ...persistArgs],
+      {
+        cwd: root,
+        env: { ...env, CI: "1" },
+        stdio: ["ignore", o.quiet ? "ignore" : "inherit", "inherit"],
+      },
+    );
+    if (migrate.status !== 0) throw new Error("D1 migrations failed");
+
+    // Without a Unipile key, enrichment uses the offline fake with invented people (demo data).
+    if (!process.env.UNIPILE_API_KEY) {
+      start("fake-unipile", process.execPath, ["test/fakes/serve-unipile.ts", o.ports.unipile]);
+      Object.assign(env, {
+        UNIPILE_BASE_URL: `http://127.0.0.1:${o.ports.unipile}/api/v1`,
+        UNIPILE_API_KEY: "test-unipile-key",
+        UNIPILE_MIN_INTERVAL_SECONDS: "0.05",
+      });
+      o.log(`No UNIPILE_API_KEY: enrichment uses offline demo data (http://127.0.0.1:${o.ports.unipile})`);
+    }
+    start("python", process.execPath, ["scripts/python.mjs", "serve"]);
+    const vars = {
+      PUBLIC_ORIGIN: api,
+      TRUSTED_ORIGINS: `${app},http://localhost:${o.ports.app},${api}`,
+      PUBLIC_APP_URL: app,
+      PYTHON_SERVICE_URL: `http://127.0.0.1:${o.ports.python}`,
+    };
+    start("api", bin("wrangler"), [
+      "dev",
+      "--ip",
+      "127.0.0.1",
+      "--port",
+      o.ports.api,
+      "--enable-containers=false",
+      "--show-interactive-dev-session=false",
+      ...Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`]),
+      ...persistArgs,
+    ]);
+    start("app", "npm", ["run", "dev", "-w", "app"]);
+
+    const deadline = Date.now() + 120_000;
+    while (!(await up(`${api}/api/health`)) || !(await up(`${app}/sign-in`))) {
+      if (stopping) throw new Error("a process stopped during start-up");
+      if (Date.now() > deadline) throw new Error("the stack did not start within 120 s");
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const seed = await fetch(`${api}/api/dev/seed`, { method: "POST" });
+    if (!seed.ok) o.log(`seeding answered ${seed.status}`);
+  }
+
+  return { api, app, env, run, stop, up, isStopping: () => stopping };
+}
