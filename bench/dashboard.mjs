@@ -3,7 +3,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { chromium } from "playwright-core";
+import { launch } from "../test/e2e/helpers.ts";
 import { waitUntil } from "./lib.mjs";
 
 function jsFiles(dir) {
@@ -40,19 +40,7 @@ export async function benchDashboard(root) {
   try {
     const url = `http://127.0.0.1:${port}/login`;
     await waitUntil(async () => (await fetch(url).catch(() => null))?.ok, 120_000, 500);
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    const browser = await launch();
     const loads = [];
     for (let i = 0; i < 5; i++) {
       const context = await browser.newContext();
