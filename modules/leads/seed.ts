@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { leadEngagements, leads, user } from "../../drizzle/schema";
-import type { EngagementKind } from "../../drizzle/schema/leads";
+import { ENGAGEMENT_KINDS, type EngagementKind } from "../../drizzle/schema/leads";
 import { actorFor } from "../core/actor";
 import type { Db } from "../core/db";
 import { newId } from "../core/ids";
@@ -116,19 +116,8 @@ const CITIES: Array<[string, string]> = [
   ["Joinville", "SC"],
   ["Belo Horizonte", "MG"],
 ];
-const ENGAGEMENTS: EngagementKind[] = [
-  "linkedin_like",
-  "linkedin_comment",
-  "invite_accepted",
-  "message_reply",
-  "email_open",
-  "email_click",
-  "content_download",
-  "site_visit",
-  "pricing_page",
-  "meeting_booked",
-  "rfq",
-];
+/** Positive signals only: the demo has no unsubscribes or bounces. */
+const ENGAGEMENTS = ENGAGEMENT_KINDS.filter((k) => k !== "unsubscribe" && k !== "bounce");
 
 export function demoLeads(count = 300, seed = 13485) {
   const r = rng(seed);

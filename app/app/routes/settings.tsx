@@ -60,6 +60,37 @@ function fieldErrors(
   return out;
 }
 
+/** PUTs a settings document and shapes the answer for the form that sent it. */
+async function save<T>(
+  args: Pick<Route.ActionArgs, "request" | "context">,
+  intent: SettingsActionResult["intent"],
+  path: string,
+  body: unknown,
+  wholePath = false,
+): Promise<SettingsActionResult> {
+  const res = await apiJson<T>(args.context, args.request, path, {
+    method: "PUT",
+    body: JSON.stringify(body),
+  });
+  return res.ok
+    ? ({ intent, ok: true, value: res.data } as SettingsActionResult)
+    : {
+        intent,
+        ok: false,
+        detail: res.problem.detail ?? res.problem.title,
+        errors: fieldErrors(res.problem, wholePath),
+      };
+}
+
+/** The admin forms post their whole document as JSON in one `value` field. */
+function jsonValue(form: FormData): unknown {
+  try {
+    return JSON.parse(String(form.get("value")));
+  } catch {
+    throw data({ detail: "invalid value" }, { status: 400 });
+  }
+}
+
 export async function action({ request, context }: Route.ActionArgs): Promise<SettingsActionResult> {
   const me = context.get(userContext);
   const form = await request.formData();
@@ -72,60 +103,14 @@ export async function action({ request, context }: Route.ActionArgs): Promise<Se
       email: text("email"),
       slackWebhookUrl: text("slackWebhookUrl"),
     };
-    const res = await apiJson<NotificationSettings>(context, request, "/api/me/notifications", {
-      method: "PUT",
-      body: JSON.stringify(body),
-    });
-    return res.ok
-      ? { intent, ok: true, value: res.data }
-      : {
-          intent,
-          ok: false,
-          detail: res.problem.detail ?? res.problem.title,
-          errors: fieldErrors(res.problem),
-        };
+    return save<NotificationSettings>({ request, context }, intent, "/api/me/notifications", body);
   }
-  if (intent === "guardrails") {
+  if (intent === "guardrails" || intent === "prices") {
     if (me.role !== "admin") throw data({ detail: "forbidden" }, { status: 403 });
-    let value: unknown;
-    try {
-      value = JSON.parse(String(form.get("value")));
-    } catch {
-      throw data({ detail: "invalid value" }, { status: 400 });
-    }
-    const res = await apiJson<Guardrails>(context, request, "/api/admin/guardrails", {
-      method: "PUT",
-      body: JSON.stringify(value),
-    });
-    return res.ok
-      ? { intent, ok: true, value: res.data }
-      : {
-          intent,
-          ok: false,
-          detail: res.problem.detail ?? res.problem.title,
-          errors: fieldErrors(res.problem),
-        };
-  }
-  if (intent === "prices") {
-    if (me.role !== "admin") throw data({ detail: "forbidden" }, { status: 403 });
-    let value: unknown;
-    try {
-      value = JSON.parse(String(form.get("value")));
-    } catch {
-      throw data({ detail: "invalid value" }, { status: 400 });
-    }
-    const res = await apiJson<PriceTable>(context, request, "/api/admin/prices", {
-      method: "PUT",
-      body: JSON.stringify(value),
-    });
-    return res.ok
-      ? { intent, ok: true, value: res.data }
-      : {
-          intent,
-          ok: false,
-          detail: res.problem.detail ?? res.problem.title,
-          errors: fieldErrors(res.problem, true),
-        };
+    return intent === "guardrails"
+      ? save<Guardrails>({ request, context }, intent, "/api/admin/guardrails", jsonValue(form))
+      : // Model names contain dots: keep the whole error path ("gemini-2.5-flash.inputPerMTok").
+        save<PriceTable>({ request, context }, intent, "/api/admin/prices", jsonValue(form), true);
   }
   throw data({ detail: "unknown intent" }, { status: 400 });
 }
