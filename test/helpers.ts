@@ -1,4 +1,6 @@
 import { env, exports } from "cloudflare:workers";
+import { inArray } from "drizzle-orm";
+import { jobs } from "../drizzle/schema";
 import { createDb } from "../modules/core/db";
 import { DEV_PASSWORD, DEV_USERS, seedDevUsers } from "../modules/identity/seed";
 
@@ -70,4 +72,18 @@ export async function waitFor<T>(
     if (Date.now() > end) throw new Error("waitFor timed out");
     await new Promise((r) => setTimeout(r, intervalMs));
   }
+}
+
+/** Job rows by id; D1 binds at most 100 parameters per statement, so in chunks. */
+export async function jobRows(ids: string[]) {
+  const out: Array<typeof jobs.$inferSelect> = [];
+  for (let i = 0; i < ids.length; i += 90) {
+    out.push(
+      ...(await db()
+        .select()
+        .from(jobs)
+        .where(inArray(jobs.id, ids.slice(i, i + 90)))),
+    );
+  }
+  return out;
 }

@@ -1,9 +1,9 @@
 import { env } from "cloudflare:workers";
 import { inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { contentItems, jobs } from "../../drizzle/schema";
+import { contentItems } from "../../drizzle/schema";
 import { createFakeGemini, FAKE_GEMINI_URL } from "../../test/fakes/gemini";
-import { db, waitFor } from "../../test/helpers";
+import { db, jobRows, waitFor } from "../../test/helpers";
 import { configureContent } from "./config";
 import { seedContentDemo } from "./seed";
 import { relaxGuardrails, startJob } from "./testing";
@@ -28,19 +28,6 @@ beforeAll(async () => {
 });
 afterAll(() => configureContent({ envOverrides: {}, fetch: undefined }));
 
-async function rows(ids: string[]) {
-  const out = [];
-  for (let i = 0; i < ids.length; i += 90) {
-    out.push(
-      ...(await db()
-        .select()
-        .from(jobs)
-        .where(inArray(jobs.id, ids.slice(i, i + 90)))),
-    );
-  }
-  return out;
-}
-
 describe("NFR10 reliability", () => {
   it(`runs ${N} carousel jobs with 20 % of Gemini calls failing: ≥ 99 % succeed, none duplicated`, async () => {
     const t0 = Date.now();
@@ -55,7 +42,7 @@ describe("NFR10 reliability", () => {
     const ids = started.map((j) => j.id);
     const final = await waitFor(
       async () => {
-        const r = await rows(ids);
+        const r = await jobRows(ids);
         return r.every((x) => ["succeeded", "failed", "cancelled"].includes(x.status)) ? r : undefined;
       },
       { timeoutMs: 150_000, intervalMs: 500 },

@@ -5,10 +5,10 @@ import {
   waitOnExecutionContext,
 } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { eq, inArray, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { jobEvents, jobs } from "../../drizzle/schema";
-import { as, db, userId, waitFor } from "../../test/helpers";
+import { as, db, jobRows, userId, waitFor } from "../../test/helpers";
 import worker from "../../workers/index";
 import { services } from "../../workers/services";
 import { JobEngine } from "./engine";
@@ -29,20 +29,6 @@ async function settled(ids: string[], timeoutMs = 30_000) {
     },
     { timeoutMs, intervalMs: 100 },
   );
-}
-
-/** D1 caps bound parameters at 100 per statement. */
-async function jobRows(ids: string[]) {
-  const out = [];
-  for (let i = 0; i < ids.length; i += 90) {
-    out.push(
-      ...(await db()
-        .select()
-        .from(jobs)
-        .where(inArray(jobs.id, ids.slice(i, i + 90)))),
-    );
-  }
-  return out;
 }
 
 async function runningEvents(id: string) {
