@@ -13,6 +13,7 @@ import { ensureDevSeed, runDevSeeders, services } from "../services";
 import { docsPage } from "./docs";
 import { onError, problem } from "./errors";
 import { authenticate, limitBody, requestId, requireContentType } from "./middleware";
+import { documentExtraRoutes } from "./openapi-extra";
 
 /** The API Worker's HTTP surface. Modules provide routers; this file only wires them. */
 export function createApp() {
@@ -87,6 +88,7 @@ export function createApp() {
     "/",
     jobMetricsRoutes((c) => services(c.env).db),
   );
+  documentExtraRoutes(api);
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: { title: "Lifetrek App API", version: "1.0.0", description: "See docs/architecture.md." },
