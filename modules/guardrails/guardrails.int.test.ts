@@ -144,7 +144,6 @@ describe("cost guardrails", () => {
     const usage = await as("sales", "/api/usage");
     expect(usage.status).toBe(200);
     expect(await usage.json()).toMatchObject({ global: { limitUsdDay: 50, limitUsdMonth: 500 } });
-    void env;
   });
 });
 
