@@ -1,4 +1,4 @@
-import type { Heat } from "./types";
+import type { Heat, UserLite } from "./types";
 
 export const HEAT_LABEL: Record<Heat, string> = { HOT: "HOT 🔥", WARM: "WARM ⚠️", COLD: "COLD ❄️" };
 
@@ -54,4 +54,19 @@ export function topFactor<T extends { factor: string; points: number }>(breakdow
   return [...breakdown]
     .filter((f) => f.factor !== "base" && f.factor !== "cap")
     .sort((a, b) => Math.abs(b.points) - Math.abs(a.points))[0];
+}
+
+/** One `<option>` per user who may own a lead (marketing never does), for an owner `<select>`. */
+export function OwnerOptions({ users }: { users: UserLite[] }) {
+  return (
+    <>
+      {users
+        .filter((u) => u.role !== "marketing")
+        .map((u) => (
+          <option key={u.id} value={u.id}>
+            {u.name}
+          </option>
+        ))}
+    </>
+  );
 }

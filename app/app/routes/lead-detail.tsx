@@ -1,15 +1,13 @@
 import { data, Link } from "react-router";
 import { buttonClass, Card, Forbidden, HomeLink, Notice, PageHeader } from "../components/page";
 import { useI18n } from "../i18n";
-import {
-  CompanyFacts,
-  DecisionMakers,
-  EngagementTimeline,
-  OwnerCard,
-  ScoreBreakdown,
-  ScoreStrip,
-  VersionHistory,
-} from "../leads/detail";
+import { CompanyFacts } from "../leads/detail/company-facts";
+import { DecisionMakers } from "../leads/detail/decision-makers";
+import { EngagementTimeline } from "../leads/detail/engagement-timeline";
+import { OwnerCard } from "../leads/detail/owner-card";
+import { ScoreBreakdown } from "../leads/detail/score-breakdown";
+import { ScoreStrip } from "../leads/detail/score-strip";
+import { VersionHistory } from "../leads/detail/version-history";
 import { LeadJobList, useLeadJobs } from "../leads/jobs";
 import { canWriteLeads, type LeadDetail, type LeadVersion, type UserLite } from "../leads/types";
 import { HeatBadge } from "../leads/ui";

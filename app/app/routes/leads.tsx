@@ -8,7 +8,7 @@ import { LeadTable } from "../leads/lead-table";
 import { loadLeadsDashboard } from "../leads/leads.server";
 import { ChangedThisWeek, FitEngagementMatrix, HeatTiles } from "../leads/summary";
 import { canWriteLeads, HEATS, type LeadSummary, type UserLite } from "../leads/types";
-import { HEAT_LABEL } from "../leads/ui";
+import { HEAT_LABEL, OwnerOptions } from "../leads/ui";
 import { userContext } from "../lib/session.server";
 import type { Route } from "./+types/leads";
 
@@ -214,13 +214,7 @@ function LeadFilterBar({
           <option value="">{L.allOwners}</option>
           <option value="me">{L.mine}</option>
           <option value="unassigned">{L.unassigned}</option>
-          {users
-            .filter((u) => u.role !== "marketing")
-            .map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
+          <OwnerOptions users={users} />
         </select>
       </Field>
       <Field label={L.segment}>
