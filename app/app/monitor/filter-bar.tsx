@@ -4,7 +4,15 @@ import { useI18n } from "../i18n";
 import { type MonitorFilters, STATUSES } from "./filters";
 
 /** Filters as a GET form: the URL is the state, so views can be shared and reloaded. */
-export function FilterBar({ filters, types }: { filters: MonitorFilters; types: string[] }) {
+export function FilterBar({
+  filters,
+  types,
+  users,
+}: {
+  filters: MonitorFilters;
+  types: string[];
+  users: Array<{ id: string; name: string }>;
+}) {
   const { t } = useI18n();
   return (
     <Form
@@ -43,7 +51,14 @@ export function FilterBar({ filters, types }: { filters: MonitorFilters; types: 
         </select>
       </Field>
       <Field label={t.monitor.user}>
-        <input name="userId" defaultValue={filters.userId} className={`${inputClass} w-40`} />
+        <select name="userId" defaultValue={filters.userId} className={inputClass}>
+          <option value="">{t.monitor.allUsers}</option>
+          {users.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
+        </select>
       </Field>
       <Field label={t.monitor.since}>
         <input name="since" type="date" defaultValue={filters.since} className={inputClass} />

@@ -12,7 +12,12 @@ import type { Job } from "../lib/types";
 import type { MonitorActionResult } from "../routes/admin-jobs";
 import { type MonitorFilters, matches } from "./filters";
 
-type Props = { items: Job[]; nextCursor: string | null; filters: MonitorFilters };
+type Props = {
+  items: Job[];
+  nextCursor: string | null;
+  filters: MonitorFilters;
+  users: Array<{ id: string; name: string }>;
+};
 
 /** Loaded rows, refreshed by realtime updates; on the first page new matching jobs appear on top. */
 function useLiveRows({ items, filters }: Props): Job[] {
@@ -35,6 +40,7 @@ function useLiveRows({ items, filters }: Props): Job[] {
 export function JobTable(props: Props) {
   const { t } = useI18n();
   const rows = useLiveRows(props);
+  const names = useMemo(() => new Map(props.users.map((u) => [u.id, u.name])), [props.users]);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [confirmBulk, setConfirmBulk] = useState(false);
   const fetcher = useFetcher<MonitorActionResult>();
@@ -132,6 +138,7 @@ export function JobTable(props: Props) {
               <JobRow
                 key={job.id}
                 job={job}
+                userName={names.get(job.userId) ?? job.userId}
                 now={now}
                 selected={selected.has(job.id)}
                 onSelect={(on) => toggle(job.id, on)}
@@ -154,11 +161,13 @@ export function JobTable(props: Props) {
 
 function JobRow({
   job,
+  userName,
   now,
   selected,
   onSelect,
 }: {
   job: Job;
+  userName: string;
   now: number;
   selected: boolean;
   onSelect: (on: boolean) => void;
@@ -190,10 +199,10 @@ function JobRow({
         </p>
       </td>
       <td
-        className="hidden max-w-20 truncate px-2.5 py-2 font-mono 2xl:table-cell text-[11px] text-slate-600 dark:text-slate-300"
+        className="hidden max-w-32 truncate px-2.5 py-2 2xl:table-cell text-xs text-slate-600 dark:text-slate-300"
         title={job.userId}
       >
-        {job.userId}
+        {userName}
       </td>
       <td className="px-2.5 py-2">
         <StatusBadge status={job.status} />

@@ -13,9 +13,10 @@ import type { Route } from "./+types/admin-jobs";
 export async function loader({ request, context }: Route.LoaderArgs) {
   if (context.get(userContext).role !== "admin") return data({ allowed: false as const }, { status: 403 });
   const filters = filtersFrom(new URL(request.url).searchParams);
-  const [list, types] = await Promise.all([
+  const [list, types, users] = await Promise.all([
     apiJson<{ items: Job[]; nextCursor: string | null }>(context, request, `/api/jobs?${apiQuery(filters)}`),
     apiJson<{ items: Array<{ type: string; description: string }> }>(context, request, "/api/jobs/types"),
+    apiJson<{ items: Array<{ id: string; name: string }> }>(context, request, "/api/users"),
   ]);
   if (!list.ok) throw data(list.problem, { status: list.status });
   return {
@@ -24,6 +25,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     items: list.data.items,
     nextCursor: list.data.nextCursor,
     types: types.ok ? types.data.items.map((t) => t.type) : [],
+    users: users.ok ? users.data.items.map((u) => ({ id: u.id, name: u.name })) : [],
   };
 }
 
@@ -75,10 +77,15 @@ export default function AdminJobs({ loaderData }: Route.ComponentProps) {
       <PageHeader title={t.monitor.title} subtitle={t.monitor.subtitle} />
       <div className="space-y-4">
         <div className="grid gap-4 xl:grid-cols-[1fr_22rem]">
-          <FilterBar filters={loaderData.filters} types={loaderData.types} />
+          <FilterBar filters={loaderData.filters} types={loaderData.types} users={loaderData.users} />
           <DiagnosticForm />
         </div>
-        <JobTable items={loaderData.items} nextCursor={loaderData.nextCursor} filters={loaderData.filters} />
+        <JobTable
+          items={loaderData.items}
+          nextCursor={loaderData.nextCursor}
+          filters={loaderData.filters}
+          users={loaderData.users}
+        />
       </div>
     </>
   );
