@@ -6,6 +6,7 @@ export default [
   layout("routes/app-layout.tsx", [
     index("routes/home.tsx"),
     route("content", "routes/content.tsx"),
+    route("content/library", "routes/content-library.tsx"),
     route("content/:id", "routes/content-detail.tsx"),
     route("leads", "routes/leads.tsx"),
     route("leads/:id", "routes/lead-detail.tsx"),

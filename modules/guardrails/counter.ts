@@ -7,10 +7,13 @@ export interface BucketCheck {
   /** How much headroom it needs (may differ from `add`: an estimate checked but not counted). */
   need: number;
   limit: number;
+  /** An idempotency key: a bucket counts each key once (a repeat passes without counting). */
+  key?: string | undefined;
 }
 
 export type TryResult =
-  | { ok: true; totals: Record<string, number> }
+  /** `counted`: the buckets this call added to (a repeated key adds nothing). */
+  | { ok: true; totals: Record<string, number>; counted: string[] }
   | { ok: false; bucket: string; total: number; limit: number };
 
 /**
@@ -24,18 +27,32 @@ export class BudgetCounter extends DurableObject<Env> {
 
   async tryAdd(checks: BucketCheck[]): Promise<TryResult> {
     const totals: Record<string, number> = {};
+    const fresh: BucketCheck[] = [];
     for (const c of checks) {
+      if (c.key && (await this.ctx.storage.get(`seen:${c.bucket}:${c.key}`))) continue;
+      fresh.push(c);
+    }
+    for (const c of fresh) {
       const total = await this.read(c.bucket);
       if (total + c.need > c.limit + 1e-9) return { ok: false, bucket: c.bucket, total, limit: c.limit };
       totals[c.bucket] = total;
     }
-    for (const c of checks) {
+    for (const c of fresh) {
       if (c.add !== 0) {
         totals[c.bucket] = (totals[c.bucket] ?? 0) + c.add;
         await this.ctx.storage.put(c.bucket, totals[c.bucket]);
       }
+      if (c.key) await this.ctx.storage.put(`seen:${c.bucket}:${c.key}`, true);
     }
-    return { ok: true, totals };
+    return { ok: true, totals, counted: fresh.filter((c) => c.add !== 0).map((c) => c.bucket) };
+  }
+
+  /** Gives back what a `tryAdd` counted (and forgets its key), when the job was not created. */
+  async undo(entries: Array<{ bucket: string; amount: number; key?: string | undefined }>): Promise<void> {
+    for (const e of entries) {
+      await this.ctx.storage.put(e.bucket, (await this.read(e.bucket)) - e.amount);
+      if (e.key) await this.ctx.storage.delete(`seen:${e.bucket}:${e.key}`);
+    }
   }
 
   async add(entries: Array<{ bucket: string; amount: number }>): Promise<Record<string, number>> {

@@ -73,6 +73,27 @@ describe("cost guardrails", () => {
     expect(await countJobs(await userId("admin"))).toBe(10);
   });
 
+  it("counts a job once however many identical idempotent requests race for it", async () => {
+    await setGuardrails({ userJobsPerDay: { "system.ping": 2 } });
+    const key = `same-${crypto.randomUUID()}`;
+    const racing = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        as("sales2", "/api/jobs", {
+          method: "POST",
+          json: { type: "system.ping", input: {}, idempotencyKey: key },
+        }),
+      ),
+    );
+    expect(racing.every((r) => r.status === 202 || r.status === 200)).toBe(true);
+    // One job used one of two: exactly one more fits.
+    expect(
+      (await as("sales2", "/api/jobs", { method: "POST", json: { type: "system.ping", input: {} } })).status,
+    ).toBe(202);
+    expect(
+      (await as("sales2", "/api/jobs", { method: "POST", json: { type: "system.ping", input: {} } })).status,
+    ).toBe(429);
+  });
+
   it("the kill switch stops AI job types in the user's language, not the others", async () => {
     await setGuardrails({ killSwitch: true });
     const res = await ping("marketing");

@@ -78,8 +78,16 @@ export class GuardrailService implements SpendGuard, ProviderGate {
     throw new LimitReached(text, retryAfter, key === "killSwitch" ? "kill_switch" : "limit_exceeded");
   }
 
-  /** The enqueue hook: refuse with 429 before anything is stored or sent. */
-  beforeEnqueue = async (actor: Actor, def: JobType, input: unknown): Promise<void> => {
+  /**
+   * The enqueue hook: refuse with 429 before anything is stored or sent. Returns how to give the
+   * taken count back if the job is then not created.
+   */
+  beforeEnqueue = async (
+    actor: Actor,
+    def: JobType,
+    input: unknown,
+    idempotencyKey: string | undefined,
+  ): Promise<(() => Promise<void>) | undefined> => {
     const g = await loadGuardrails(this.db);
     const now = this.now();
     const ai = this.isAi(def, g);
@@ -88,11 +96,20 @@ export class GuardrailService implements SpendGuard, ProviderGate {
     const perDay = g.userJobsPerDay[def.type];
     const userChecks: BucketCheck[] = [];
     if (perDay !== undefined)
-      userChecks.push({ bucket: B.jobs(now, def.type), add: 1, need: 1, limit: perDay });
+      // Racing copies of one idempotent request count once (the DO remembers the key).
+      userChecks.push({ bucket: B.jobs(now, def.type), add: 1, need: 1, limit: perDay, key: idempotencyKey });
     if (ai) userChecks.push({ bucket: B.usdDay(now), add: 0, need: estimate, limit: g.userDailyUsd });
-    if (userChecks.length === 0) return;
+    if (userChecks.length === 0) return undefined;
     const userScope: Scope = `user:${actor.userId}`;
     const u = await this.counter(userScope).tryAdd(userChecks);
+    // Gives back only what this request counted: a racing copy of a keyed request counted nothing.
+    const counted = u.ok ? u.counted : [];
+    const release = async () => {
+      if (counted.length)
+        await this.counter(userScope).undo(
+          counted.map((bucket) => ({ bucket, amount: 1, key: idempotencyKey })),
+        );
+    };
     if (!u.ok) {
       const countHit = u.bucket.startsWith("jobs:");
       await this.refuse(
@@ -103,15 +120,14 @@ export class GuardrailService implements SpendGuard, ProviderGate {
         { type: def.type, limit: perDay ?? 0 },
       );
     }
-    if (!ai) return;
+    if (!ai) return release;
     const gl: TryResult = await this.counter("global").tryAdd([
       { bucket: B.usdDay(now), add: 0, need: estimate, limit: g.globalDailyUsd },
       { bucket: B.usdMonth(now), add: 0, need: estimate, limit: g.globalMonthlyUsd },
     ]);
     if (!gl.ok) {
       // Give back the count we just took for this user.
-      if (perDay !== undefined)
-        await this.counter(userScope).add([{ bucket: B.jobs(now, def.type), amount: -1 }]);
+      await release();
       const monthly = gl.bucket.startsWith("usd:month");
       await this.refuse(
         actor,
@@ -120,6 +136,7 @@ export class GuardrailService implements SpendGuard, ProviderGate {
         { scope: "global", ...gl, estimate },
       );
     }
+    return release;
   };
 
   /** Before every paid AI call inside a running job. */

@@ -29,8 +29,16 @@ export interface WorkflowParams {
   attempt: number;
 }
 
-/** Runs before a job is accepted (guardrails); may throw to refuse. */
-export type EnqueueHook = (actor: Actor, def: JobType, input: unknown) => Promise<void>;
+/**
+ * Runs before a job is accepted (guardrails); may throw to refuse. It may return an undo, called
+ * when the job is not created after all (an identical idempotent request won the race).
+ */
+export type EnqueueHook = (
+  actor: Actor,
+  def: JobType,
+  input: unknown,
+  idempotencyKey: string | undefined,
+) => Promise<(() => Promise<void>) | undefined>;
 
 export interface EngineDeps {
   db: Db;
@@ -98,38 +106,49 @@ export class JobEngine {
       const existing = await this.findByKey(actor.userId, body.idempotencyKey);
       if (existing) return { job: toWire(existing), created: false };
     }
-    for (const hook of this.d.beforeEnqueue ?? []) await hook(actor, def, parsed.data);
+    const undo: Array<() => Promise<void>> = [];
+    for (const hook of this.d.beforeEnqueue ?? []) {
+      const u = await hook(actor, def, parsed.data, body.idempotencyKey);
+      if (u) undo.push(u);
+    }
+    const rollback = () => Promise.all(undo.map((u) => u().catch(() => undefined)));
 
     const now = this.now();
     const id = newId();
-    const [inserted] = await this.d.db.batch([
-      this.d.db
-        .insert(jobs)
-        .values({
-          id,
-          type: def.type,
-          status: "queued",
-          input: parsed.data,
-          attempts: 0,
-          maxAttempts: def.retry.maxAttempts,
-          userId: actor.userId,
-          parentId: opts.parentId ?? null,
-          sequenceId: opts.sequenceId ?? null,
-          sequenceIndex: opts.sequenceIndex ?? null,
-          idempotencyKey: body.idempotencyKey ?? null,
-          runner: def.runner,
-          createdAt: now,
-          updatedAt: now,
-          runAt: now,
-          // Optimistic: set back to null below if the send fails (saves a write on the hot path).
-          dispatchedAt: now,
-        })
-        .onConflictDoNothing()
-        .returning(),
-      insertEvent(this.d.db, id, now, { kind: "status", message: "Queued" }, true),
-    ]);
+    const [inserted] = await this.d.db
+      .batch([
+        this.d.db
+          .insert(jobs)
+          .values({
+            id,
+            type: def.type,
+            status: "queued",
+            input: parsed.data,
+            attempts: 0,
+            maxAttempts: def.retry.maxAttempts,
+            userId: actor.userId,
+            parentId: opts.parentId ?? null,
+            sequenceId: opts.sequenceId ?? null,
+            sequenceIndex: opts.sequenceIndex ?? null,
+            idempotencyKey: body.idempotencyKey ?? null,
+            runner: def.runner,
+            createdAt: now,
+            updatedAt: now,
+            runAt: now,
+            // Optimistic: set back to null below if the send fails (saves a write on the hot path).
+            dispatchedAt: now,
+          })
+          .onConflictDoNothing()
+          .returning(),
+        insertEvent(this.d.db, id, now, { kind: "status", message: "Queued" }, true),
+      ])
+      .catch(async (err: unknown) => {
+        await rollback();
+        throw err;
+      });
     const row = inserted[0];
     if (!row) {
+      await rollback();
       // Lost a race on the idempotency key: the winner's job is the answer.
       const winner = body.idempotencyKey
         ? await this.findByKey(actor.userId, body.idempotencyKey)

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
-import { data, useRevalidator } from "react-router";
-import { Forbidden, PageHeader } from "../components/page";
+import { data, Link, useRevalidator } from "react-router";
+import { buttonClass, Forbidden, PageHeader } from "../components/page";
 import { listFilters } from "../content/content.server";
 import { DraftsList } from "../content/drafts-list";
 import { GeneratePanel } from "../content/generate-panel";
@@ -73,7 +73,15 @@ function Studio({ data: d }: { data: Extract<Route.ComponentProps["loaderData"],
 
   return (
     <>
-      <PageHeader title={t.studio.title} subtitle={t.studio.subtitle} />
+      <PageHeader
+        title={t.studio.title}
+        subtitle={t.studio.subtitle}
+        actions={
+          <Link to="/content/library" className={buttonClass.secondary}>
+            {t.studio.library.link}
+          </Link>
+        }
+      />
       <div className="space-y-6">
         <GeneratePanel
           personas={d.personas}
