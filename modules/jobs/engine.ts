@@ -360,10 +360,8 @@ export class JobEngine {
   }
 
   /** Extends the lease; false means the job is no longer ours (cancelled or recovered). */
-  async heartbeat(jobId: string, attempt: number): Promise<boolean> {
+  async heartbeat(jobId: string, attempt: number, leaseMs: number): Promise<boolean> {
     const now = this.now();
-    const def = await this.d.db.query.jobs.findFirst({ columns: { type: true }, where: eq(jobs.id, jobId) });
-    const leaseMs = (def && this.d.registry.get(def.type)?.timeoutMs) || 60_000;
     const res = await this.d.db
       .update(jobs)
       .set({ leaseUntil: now + leaseMs, heartbeatAt: now })
@@ -460,7 +458,7 @@ export class JobEngine {
     const abort = new AbortController();
     const timer = setInterval(
       () => {
-        this.heartbeat(row.id, row.attempts)
+        this.heartbeat(row.id, row.attempts, def.timeoutMs)
           .then((ok) => ok || abort.abort())
           .catch(() => undefined);
       },
