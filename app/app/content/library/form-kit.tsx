@@ -1,5 +1,5 @@
 import { type ReactNode, useState } from "react";
-import { inputClass } from "../../components/page";
+import { buttonClass, Card, inputClass } from "../../components/page";
 import { useI18n } from "../../i18n";
 import { clientApi } from "../../lib/api-client";
 import type { FieldError } from "../types";
@@ -86,3 +86,44 @@ export function FormProblem({ detail }: { detail: string | null }) {
 
 export const pill =
   "inline-flex items-center gap-1.5 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset";
+
+/**
+ * A library section: heading, a "new" button that opens the create form, and the items' cards
+ * (or an empty note).
+ */
+export function LibrarySection(props: {
+  id: string;
+  title: string;
+  newLabel: string;
+  emptyLabel: string;
+  count: number;
+  createForm: (onDone: (changed: boolean) => void) => ReactNode;
+  onChanged: () => void;
+  children: ReactNode;
+}) {
+  const [creating, setCreating] = useState(false);
+  return (
+    <Card labelledBy={props.id}>
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+        <h2 id={props.id} className="text-lg font-semibold text-slate-900 dark:text-white">
+          {props.title}
+        </h2>
+        {!creating && (
+          <button type="button" className={buttonClass.primary} onClick={() => setCreating(true)}>
+            {props.newLabel}
+          </button>
+        )}
+      </div>
+      {creating &&
+        props.createForm((changed) => {
+          setCreating(false);
+          if (changed) props.onChanged();
+        })}
+      {props.count === 0 ? (
+        <p className="text-sm text-slate-600 dark:text-slate-300">{props.emptyLabel}</p>
+      ) : (
+        <ul className="grid gap-4 md:grid-cols-2">{props.children}</ul>
+      )}
+    </Card>
+  );
+}

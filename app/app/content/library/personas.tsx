@@ -1,9 +1,18 @@
 import { useId, useState } from "react";
 import { toast } from "sonner";
-import { buttonClass, Card } from "../../components/page";
+import { buttonClass } from "../../components/page";
 import { useI18n } from "../../i18n";
 import type { Persona } from "../types";
-import { FormProblem, fieldClass, LibField, pill, sendJson, splitList, useApiSubmit } from "./form-kit";
+import {
+  FormProblem,
+  fieldClass,
+  LibField,
+  LibrarySection,
+  pill,
+  sendJson,
+  splitList,
+  useApiSubmit,
+} from "./form-kit";
 
 const PROFILE_ACCENT: Record<string, string> = { company: "#004F8F", salesperson: "#1A7A3E" };
 
@@ -24,37 +33,20 @@ export function ProfileBadge({ profile }: { profile: string }) {
 export function PersonasSection({ personas, onChanged }: { personas: Persona[]; onChanged: () => void }) {
   const { t } = useI18n();
   const l = t.studio.library;
-  const [creating, setCreating] = useState(false);
   return (
-    <Card labelledBy="library-personas">
-      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
-        <h2 id="library-personas" className="text-lg font-semibold text-slate-900 dark:text-white">
-          {l.personas}
-        </h2>
-        {!creating && (
-          <button type="button" className={buttonClass.primary} onClick={() => setCreating(true)}>
-            {l.newPersona}
-          </button>
-        )}
-      </div>
-      {creating && (
-        <PersonaForm
-          onDone={(changed) => {
-            setCreating(false);
-            if (changed) onChanged();
-          }}
-        />
-      )}
-      {personas.length === 0 ? (
-        <p className="text-sm text-slate-600 dark:text-slate-300">{l.noPersonas}</p>
-      ) : (
-        <ul className="grid gap-4 md:grid-cols-2">
-          {personas.map((p) => (
-            <PersonaCard key={p.id} persona={p} onChanged={onChanged} />
-          ))}
-        </ul>
-      )}
-    </Card>
+    <LibrarySection
+      id="library-personas"
+      title={l.personas}
+      newLabel={l.newPersona}
+      emptyLabel={l.noPersonas}
+      count={personas.length}
+      createForm={(onDone) => <PersonaForm onDone={onDone} />}
+      onChanged={onChanged}
+    >
+      {personas.map((p) => (
+        <PersonaCard key={p.id} persona={p} onChanged={onChanged} />
+      ))}
+    </LibrarySection>
   );
 }
 

@@ -1,46 +1,29 @@
 import { useId, useRef, useState } from "react";
 import { toast } from "sonner";
-import { buttonClass, Card } from "../../components/page";
+import { buttonClass } from "../../components/page";
 import { useI18n } from "../../i18n";
 import type { Product } from "../types";
-import { FormProblem, fieldClass, LibField, pill, sendJson, useApiSubmit } from "./form-kit";
+import { FormProblem, fieldClass, LibField, LibrarySection, pill, sendJson, useApiSubmit } from "./form-kit";
 
 const CATEGORIES = ["dental", "medical", "veterinary", "industrial"] as const;
 
 export function ProductsSection({ products, onChanged }: { products: Product[]; onChanged: () => void }) {
   const { t } = useI18n();
   const l = t.studio.library;
-  const [creating, setCreating] = useState(false);
   return (
-    <Card labelledBy="library-products">
-      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
-        <h2 id="library-products" className="text-lg font-semibold text-slate-900 dark:text-white">
-          {l.products}
-        </h2>
-        {!creating && (
-          <button type="button" className={buttonClass.primary} onClick={() => setCreating(true)}>
-            {l.newProduct}
-          </button>
-        )}
-      </div>
-      {creating && (
-        <ProductForm
-          onDone={(changed) => {
-            setCreating(false);
-            if (changed) onChanged();
-          }}
-        />
-      )}
-      {products.length === 0 ? (
-        <p className="text-sm text-slate-600 dark:text-slate-300">{l.noProducts}</p>
-      ) : (
-        <ul className="grid gap-4 md:grid-cols-2">
-          {products.map((p) => (
-            <ProductCard key={p.id} product={p} onChanged={onChanged} />
-          ))}
-        </ul>
-      )}
-    </Card>
+    <LibrarySection
+      id="library-products"
+      title={l.products}
+      newLabel={l.newProduct}
+      emptyLabel={l.noProducts}
+      count={products.length}
+      createForm={(onDone) => <ProductForm onDone={onDone} />}
+      onChanged={onChanged}
+    >
+      {products.map((p) => (
+        <ProductCard key={p.id} product={p} onChanged={onChanged} />
+      ))}
+    </LibrarySection>
   );
 }
 
