@@ -84,6 +84,7 @@ export const contentBlog = defineJobType({
   retry: { maxAttempts: 8, baseDelayMs: 1000, maxDelayMs: 30_000, nonRetryable: ["persona_not_found"] },
   timeoutMs: 180_000,
   allowedRoles: ["admin", "marketing", "sales"],
+  scope: "content:write",
   estimateCostUsd: () => 0.15,
   steps: [
     {

@@ -1,8 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { Db } from "../core/db";
-import { BadRequest, Forbidden, fieldErrors, NotFound } from "../core/errors";
-import { type AppEnv, createRouter, problemResponses, requireActor } from "../core/http";
+import { BadRequest, fieldErrors, NotFound } from "../core/errors";
+import { type AppEnv, access, adminOnly, createRouter, problemResponses, requireActor } from "../core/http";
 import { loadPriceTable, PriceOverrides, savePriceOverrides } from "./ai/prices";
 import { composeCarousel } from "./carousel";
 import { PersonaService } from "./personas";
@@ -47,12 +47,6 @@ const ImageForm = z.object({
   alt: z.string().trim().max(200).optional(),
 });
 
-function requireAdmin(c: Context<AppEnv>) {
-  const actor = requireActor(c);
-  if (actor.role !== "admin") throw new Forbidden("Only admins can change prices.");
-  return actor;
-}
-
 /** The Content section of the contract: drafts, review, assets, products and personas. */
 export function contentRoutes(dbFor: (c: Context<AppEnv>) => Db) {
   const app = createRouter();
@@ -62,12 +56,13 @@ export function contentRoutes(dbFor: (c: Context<AppEnv>) => Db) {
     createRoute({
       method: "get",
       path: "/content",
+      middleware: [access("content:read")],
       summary: "The caller's drafts (admins: everyone's), newest first",
       request: { query: ListContentQuery },
       responses: { 200: json(ContentList, "A page of content"), ...problemResponses },
     }),
     async (c) => {
-      const actor = requireActor(c, "content:read");
+      const actor = requireActor(c);
       return c.json(await new ContentRepo(dbFor(c), actor).list(c.req.valid("query")), 200);
     },
   );
@@ -76,12 +71,13 @@ export function contentRoutes(dbFor: (c: Context<AppEnv>) => Db) {
     createRoute({
       method: "get",
       path: "/content/{id}",
+      middleware: [access("content:read")],
       summary: "One draft with slides or HTML, asset URLs, citations and generation metadata",
       request: { params: IdParam },
       responses: { 200: json(ContentEnvelope, "The content"), ...problemResponses },
     }),
     async (c) => {
-      const actor = requireActor(c, "content:read");
+      const actor = requireActor(c);
       const row = await new ContentRepo(dbFor(c), actor).getRow(c.req.valid("param").id);
       return c.json({ content: contentWire(row) }, 200);
     },
@@ -91,6 +87,7 @@ export function contentRoutes(dbFor: (c: Context<AppEnv>) => Db) {
     createRoute({
       method: "patch",
       path: "/content/{id}",
+      middleware: [access("content:write")],
       summary: "Human edits of a draft (same limits as generation); edited slides are re-rendered",
       request: { params: IdParam, ...body(PatchContentBody) },
       responses: {
@@ -100,7 +97,7 @@ export function contentRoutes(dbFor: (c: Context<AppEnv>) => Db) {
       },
     }),
     async (c) => {
-      const actor = requireActor(c, "content:write");
+      const actor = requireActor(c);
       const repo = new ContentRepo(dbFor(c), actor);
       const { row, changedSlides } = await repo.patch(c.req.valid("param").id, c.req.valid("json"));
       if (row.kind === "carousel" && changedSlides.length) {
@@ -115,6 +112,7 @@ export function contentRoutes(dbFor: (c: Context<AppEnv>) => Db) {
     createRoute({
       method: "post",
       path: "/content/{id}/approve",
+      middleware: [access("content:write", { humanOnly: true })],
       summary: "Approve a draft (a signed-in person only)",
       request: { params: IdParam },
       responses: {
@@ -124,7 +122,7 @@ export function contentRoutes(dbFor: (c: Context<AppEnv>) => Db) {
       },
     }),
     async (c) => {
-      const actor = requireActor(c, "content:write");
+      const actor = requireActor(c);
       return c.json(
         { content: await new ContentRepo(dbFor(c), actor).approve(c.req.valid("param").id) },
         200,
@@ -136,6 +134,7 @@ export function contentRoutes(dbFor: (c: Context<AppEnv>) => Db) {
     createRoute({
       method: "post",
       path: "/content/{id}/reject",
+      middleware: [access("content:write", { humanOnly: true })],
       summary: "Reject a draft with a reason (a signed-in person only)",
       request: { params: IdParam, ...body(RejectBody) },
       responses: {
@@ -145,7 +144,7 @@ export function contentRoutes(dbFor: (c: Context<AppEnv>) => Db) {
       },
     }),
     async (c) => {
-      const actor = requireActor(c, "content:write");
+      const actor = requireActor(c);
       const { reason } = c.req.valid("json");
       return c.json(
         { content: await new ContentRepo(dbFor(c), actor).reject(c.req.valid("param").id, reason) },
@@ -155,8 +154,8 @@ export function contentRoutes(dbFor: (c: Context<AppEnv>) => Db) {
   );
 
   // ---- assets (keys contain slashes, so this is a plain route with a regex param) ----------------
-  app.get("/assets/:key{.+}", async (c) => {
-    const actor = requireActor(c, "content:read");
+  app.get("/assets/:key{.+}", access("content:read"), async (c) => {
+    const actor = requireActor(c);
     const key = AssetKey.safeParse(c.req.param("key"));
     if (!key.success) throw new NotFound("Asset");
     if (!(await canReadAsset(dbFor(c), actor, key.data))) throw new NotFound("Asset");
@@ -180,11 +179,12 @@ export function contentRoutes(dbFor: (c: Context<AppEnv>) => Db) {
     createRoute({
       method: "get",
       path: "/products",
+      middleware: [access("content:read")],
       summary: "The product catalogue",
       responses: { 200: json(z.object({ items: z.array(ProductWire) }), "Products"), ...problemResponses },
     }),
     async (c) => {
-      const actor = requireActor(c, "content:read");
+      const actor = requireActor(c);
       return c.json({ items: await productsOf(c).list(actor) }, 200);
     },
   );
@@ -192,12 +192,13 @@ export function contentRoutes(dbFor: (c: Context<AppEnv>) => Db) {
     createRoute({
       method: "post",
       path: "/products",
+      middleware: [access("content:write")],
       summary: "Add a product (marketing/admin)",
       request: body(ProductBody),
       responses: { 201: json(ProductEnvelope, "Created"), ...problemResponses },
     }),
     async (c) => {
-      const actor = requireActor(c, "content:write");
+      const actor = requireActor(c);
       return c.json({ product: await productsOf(c).create(actor, c.req.valid("json")) }, 201);
     },
   );
@@ -205,12 +206,13 @@ export function contentRoutes(dbFor: (c: Context<AppEnv>) => Db) {
     createRoute({
       method: "get",
       path: "/products/{id}",
+      middleware: [access("content:read")],
       summary: "One product",
       request: { params: IdParam },
       responses: { 200: json(ProductEnvelope, "The product"), ...problemResponses },
     }),
     async (c) => {
-      const actor = requireActor(c, "content:read");
+      const actor = requireActor(c);
       return c.json({ product: await productsOf(c).get(actor, c.req.valid("param").id) }, 200);
     },
   );
@@ -218,12 +220,13 @@ export function contentRoutes(dbFor: (c: Context<AppEnv>) => Db) {
     createRoute({
       method: "patch",
       path: "/products/{id}",
+      middleware: [access("content:write")],
       summary: "Edit a product (marketing/admin)",
       request: { params: IdParam, ...body(PatchProductBody) },
       responses: { 200: json(ProductEnvelope, "The product"), ...problemResponses },
     }),
     async (c) => {
-      const actor = requireActor(c, "content:write");
+      const actor = requireActor(c);
       return c.json(
         { product: await productsOf(c).patch(actor, c.req.valid("param").id, c.req.valid("json")) },
         200,
@@ -234,6 +237,7 @@ export function contentRoutes(dbFor: (c: Context<AppEnv>) => Db) {
     createRoute({
       method: "post",
       path: "/products/{id}/images",
+      middleware: [access("content:write")],
       summary: "Upload a PNG/JPEG/WebP picture (≤ 10 MB, type checked by content) with a publicOk flag",
       request: { params: IdParam },
       responses: {
@@ -244,8 +248,14 @@ export function contentRoutes(dbFor: (c: Context<AppEnv>) => Db) {
       },
     }),
     async (c) => {
-      const actor = requireActor(c, "content:write");
-      const form = ImageForm.safeParse(Object.fromEntries((await c.req.formData()).entries()));
+      const actor = requireActor(c);
+      // A missing or malformed multipart body is the caller's mistake (400), not ours.
+      const raw = await c.req.formData().catch(() => {
+        throw new BadRequest("Send the image as multipart/form-data with a `file` field.", [
+          { path: "file", message: "Missing or malformed multipart body" },
+        ]);
+      });
+      const form = ImageForm.safeParse(Object.fromEntries(raw.entries()));
       if (!form.success) throw new BadRequest("The upload is invalid.", fieldErrors(form.error.issues));
       const bytes = new Uint8Array(await form.data.file.arrayBuffer());
       const product = await productsOf(c).addImage(actor, c.req.valid("param").id, {
@@ -264,12 +274,12 @@ export function contentRoutes(dbFor: (c: Context<AppEnv>) => Db) {
     createRoute({
       method: "get",
       path: "/personas",
+      middleware: [access("content:read")],
       summary: "Personas, optionally for one profile",
       request: { query: z.object({ profile: Profile.optional() }) },
       responses: { 200: json(z.object({ items: z.array(PersonaWire) }), "Personas"), ...problemResponses },
     }),
     async (c) => {
-      requireActor(c, "content:read");
       return c.json({ items: await personasOf(c).list(c.req.valid("query").profile) }, 200);
     },
   );
@@ -277,12 +287,13 @@ export function contentRoutes(dbFor: (c: Context<AppEnv>) => Db) {
     createRoute({
       method: "post",
       path: "/personas",
+      middleware: [access("content:write")],
       summary: "Add a persona (marketing/admin)",
       request: body(PersonaBody),
       responses: { 201: json(PersonaEnvelope, "Created"), ...problemResponses },
     }),
     async (c) => {
-      const actor = requireActor(c, "content:write");
+      const actor = requireActor(c);
       return c.json({ persona: await personasOf(c).create(actor, c.req.valid("json")) }, 201);
     },
   );
@@ -290,12 +301,12 @@ export function contentRoutes(dbFor: (c: Context<AppEnv>) => Db) {
     createRoute({
       method: "get",
       path: "/personas/{id}",
+      middleware: [access("content:read")],
       summary: "One persona",
       request: { params: IdParam },
       responses: { 200: json(PersonaEnvelope, "The persona"), ...problemResponses },
     }),
     async (c) => {
-      requireActor(c, "content:read");
       return c.json({ persona: await personasOf(c).get(c.req.valid("param").id) }, 200);
     },
   );
@@ -303,12 +314,13 @@ export function contentRoutes(dbFor: (c: Context<AppEnv>) => Db) {
     createRoute({
       method: "patch",
       path: "/personas/{id}",
+      middleware: [access("content:write")],
       summary: "Edit a persona (marketing/admin)",
       request: { params: IdParam, ...body(PatchPersonaBody) },
       responses: { 200: json(PersonaEnvelope, "The persona"), ...problemResponses },
     }),
     async (c) => {
-      const actor = requireActor(c, "content:write");
+      const actor = requireActor(c);
       return c.json(
         { persona: await personasOf(c).patch(actor, c.req.valid("param").id, c.req.valid("json")) },
         200,
@@ -317,20 +329,20 @@ export function contentRoutes(dbFor: (c: Context<AppEnv>) => Db) {
   );
 
   // ---- AI price table (guardrails price every paid call with it) ------------------------------
-  app.get("/admin/prices", async (c) => {
-    requireAdmin(c);
+  app.get("/admin/prices", adminOnly("admin:read"), async (c) => {
     return c.json((await loadPriceTable(dbFor(c))).all());
   });
   app.openapi(
     createRoute({
       method: "put",
       path: "/admin/prices",
+      middleware: [adminOnly("admin:write")],
       summary: "Override per-model prices (admin): USD per million tokens and the pre-call estimate",
       request: body(PriceOverrides),
       responses: { 200: { description: "The merged table" }, ...problemResponses },
     }),
     async (c) => {
-      const actor = requireAdmin(c);
+      const actor = requireActor(c);
       await savePriceOverrides(dbFor(c), c.req.valid("json"), actor.userId);
       return c.json((await loadPriceTable(dbFor(c))).all(), 200);
     },

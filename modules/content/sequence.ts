@@ -71,6 +71,7 @@ export const contentSequence = defineJobType({
   retry: { maxAttempts: 3, baseDelayMs: 2000, maxDelayMs: 30_000, nonRetryable: ["child_failed"] },
   timeoutMs: 180_000,
   allowedRoles: ["admin", "marketing", "sales"],
+  scope: "content:write",
   steps: [
     {
       name: "plan",

@@ -9,8 +9,22 @@ export const SCOPES = [
   "leads:read",
   "leads:write",
   "tokens:write",
+  "account:read",
+  "account:write",
+  "admin:read",
+  "admin:write",
 ] as const;
 export type Scope = (typeof SCOPES)[number];
+
+/**
+ * What each role may put on a token it mints (a token itself may mint only a subset of its own
+ * scopes). Row rules still apply on top: a marketing user's `leads:read` sees what they see.
+ */
+export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
+  admin: SCOPES,
+  marketing: SCOPES.filter((s) => s !== "leads:write" && !s.startsWith("admin:")),
+  sales: SCOPES.filter((s) => !s.startsWith("admin:")),
+};
 
 /**
  * Who a request or a job acts for. Sessions carry every scope; API tokens carry only theirs.

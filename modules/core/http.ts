@@ -1,6 +1,6 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import type { Context } from "hono";
-import type { Actor, Scope } from "./actor";
+import type { Context, MiddlewareHandler } from "hono";
+import type { Actor, Role, Scope } from "./actor";
 import { BadRequest, Forbidden, fieldErrors, Unauthorized } from "./errors";
 
 /** Hono environment shared by every module's routes. */
@@ -45,3 +45,55 @@ export const problemResponses = {
   403: { description: "Signed in but not allowed" },
   404: { description: "Not found, or not yours" },
 } as const;
+
+/**
+ * What a route needs: a scope (tokens must hold it; sessions hold every scope their role allows),
+ * `signed-in` (any actor, e.g. `/api/me`), or `public` (no actor: health, sign-in, signed webhooks).
+ * `roles` narrows it further (admin screens).
+ */
+export interface Access {
+  need: Scope | "signed-in" | "public";
+  roles?: readonly Role[] | undefined;
+  /** A person's session only (reviews, FR17): API tokens are refused whatever their scopes. */
+  humanOnly?: boolean | undefined;
+}
+
+const ACCESS = Symbol.for("lifetrek.access");
+export type AccessMiddleware = MiddlewareHandler<AppEnv> & { [ACCESS]: Access };
+
+/**
+ * The route's access rule as its first middleware (runs before validation, so an outsider learns
+ * nothing from a 400). Every `/api` route must carry one: `createApp` refuses to start otherwise.
+ *
+ * @example app.get("/usage", access("account:read"), handler)
+ */
+export function access(need: Access["need"], opts: Omit<Access, "need"> = {}): AccessMiddleware {
+  const rule: Access = { need, ...opts };
+  const { roles, humanOnly } = opts;
+  const mw: MiddlewareHandler<AppEnv> = async (c, next) => {
+    if (need !== "public") {
+      const actor = requireActor(c, need === "signed-in" ? undefined : need);
+      if (roles && !roles.includes(actor.role)) {
+        throw new Forbidden(`Only ${roles.join(" or ")} users can do this.`);
+      }
+      if (humanOnly && actor.via !== "session") {
+        throw new Forbidden("Only a signed-in person can do this; API tokens cannot.");
+      }
+    }
+    await next();
+  };
+  return Object.assign(mw, { [ACCESS]: rule });
+}
+
+/** The access rule a handler declares, if it is an `access()` middleware. */
+export function accessOf(handler: unknown): Access | undefined {
+  if (typeof handler !== "function") return undefined;
+  const own = (handler as Partial<AccessMiddleware>)[ACCESS];
+  if (own) return own;
+  // Hono wraps a sub-app's handlers when it has its own error handler.
+  const inner = (handler as unknown as Record<string, unknown>).__COMPOSED_HANDLER;
+  return inner && inner !== handler ? accessOf(inner) : undefined;
+}
+
+/** Admin-only routes: the admin role and an `admin:*` scope. */
+export const adminOnly = (need: "admin:read" | "admin:write") => access(need, { roles: ["admin"] });

@@ -2,10 +2,8 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { desc } from "drizzle-orm";
 import type { Context } from "hono";
 import { guardrailAlerts } from "../../drizzle/schema";
-import { isAdmin } from "../core/actor";
 import type { Db } from "../core/db";
-import { Forbidden } from "../core/errors";
-import { type AppEnv, createRouter, problemResponses, requireActor } from "../core/http";
+import { type AppEnv, access, adminOnly, createRouter, problemResponses, requireActor } from "../core/http";
 import type { GuardrailService } from "./service";
 import { Guardrails, loadGuardrails, saveGuardrails } from "./settings";
 
@@ -17,16 +15,11 @@ export interface GuardrailDeps {
 /** `/api/usage` for everyone; `/api/admin/guardrails` and alerts for admins. */
 export function guardrailRoutes(depsFor: (c: Context<AppEnv>) => GuardrailDeps) {
   const app = createRouter();
-  const admin = (c: Context<AppEnv>) => {
-    const actor = requireActor(c);
-    if (!isAdmin(actor)) throw new Forbidden("Only admins can manage guardrails.");
-    return actor;
-  };
+  app.get("/usage", access("account:read"), async (c) =>
+    c.json(await depsFor(c).guard.usage(requireActor(c))),
+  );
 
-  app.get("/usage", async (c) => c.json(await depsFor(c).guard.usage(requireActor(c))));
-
-  app.get("/admin/guardrails", async (c) => {
-    admin(c);
+  app.get("/admin/guardrails", adminOnly("admin:read"), async (c) => {
     return c.json(await loadGuardrails(depsFor(c).db));
   });
 
@@ -34,6 +27,7 @@ export function guardrailRoutes(depsFor: (c: Context<AppEnv>) => GuardrailDeps) 
     createRoute({
       method: "put",
       path: "/admin/guardrails",
+      middleware: [adminOnly("admin:write")],
       summary: "Replace the guardrail settings (admin)",
       request: { body: { content: { "application/json": { schema: Guardrails } }, required: true } },
       responses: {
@@ -42,7 +36,7 @@ export function guardrailRoutes(depsFor: (c: Context<AppEnv>) => GuardrailDeps) 
       },
     }),
     async (c) => {
-      const actor = admin(c);
+      const actor = requireActor(c);
       return c.json(await saveGuardrails(depsFor(c).db, c.req.valid("json"), actor.userId), 200);
     },
   );
@@ -51,12 +45,12 @@ export function guardrailRoutes(depsFor: (c: Context<AppEnv>) => GuardrailDeps) 
     createRoute({
       method: "get",
       path: "/admin/alerts",
+      middleware: [adminOnly("admin:read")],
       summary: "Recent guardrail alerts (admin)",
       request: { query: z.object({ limit: z.coerce.number().int().min(1).max(100).default(50) }) },
       responses: { 200: { description: "Alerts" }, ...problemResponses },
     }),
     async (c) => {
-      admin(c);
       const rows = await depsFor(c)
         .db.select()
         .from(guardrailAlerts)

@@ -2,10 +2,10 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import type { Context } from "hono";
 import { user } from "../../drizzle/schema";
-import { SCOPES } from "../core/actor";
+import { ROLE_SCOPES, SCOPES } from "../core/actor";
 import type { Db } from "../core/db";
-import { NotFound } from "../core/errors";
-import { type AppEnv, createRouter, problemResponses, requireActor } from "../core/http";
+import { Forbidden, NotFound } from "../core/errors";
+import { type AppEnv, access, createRouter, problemResponses, requireActor } from "../core/http";
 import { TokenService } from "./tokens";
 
 export const Me = z
@@ -43,6 +43,7 @@ export function identityRoutes(dbFor: (c: Context<AppEnv>) => Db) {
     createRoute({
       method: "get",
       path: "/me",
+      middleware: [access("signed-in")],
       summary: "The signed-in user",
       responses: { 200: json(Me, "The user"), ...problemResponses },
     }),
@@ -61,7 +62,7 @@ export function identityRoutes(dbFor: (c: Context<AppEnv>) => Db) {
     },
   );
 
-  app.get("/users", async (c) => {
+  app.get("/users", access("account:read"), async (c) => {
     const actor = requireActor(c);
     const rows = await dbFor(c).select().from(user).orderBy(user.name);
     // Colleagues' names for owner pickers and the monitor; e-mail addresses only for admins.
@@ -78,11 +79,12 @@ export function identityRoutes(dbFor: (c: Context<AppEnv>) => Db) {
     createRoute({
       method: "get",
       path: "/tokens",
+      middleware: [access("tokens:write")],
       summary: "The caller's API tokens (never their secrets)",
       responses: { 200: { description: "Tokens" }, ...problemResponses },
     }),
     async (c) => {
-      const actor = requireActor(c, "tokens:write");
+      const actor = requireActor(c);
       return c.json({ items: await new TokenService(dbFor(c)).list(actor) }, 200);
     },
   );
@@ -91,13 +93,21 @@ export function identityRoutes(dbFor: (c: Context<AppEnv>) => Db) {
     createRoute({
       method: "post",
       path: "/tokens",
+      middleware: [access("tokens:write")],
       summary: "Create a scoped API token; the secret is returned once",
       request: { body: { content: { "application/json": { schema: CreateTokenBody } }, required: true } },
       responses: { 201: { description: "Created" }, ...problemResponses },
     }),
     async (c) => {
-      const actor = requireActor(c, "tokens:write");
+      const actor = requireActor(c);
       const body = c.req.valid("json");
+      // No escalation: a token mints at most its own scopes, a person at most their role's.
+      const allowed: ReadonlySet<string> =
+        actor.via === "token" ? actor.scopes : new Set(ROLE_SCOPES[actor.role]);
+      const extra = body.scopes.filter((s) => !allowed.has(s));
+      if (extra.length) {
+        throw new Forbidden(`You cannot grant scopes you do not hold: ${extra.join(", ")}.`);
+      }
       return c.json(await new TokenService(dbFor(c)).create(actor, body), 201);
     },
   );
@@ -106,12 +116,13 @@ export function identityRoutes(dbFor: (c: Context<AppEnv>) => Db) {
     createRoute({
       method: "delete",
       path: "/tokens/{id}",
+      middleware: [access("tokens:write")],
       summary: "Revoke a token (owner or admin)",
       request: { params: z.object({ id: z.string().min(1).max(64) }) },
       responses: { 200: { description: "Revoked" }, ...problemResponses },
     }),
     async (c) => {
-      const actor = requireActor(c, "tokens:write");
+      const actor = requireActor(c);
       return c.json({ token: await new TokenService(dbFor(c)).revoke(actor, c.req.valid("param").id) }, 200);
     },
   );

@@ -96,7 +96,7 @@ describe("job engine", () => {
     const stuck = engineWith({ send: () => Promise.reject(new Error("queue down")) } as unknown as Queue);
     const owner = await userId("marketing");
     const { job } = await stuck.enqueue(
-      { userId: owner, role: "marketing", scopes: new Set(), via: "session" },
+      { userId: owner, role: "marketing", scopes: new Set(["jobs:write" as const]), via: "session" },
       { type: "system.ping", input: {} },
     );
     const claims = await Promise.all(Array.from({ length: 5 }, () => stuck.claim(job.id)));
@@ -110,7 +110,7 @@ describe("job engine", () => {
     const actor = {
       userId: owner,
       role: "sales" as const,
-      scopes: new Set<never>(),
+      scopes: new Set(["jobs:write" as const]),
       via: "session" as const,
     };
     const { job } = await engine.enqueue(actor, { type: "system.pipeline", input: {} });
@@ -175,7 +175,7 @@ describe("job engine", () => {
     );
     const owner = await userId("marketing");
     const { job } = await broken.enqueue(
-      { userId: owner, role: "marketing", scopes: new Set(), via: "session" },
+      { userId: owner, role: "marketing", scopes: new Set(["jobs:write" as const]), via: "session" },
       { type: "system.ping", input: {} },
     );
     expect((await broken.loadRow(job.id))?.dispatchedAt).toBeNull();

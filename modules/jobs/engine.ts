@@ -95,9 +95,7 @@ export class JobEngine {
         },
       ]);
     }
-    if (!isAdmin(actor) && !def.allowedRoles.includes(actor.role)) {
-      throw new Forbidden(`Your role cannot start "${def.type}" jobs.`);
-    }
+    assertMayStart(actor, def);
     const parsed = def.input.safeParse(body.input);
     if (!parsed.success) {
       throw new BadRequest("The job input is invalid.", fieldErrors(parsed.error.issues, "input"));
@@ -231,6 +229,7 @@ export class JobEngine {
       throw new Conflict(`Only failed or cancelled jobs can be retried; this one is ${row.status}.`);
     }
     const def = this.d.registry.get(row.type);
+    if (def) assertMayStart(actor, def);
     const now = this.now();
     const updated = await transition(
       this.d.db,
@@ -541,6 +540,16 @@ export class JobEngine {
 
   get registry(): JobRegistry {
     return this.d.registry;
+  }
+}
+
+/** Role and scope: a `jobs:write` token cannot start a job its feature's route would refuse. */
+function assertMayStart(actor: Actor, def: JobType): void {
+  if (!isAdmin(actor) && !def.allowedRoles.includes(actor.role)) {
+    throw new Forbidden(`Your role cannot start "${def.type}" jobs.`);
+  }
+  if (!actor.scopes.has(def.scope)) {
+    throw new Forbidden(`"${def.type}" jobs need the "${def.scope}" scope.`);
   }
 }
 

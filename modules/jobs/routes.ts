@@ -1,9 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { isAdmin } from "../core/actor";
 import type { Db } from "../core/db";
-import { Forbidden } from "../core/errors";
-import { type AppEnv, createRouter, problemResponses, requireActor } from "../core/http";
+import { type AppEnv, access, adminOnly, createRouter, problemResponses, requireActor } from "../core/http";
 import type { JobEngine } from "./engine";
 import { jobMetrics } from "./metrics";
 import { CreateJobBody, JobEnvelope, JobEventList, JobList, ListJobsQuery } from "./schema";
@@ -22,6 +20,7 @@ export function jobRoutes(engineFor: (c: Context<AppEnv>) => JobEngine) {
     createRoute({
       method: "post",
       path: "/",
+      middleware: [access("jobs:write")],
       summary: "Enqueue a job",
       request: { body: { content: { "application/json": { schema: CreateJobBody } }, required: true } },
       responses: {
@@ -32,7 +31,7 @@ export function jobRoutes(engineFor: (c: Context<AppEnv>) => JobEngine) {
       },
     }),
     async (c) => {
-      const actor = requireActor(c, "jobs:write");
+      const actor = requireActor(c);
       const { job, created } = await engineFor(c).enqueue(actor, c.req.valid("json"));
       return c.json({ job }, created ? 202 : 200);
     },
@@ -42,12 +41,13 @@ export function jobRoutes(engineFor: (c: Context<AppEnv>) => JobEngine) {
     createRoute({
       method: "get",
       path: "/",
+      middleware: [access("jobs:read")],
       summary: "List the caller's jobs (admins: everyone's), newest first",
       request: { query: ListJobsQuery },
       responses: { 200: json(JobList, "A page of jobs"), ...problemResponses },
     }),
     async (c) => {
-      const actor = requireActor(c, "jobs:read");
+      const actor = requireActor(c);
       return c.json(await engineFor(c).repo(actor).list(c.req.valid("query")), 200);
     },
   );
@@ -56,11 +56,12 @@ export function jobRoutes(engineFor: (c: Context<AppEnv>) => JobEngine) {
     createRoute({
       method: "get",
       path: "/types",
+      middleware: [access("jobs:read")],
       summary: "Job types the caller may start",
       responses: { 200: { description: "Types" }, ...problemResponses },
     }),
     (c) => {
-      const actor = requireActor(c, "jobs:read");
+      const actor = requireActor(c);
       const items = engineFor(c)
         .registry.list()
         .filter((t) => actor.role === "admin" || t.allowedRoles.includes(actor.role))
@@ -73,12 +74,13 @@ export function jobRoutes(engineFor: (c: Context<AppEnv>) => JobEngine) {
     createRoute({
       method: "get",
       path: "/{id}",
+      middleware: [access("jobs:read")],
       summary: "One job",
       request: { params: IdParam },
       responses: { 200: json(JobEnvelope, "The job"), ...problemResponses },
     }),
     async (c) => {
-      const actor = requireActor(c, "jobs:read");
+      const actor = requireActor(c);
       return c.json({ job: await engineFor(c).repo(actor).get(c.req.valid("param").id) }, 200);
     },
   );
@@ -87,12 +89,13 @@ export function jobRoutes(engineFor: (c: Context<AppEnv>) => JobEngine) {
     createRoute({
       method: "get",
       path: "/{id}/events",
+      middleware: [access("jobs:read")],
       summary: "The job's audit trail, oldest first",
       request: { params: IdParam },
       responses: { 200: json(JobEventList, "Events"), ...problemResponses },
     }),
     async (c) => {
-      const actor = requireActor(c, "jobs:read");
+      const actor = requireActor(c);
       return c.json({ items: await engineFor(c).repo(actor).events(c.req.valid("param").id) }, 200);
     },
   );
@@ -101,6 +104,7 @@ export function jobRoutes(engineFor: (c: Context<AppEnv>) => JobEngine) {
     createRoute({
       method: "post",
       path: "/{id}/retry",
+      middleware: [access("jobs:write")],
       summary: "Re-run a failed or cancelled job from its last checkpoint",
       request: { params: IdParam },
       responses: {
@@ -110,7 +114,7 @@ export function jobRoutes(engineFor: (c: Context<AppEnv>) => JobEngine) {
       },
     }),
     async (c) => {
-      const actor = requireActor(c, "jobs:write");
+      const actor = requireActor(c);
       return c.json({ job: await engineFor(c).retry(actor, c.req.valid("param").id) }, 202);
     },
   );
@@ -119,6 +123,7 @@ export function jobRoutes(engineFor: (c: Context<AppEnv>) => JobEngine) {
     createRoute({
       method: "post",
       path: "/{id}/cancel",
+      middleware: [access("jobs:write")],
       summary: "Cancel a queued or running job",
       request: { params: IdParam },
       responses: {
@@ -128,7 +133,7 @@ export function jobRoutes(engineFor: (c: Context<AppEnv>) => JobEngine) {
       },
     }),
     async (c) => {
-      const actor = requireActor(c, "jobs:write");
+      const actor = requireActor(c);
       return c.json({ job: await engineFor(c).cancel(actor, c.req.valid("param").id) }, 200);
     },
   );
@@ -143,6 +148,7 @@ export function jobMetricsRoutes(dbFor: (c: Context<AppEnv>) => Db) {
     createRoute({
       method: "get",
       path: "/admin/metrics",
+      middleware: [adminOnly("admin:read")],
       summary: "Jobs by status and type, failure rate, queue wait and run time percentiles, spend",
       request: {
         query: z.object({
@@ -157,8 +163,6 @@ export function jobMetricsRoutes(dbFor: (c: Context<AppEnv>) => Db) {
       responses: { 200: { description: "Metrics" }, ...problemResponses },
     }),
     async (c) => {
-      const actor = requireActor(c, "jobs:read");
-      if (!isAdmin(actor)) throw new Forbidden("Only admins can see metrics.");
       return c.json(await jobMetrics(dbFor(c), c.req.valid("query").hours * 3_600_000), 200);
     },
   );

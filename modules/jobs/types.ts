@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { Actor, Role } from "../core/actor";
+import type { Actor, Role, Scope } from "../core/actor";
 import type { Db } from "../core/db";
 import type { JobProgress } from "./schema";
 
@@ -113,6 +113,11 @@ interface JobTypeBase<I extends z.ZodType, R extends z.ZodType> {
   /** Lease length; a run that stops heartbeating for this long is presumed crashed. */
   timeoutMs: number;
   allowedRoles: readonly Role[];
+  /**
+   * The scope a caller needs to start (or retry) this type, on top of `jobs:write`: a job must
+   * never do what its caller's token could not do through the feature's own route.
+   */
+  scope: Scope;
   estimateCostUsd?(input: z.infer<I>): number;
 }
 

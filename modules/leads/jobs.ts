@@ -25,6 +25,7 @@ export const leadsImport = defineJobType({
   retry: { maxAttempts: 5, baseDelayMs: 2000, maxDelayMs: 60_000 },
   timeoutMs: 120_000,
   allowedRoles: LEAD_ROLES,
+  scope: "leads:write",
   async run(ctx) {
     const repo = new LeadsRepo(ctx.db, ctx.actor);
     const total = ctx.input.rows.length;
@@ -70,6 +71,7 @@ export const leadsRank = defineJobType({
   retry: { maxAttempts: 5, baseDelayMs: 2000, maxDelayMs: 60_000 },
   timeoutMs: 120_000,
   allowedRoles: LEAD_ROLES,
+  scope: "leads:write",
   async run(ctx) {
     const repo = new LeadsRepo(ctx.db, ctx.actor);
     const service = new PythonService(ctx.env, ctx.actor.userId);
@@ -100,6 +102,7 @@ export const leadsEnrich = defineJobType({
   retry: { maxAttempts: 5, baseDelayMs: 5000, maxDelayMs: 120_000, nonRetryable: ["unipile_auth"] },
   timeoutMs: 180_000,
   allowedRoles: LEAD_ROLES,
+  scope: "leads:write",
   async run(ctx) {
     const repo = new LeadsRepo(ctx.db, ctx.actor);
     const service = new PythonService(ctx.env, ctx.actor.userId);
@@ -164,6 +167,7 @@ export const incomingWebhook = defineJobType({
   retry: { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 30_000 },
   timeoutMs: 30_000,
   allowedRoles: ["admin"],
+  scope: "leads:write",
   run: (ctx) => recordWebhookEngagement(ctx.db, ctx.actor, ctx.input),
 });
 

@@ -2,10 +2,10 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { asc, eq, gte, sql } from "drizzle-orm";
 import type { Context } from "hono";
 import { leads, user } from "../../drizzle/schema";
-import { actorFor, isAdmin } from "../core/actor";
+import { actorFor } from "../core/actor";
 import type { Db } from "../core/db";
-import { BadRequest, Forbidden, Unauthorized } from "../core/errors";
-import { type AppEnv, createRouter, problemResponses, requireActor } from "../core/http";
+import { BadRequest, Unauthorized } from "../core/errors";
+import { type AppEnv, access, adminOnly, createRouter, problemResponses, requireActor } from "../core/http";
 import type { JobEngine } from "../jobs/engine";
 import { csvToRecords } from "./csv";
 import { LeadsRepo, leadToWire } from "./repo";
@@ -28,12 +28,11 @@ const IdParam = z.object({ id: z.string().min(1).max(64) });
 /** The Leads section of the contract, plus the Unipile webhook and territory settings. */
 export function leadRoutes(depsFor: (c: Context<AppEnv>) => LeadDeps) {
   const app = createRouter();
-  const repoFor = (c: Context<AppEnv>, scope: "leads:read" | "leads:write") =>
-    new LeadsRepo(depsFor(c).db, requireActor(c, scope));
+  const repoFor = (c: Context<AppEnv>) => new LeadsRepo(depsFor(c).db, requireActor(c));
 
   // Raw route: the body is CSV or JSON, parsed here rather than by a JSON validator.
-  app.post("/leads/import", async (c) => {
-    const actor = requireActor(c, "leads:write");
+  app.post("/leads/import", access("leads:write"), async (c) => {
+    const actor = requireActor(c);
     new LeadsRepo(depsFor(c).db, actor).requireWrite();
     const type = (c.req.header("content-type") ?? "").split(";")[0]?.trim();
     const text = await c.req.text();
@@ -66,6 +65,7 @@ export function leadRoutes(depsFor: (c: Context<AppEnv>) => LeadDeps) {
     createRoute({
       method: "get",
       path: "/leads",
+      middleware: [access("leads:read")],
       summary: "Leads ranked by lead score, with filters",
       request: { query: ListLeadsQuery },
       responses: {
@@ -73,11 +73,10 @@ export function leadRoutes(depsFor: (c: Context<AppEnv>) => LeadDeps) {
         ...problemResponses,
       },
     }),
-    async (c) => c.json(await repoFor(c, "leads:read").list(c.req.valid("query")), 200),
+    async (c) => c.json(await repoFor(c).list(c.req.valid("query")), 200),
   );
 
-  app.get("/leads/summary", async (c) => {
-    requireActor(c, "leads:read");
+  app.get("/leads/summary", access("leads:read"), async (c) => {
     const { db } = depsFor(c);
     const weekAgo = Date.now() - 7 * 86_400_000;
     const [byHeat, matrix, segments, changed] = await Promise.all([
@@ -110,17 +109,19 @@ export function leadRoutes(depsFor: (c: Context<AppEnv>) => LeadDeps) {
     createRoute({
       method: "get",
       path: "/leads/{id}",
+      middleware: [access("leads:read")],
       summary: "One lead with breakdown, engagements, decision makers and citations",
       request: { params: IdParam },
       responses: { 200: { description: "The lead" }, ...problemResponses },
     }),
-    async (c) => c.json({ lead: await repoFor(c, "leads:read").detail(c.req.valid("param").id) }, 200),
+    async (c) => c.json({ lead: await repoFor(c).detail(c.req.valid("param").id) }, 200),
   );
 
   app.openapi(
     createRoute({
       method: "patch",
       path: "/leads/{id}",
+      middleware: [access("leads:write")],
       summary: "Human edit (owner reassignment marks the owner manual)",
       request: {
         params: IdParam,
@@ -129,7 +130,7 @@ export function leadRoutes(depsFor: (c: Context<AppEnv>) => LeadDeps) {
       responses: { 200: { description: "Updated" }, ...problemResponses },
     }),
     async (c) => {
-      const actor = requireActor(c, "leads:write");
+      const actor = requireActor(c);
       const repo = new LeadsRepo(depsFor(c).db, actor);
       repo.requireWrite();
       const body = c.req.valid("json");
@@ -147,6 +148,7 @@ export function leadRoutes(depsFor: (c: Context<AppEnv>) => LeadDeps) {
     createRoute({
       method: "post",
       path: "/leads/{id}/engagements",
+      middleware: [access("leads:write")],
       summary: "Record an engagement signal; the lead's score reflects it at once",
       request: {
         params: IdParam,
@@ -155,7 +157,7 @@ export function leadRoutes(depsFor: (c: Context<AppEnv>) => LeadDeps) {
       responses: { 201: { description: "Recorded" }, ...problemResponses },
     }),
     async (c) => {
-      const actor = requireActor(c, "leads:write");
+      const actor = requireActor(c);
       const repo = new LeadsRepo(depsFor(c).db, actor);
       repo.requireWrite();
       const { id } = c.req.valid("param");
@@ -177,50 +179,51 @@ export function leadRoutes(depsFor: (c: Context<AppEnv>) => LeadDeps) {
     createRoute({
       method: "get",
       path: "/leads/{id}/versions",
+      middleware: [access("leads:read")],
       summary: "Version history (automatic and human changes), newest first",
       request: { params: IdParam },
       responses: { 200: { description: "Versions" }, ...problemResponses },
     }),
-    async (c) => c.json({ items: await repoFor(c, "leads:read").versions(c.req.valid("param").id) }, 200),
+    async (c) => c.json({ items: await repoFor(c).versions(c.req.valid("param").id) }, 200),
   );
 
   app.openapi(
     createRoute({
       method: "post",
       path: "/leads/{id}/versions/{version}/revert",
+      middleware: [access("leads:write")],
       summary: "Restore the lead as it was before version N's change (itself a new version)",
       request: { params: IdParam.extend({ version: z.coerce.number().int().min(1) }) },
       responses: { 200: { description: "Reverted" }, ...problemResponses },
     }),
     async (c) => {
       const { id, version } = c.req.valid("param");
-      const row = await repoFor(c, "leads:write").revert(id, version);
+      const row = await repoFor(c).revert(id, version);
       return c.json({ lead: leadToWire(row) }, 200);
     },
   );
 
-  app.get("/admin/territories", async (c) => {
-    requireActor(c, "leads:read");
+  app.get("/admin/territories", access("leads:read"), async (c) => {
     return c.json(await territoryOwners(depsFor(c).db));
   });
   app.openapi(
     createRoute({
       method: "put",
       path: "/admin/territories",
+      middleware: [adminOnly("admin:write")],
       summary: "Which user owns each territory (admin)",
       request: { body: { content: { "application/json": { schema: TerritoryOwners } }, required: true } },
       responses: { 200: { description: "Saved" }, ...problemResponses },
     }),
     async (c) => {
-      const actor = requireActor(c, "leads:write");
-      if (!isAdmin(actor)) throw new Forbidden("Only admins can change territories.");
+      const actor = requireActor(c);
       await setTerritoryOwners(depsFor(c).db, c.req.valid("json"), actor.userId);
       return c.json(await territoryOwners(depsFor(c).db), 200);
     },
   );
 
   // Unipile calls this without a session: the HMAC signature is the authentication.
-  app.post("/webhooks/unipile", async (c) => {
+  app.post("/webhooks/unipile", access("public"), async (c) => {
     const deps = depsFor(c);
     const raw = await c.req.text();
     const signature = c.req.header("x-unipile-signature") ?? "";

@@ -1,17 +1,20 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { type AppEnv, createRouter, problemResponses, requireActor } from "../core/http";
+import { type AppEnv, access, createRouter, problemResponses, requireActor } from "../core/http";
 import { NotificationSettings } from "./schema";
 import type { NotificationService } from "./service";
 
 /** The caller's "away" notification settings and their delivery log. */
 export function notificationRoutes(serviceFor: (c: Context<AppEnv>) => NotificationService) {
   const app = createRouter();
-  app.get("/me/notifications", async (c) => c.json(await serviceFor(c).getSettings(requireActor(c).userId)));
+  app.get("/me/notifications", access("account:read"), async (c) =>
+    c.json(await serviceFor(c).getSettings(requireActor(c).userId)),
+  );
   app.openapi(
     createRoute({
       method: "put",
       path: "/me/notifications",
+      middleware: [access("account:write")],
       summary: "Save email/Slack notification settings",
       request: {
         body: { content: { "application/json": { schema: NotificationSettings } }, required: true },
@@ -20,7 +23,7 @@ export function notificationRoutes(serviceFor: (c: Context<AppEnv>) => Notificat
     }),
     async (c) => c.json(await serviceFor(c).saveSettings(requireActor(c).userId, c.req.valid("json")), 200),
   );
-  app.get("/me/notifications/outbox", async (c) =>
+  app.get("/me/notifications/outbox", access("account:read"), async (c) =>
     c.json({ items: await serviceFor(c).outbox(requireActor(c).userId) }),
   );
   return app;

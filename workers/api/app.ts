@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { contentRoutes } from "../../modules/content";
 import { isAdmin } from "../../modules/core/actor";
 import { ConfigError } from "../../modules/core/config";
-import { type AppEnv, createRouter, requireActor } from "../../modules/core/http";
+import { type AppEnv, access, createRouter, requireActor } from "../../modules/core/http";
 import { guardrailRoutes } from "../../modules/guardrails";
 import { identityRoutes } from "../../modules/identity/routes";
 import { jobMetricsRoutes, jobRoutes } from "../../modules/jobs/routes";
@@ -10,6 +10,7 @@ import { leadRoutes } from "../../modules/leads";
 import { notificationRoutes } from "../../modules/notifications";
 import { hubName } from "../realtime/hub";
 import { ensureDevSeed, runDevSeeders, services } from "../services";
+import { assertEveryRouteDeclaresAccess } from "./access";
 import { docsPage } from "./docs";
 import { onError, problem } from "./errors";
 import { authenticate, limitBody, requestId, requireContentType } from "./middleware";
@@ -36,19 +37,21 @@ export function createApp() {
   });
   app.use("/api/*", limitBody, requireContentType);
 
-  app.get("/api/health", (c) => c.json({ status: "ok", environment: services(c.env).config.environment }));
-  app.post("/api/dev/seed", async (c) => {
+  app.get("/api/health", access("public"), (c) =>
+    c.json({ status: "ok", environment: services(c.env).config.environment }),
+  );
+  app.post("/api/dev/seed", access("public"), async (c) => {
     const s = services(c.env);
     if (!s.config.isDev) return problem(404, "Not found", "No route for POST /api/dev/seed.");
     await runDevSeeders(s, c.env);
     return c.json({ seeded: true });
   });
-  app.on(["GET", "POST"], "/api/auth/*", (c) => services(c.env).auth.handler(c.req.raw));
+  app.on(["GET", "POST"], "/api/auth/*", access("public"), (c) => services(c.env).auth.handler(c.req.raw));
 
   app.use("/api/*", authenticate);
 
-  app.get("/api/realtime", async (c) => {
-    const actor = requireActor(c, "jobs:read");
+  app.get("/api/realtime", access("jobs:read"), async (c) => {
+    const actor = requireActor(c);
     if (c.req.header("upgrade")?.toLowerCase() !== "websocket") {
       return problem(426, "Upgrade required", "Connect with a WebSocket.");
     }
@@ -89,11 +92,16 @@ export function createApp() {
     jobMetricsRoutes((c) => services(c.env).db),
   );
   documentExtraRoutes(api);
-  api.doc31("/openapi.json", {
-    openapi: "3.1.0",
-    info: { title: "Lifetrek App API", version: "1.0.0", description: "See docs/architecture.md." },
-  });
-  api.get("/docs", (c) => c.html(docsPage("/api/openapi.json")));
+  api.get("/openapi.json", access("public"), (c) =>
+    c.json(
+      api.getOpenAPI31Document({
+        openapi: "3.1.0",
+        info: { title: "Lifetrek App API", version: "1.0.0", description: "See docs/architecture.md." },
+      }),
+    ),
+  );
+  api.get("/docs", access("public"), (c) => c.html(docsPage("/api/openapi.json")));
   app.route("/", api);
+  assertEveryRouteDeclaresAccess(app);
   return app;
 }
