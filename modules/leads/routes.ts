@@ -4,11 +4,15 @@ import type { Context } from "hono";
 import { leads, user } from "../../drizzle/schema";
 import { actorFor, isAdmin } from "../core/actor";
 import type { Db } from "../core/db";
-import { BadRequest, Forbidden, Unauthorized } from "../core/errors";
+import { AppError, BadRequest, Forbidden, Unauthorized } from "../core/errors";
 import { type AppEnv, createRouter, problemResponses, requireActor } from "../core/http";
 import type { JobEngine } from "../jobs/engine";
+import { JobFailure } from "../jobs/types";
 import { csvToRecords } from "./csv";
-import { LeadsRepo, leadToWire } from "./repo";
+import { checkRow } from "./import";
+import { PythonService } from "./python-client";
+import { rescoreWith } from "./ranking";
+import { LeadsRepo, leadToWire, type Rescore } from "./repo";
 import { EngagementBody, Lead, LeadPatch, ListLeadsQuery } from "./schema";
 import { setTerritoryOwners, TerritoryOwners, territoryOwners } from "./settings";
 import { verifySignature, WebhookInput } from "./webhooks";
@@ -23,6 +27,28 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
   content: { "application/json": { schema } },
   description,
 });
+async function localeOf(db: Db, id: string): Promise<"pt-BR" | "en"> {
+  const u = await db.query.user.findFirst({ where: eq(user.id, id) });
+  return u?.locale === "en" ? "en" : "pt-BR";
+}
+
+/** Inline scoring for a request: an unreachable service is a 503 and nothing is changed. */
+function requestRescore(c: Context<AppEnv>, db: Db, userId: string): Rescore {
+  const rescore = rescoreWith(db, new PythonService(c.env, userId));
+  return async (row) => {
+    try {
+      return await rescore(row);
+    } catch (err) {
+      if (!(err instanceof JobFailure)) throw err;
+      throw new AppError(
+        503,
+        "Service unavailable",
+        "Scoring is unavailable right now; nothing was changed.",
+      );
+    }
+  };
+}
+
 const IdParam = z.object({ id: z.string().min(1).max(64) });
 
 /** The Leads section of the contract, plus the Unipile webhook and territory settings. */
@@ -55,6 +81,19 @@ export function leadRoutes(depsFor: (c: Context<AppEnv>) => LeadDeps) {
     }
     if (rows.length > 5000)
       throw new BadRequest("At most 5,000 leads per import.", [{ path: "", message: "Too many rows" }]);
+    // An import in which no row can be stored is refused before anything is queued.
+    const locale = await localeOf(depsFor(c).db, actor.userId);
+    const checked = rows.map((r) => checkRow(r, locale));
+    if (checked.every((r) => !r.ok)) {
+      throw new BadRequest(
+        locale === "en" ? "No row can be imported." : "Nenhuma linha pode ser importada.",
+        checked
+          .flatMap((r, i) =>
+            r.ok ? [] : r.errors.map((e) => ({ ...e, path: `rows.${i + 1}${e.path ? `.${e.path}` : ""}` })),
+          )
+          .slice(0, 200),
+      );
+    }
     const { job } = await depsFor(c).engine.enqueue(actor, {
       type: "leads.import",
       input: { rows, source: type === "text/csv" ? "csv" : "json" },
@@ -138,7 +177,18 @@ export function leadRoutes(depsFor: (c: Context<AppEnv>) => LeadDeps) {
         if (!owner) throw new BadRequest("Unknown owner.", [{ path: "ownerId", message: "No such user" }]);
       }
       const patch = { ...body, ...(body.ownerId !== undefined ? { ownerManual: true } : {}) };
-      const row = await repo.changeById(c.req.valid("param").id, () => patch, `edited by ${actor.userId}`);
+      const fitInputs = body.segment !== undefined || body.tier !== undefined || body.products !== undefined;
+      const rescore = requestRescore(c, depsFor(c).db, actor.userId);
+      const { id } = c.req.valid("param");
+      // An edit to a fit input is scored in the same version, so scores always match inputs.
+      const extra = fitInputs
+        ? await rescore({
+            ...(await repo.getRow(id)),
+            ...patch,
+            engagementScore: await repo.engagementNow(id),
+          })
+        : {};
+      const row = await repo.changeById(id, () => ({ ...patch, ...extra }), `edited by ${actor.userId}`);
       return c.json({ lead: leadToWire(row) }, 200);
     },
   );
@@ -194,7 +244,9 @@ export function leadRoutes(depsFor: (c: Context<AppEnv>) => LeadDeps) {
     }),
     async (c) => {
       const { id, version } = c.req.valid("param");
-      const row = await repoFor(c, "leads:write").revert(id, version);
+      const actor = requireActor(c, "leads:write");
+      const rescore = requestRescore(c, depsFor(c).db, actor.userId);
+      const row = await new LeadsRepo(depsFor(c).db, actor).revert(id, version, rescore);
       return c.json({ lead: leadToWire(row) }, 200);
     },
   );
