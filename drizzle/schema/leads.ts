@@ -34,6 +34,9 @@ export const leads = sqliteTable(
     fitScore: real("fit_score").notNull().default(0),
     engagementScore: real("engagement_score").notNull().default(0),
     leadScore: real("lead_score").notNull().default(0),
+    /** Fit without the upper caps, and the ranking score (domain.md §5.3, ordering). */
+    rawFit: real("raw_fit").notNull().default(0),
+    priority: real("priority").notNull().default(0),
     heat: text("heat", { enum: HEATS }).notNull().default("COLD"),
     territory: text("territory", { enum: TERRITORIES }).notNull().default("unassigned"),
     ownerId: text("owner_id").references(() => user.id),
@@ -55,6 +58,7 @@ export const leads = sqliteTable(
     index("leads_owner_idx").on(t.ownerId, t.leadScore),
     index("leads_heat_idx").on(t.heat, t.leadScore),
     index("leads_updated_idx").on(t.updatedAt),
+    index("leads_priority_idx").on(t.priority, t.id),
   ],
 );
 

@@ -3,7 +3,7 @@ import { leadDecisionMakers, leadSources } from "../../drizzle/schema";
 import type { Db } from "../core/db";
 import { newId } from "../core/ids";
 import type { EnrichResult } from "./python-client";
-import type { LeadRow, LeadsRepo } from "./repo";
+import type { LeadRow, LeadsRepo, Rescore } from "./repo";
 
 const str = (v: unknown): string | null => (typeof v === "string" && v.trim() ? v.trim() : null);
 const int = (v: unknown): number | null =>
@@ -19,6 +19,7 @@ export async function applyEnrichment(
   row: LeadRow,
   r: EnrichResult,
   jobId: string,
+  rescore: Rescore,
 ): Promise<void> {
   const now = Date.now();
   // Kept in the version, so reverting this enrichment also restores the earlier people/citations.
@@ -28,9 +29,11 @@ export async function applyEnrichment(
   if (!row.website && str(c.website)) patch.website = str(c.website);
   if (row.employees === null && int(c.employeeCount) !== null) patch.employees = int(c.employeeCount);
   if (!row.linkedinUrl && str(c.linkedinUrl)) patch.linkedinUrl = str(c.linkedinUrl);
+  // Filled facts can move the fit (e.g. employees ≥ 100): score them in the same version.
+  const fitChanged = patch.employees !== undefined;
   await repo.change(
     row,
-    patch,
+    fitChanged ? { ...patch, ...(await rescore({ ...row, ...patch })) } : patch,
     r.status === "enriched" ? "enrich (Unipile)" : `enrich: ${r.status}`,
     jobId,
     previous,

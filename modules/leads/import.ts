@@ -2,8 +2,9 @@ import { eq } from "drizzle-orm";
 import { leads } from "../../drizzle/schema";
 import type { Actor } from "../core/actor";
 import type { Db } from "../core/db";
-import { fieldErrors } from "../core/errors";
 import { newId } from "../core/ids";
+import { CSV_PROBLEM, type CsvProblem } from "./csv";
+import { csvProblem, type Locale, type RowProblem, zodProblems } from "./import-problems";
 import type { LeadsRepo } from "./repo";
 import { LeadInput } from "./schema";
 
@@ -32,7 +33,24 @@ export interface ImportRowReport {
   status: "created" | "merged" | "unchanged" | "invalid";
   leadId?: string;
   company?: string;
-  errors?: Array<{ path: string; message: string }>;
+  errors?: RowProblem[];
+}
+
+/** A row's problems before anything is stored (also used to refuse an import with no valid row). */
+export function checkRow(
+  raw: unknown,
+  locale: Locale,
+): { ok: true; input: LeadInput } | { ok: false; errors: RowProblem[] } {
+  if (raw && typeof raw === "object" && CSV_PROBLEM in raw) {
+    return {
+      ok: false,
+      errors: [csvProblem(locale, (raw as Record<string, CsvProblem>)[CSV_PROBLEM] as CsvProblem)],
+    };
+  }
+  const parsed = LeadInput.safeParse(raw);
+  return parsed.success
+    ? { ok: true, input: parsed.data }
+    : { ok: false, errors: zodProblems(locale, parsed.error.issues, raw) };
 }
 
 /**
@@ -47,15 +65,16 @@ export async function importRows(
   rows: unknown[],
   jobId: string,
   onProgress: (done: number) => Promise<void>,
+  locale: Locale = "pt-BR",
 ): Promise<ImportRowReport[]> {
   const reports: ImportRowReport[] = [];
   for (const [i, raw] of rows.entries()) {
     const rowNo = i + 1;
-    const parsed = LeadInput.safeParse(raw);
-    if (!parsed.success) {
-      reports.push({ row: rowNo, status: "invalid", errors: fieldErrors(parsed.error.issues) });
+    const parsed = checkRow(raw, locale);
+    if (!parsed.ok) {
+      reports.push({ row: rowNo, status: "invalid", errors: parsed.errors });
     } else {
-      const input = parsed.data;
+      const input = parsed.input;
       const key = dedupeKey(input);
       const existing = await db.query.leads.findFirst({ where: eq(leads.dedupeKey, key) });
       const fields = {
@@ -71,15 +90,13 @@ export async function importRows(
         employees: input.employees ?? null,
         yearsInBusiness: input.yearsInBusiness ?? null,
         countriesServed: input.countriesServed ?? null,
-        certifications: input.certifications,
-        hasRnd: input.hasRnd,
-        isManufacturer: input.isManufacturer,
+        certifications: input.certifications ?? null,
+        hasRnd: input.hasRnd ?? null,
+        isManufacturer: input.isManufacturer ?? null,
       };
       if (existing) {
-        // Merge: values present in the new row win; blanks keep what we had.
-        const patch = Object.fromEntries(
-          Object.entries(fields).filter(([, v]) => v !== null && !(Array.isArray(v) && v.length === 0)),
-        );
+        // Merge: values present in the new row win; unknown (null / empty) keeps what we had.
+        const patch = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== null));
         const after = await repo.change(existing, patch, `import merge (row ${rowNo})`, jobId);
         reports.push({
           row: rowNo,
@@ -95,6 +112,9 @@ export async function importRows(
             id: newId(),
             dedupeKey: key,
             ...fields,
+            certifications: fields.certifications ?? [],
+            hasRnd: fields.hasRnd ?? false,
+            isManufacturer: fields.isManufacturer ?? false,
             breakdown: [],
             createdBy: actor.userId,
             createdAt: now,

@@ -1,13 +1,22 @@
+import { eq } from "drizzle-orm";
 import { z } from "zod";
+import { user } from "../../drizzle/schema";
+import type { Db } from "../core/db";
 import { defineJobType, JobFailure } from "../jobs/types";
 import { applyEnrichment } from "./enrichment";
 import { importRows } from "./import";
+import type { Locale } from "./import-problems";
 import { PythonService } from "./python-client";
-import { leadById, rankLeads } from "./ranking";
+import { leadById, rankLeads, rescoreWith } from "./ranking";
 import { LeadsRepo } from "./repo";
 import { recordWebhookEngagement, WebhookInput } from "./webhooks";
 
 const LEAD_ROLES = ["admin", "sales"] as const;
+
+async function userLocale(db: Db, id: string): Promise<Locale> {
+  const u = await db.query.user.findFirst({ where: eq(user.id, id) });
+  return u?.locale === "en" ? "en" : "pt-BR";
+}
 
 export const leadsImport = defineJobType({
   type: "leads.import",
@@ -32,13 +41,35 @@ export const leadsImport = defineJobType({
     // Importing is idempotent (dedupe keys); the checkpoint only spares a retry the work.
     let reports = ctx.checkpoint.imported as Awaited<ReturnType<typeof importRows>> | undefined;
     if (!reports) {
-      reports = await importRows(ctx.db, repo, ctx.actor, ctx.input.rows, ctx.jobId, (done) =>
-        ctx.progress({
-          percent: (done / total) * 70,
-          stage: "import",
-          message: `Importados ${done}/${total}`,
-        }),
+      const locale = await userLocale(ctx.db, ctx.actor.userId);
+      reports = await importRows(
+        ctx.db,
+        repo,
+        ctx.actor,
+        ctx.input.rows,
+        ctx.jobId,
+        (done) =>
+          ctx.progress({
+            percent: (done / total) * 70,
+            stage: "import",
+            message: `Importados ${done}/${total}`,
+          }),
+        locale,
       );
+      // Nothing to import is not a success: say so, with the first rows' problems.
+      if (reports.every((r) => r.status === "invalid")) {
+        const first = reports
+          .slice(0, 3)
+          .map((r) => `${r.row}: ${r.errors?.map((e) => e.message).join(" ")}`)
+          .join(" · ");
+        throw new JobFailure(
+          "no_valid_rows",
+          locale === "en"
+            ? `None of the ${reports.length} rows can be imported. ${first}`
+            : `Nenhuma das ${reports.length} linhas pode ser importada. ${first}`,
+          false,
+        );
+      }
       await ctx.saveCheckpoint("imported", reports);
     }
     const ids = [
@@ -139,7 +170,7 @@ export const leadsEnrich = defineJobType({
         if (auth)
           throw new JobFailure("unipile_auth", r.error?.message ?? "Unipile refused the account.", false);
         const row = rows.find((x) => x.id === r.id);
-        if (row) await applyEnrichment(ctx.db, repo, row, r, ctx.jobId);
+        if (row) await applyEnrichment(ctx.db, repo, row, r, ctx.jobId, rescoreWith(ctx.db, service));
         if (r.status === "enriched") tally.enriched++;
         else if (r.status === "not_found") tally.notFound++;
         else tally.failed++;

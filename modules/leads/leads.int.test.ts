@@ -86,7 +86,8 @@ describe("leads across Worker → Python service → fake Unipile", () => {
     expect(result).toMatchObject({ created: 2, merged: 1, invalid: 2, ranked: 2 });
     expect(result.rows.map((r) => r.row)).toEqual([3, 4]);
     expect(result.rows[0]?.errors.map((e) => e.path)).toEqual(["company"]);
-    expect(result.rows[1]?.errors.map((e) => e.path).sort()).toEqual(["certifications.0", "tier"]);
+    // Unknown certifications ("XYZ") are kept and score nothing; the tier is wrong.
+    expect(result.rows[1]?.errors.map((e) => e.path)).toEqual(["tier"]);
 
     const alfa = await findLead(`Alfa ${tag}`);
     // 4 + tier 3 + 2·segment 1 + 0.5·products 2 = 10 (clamped), +bonuses, capped at 10.

@@ -39,6 +39,8 @@ export const RankResult = z.object({
   predicted: z.number(),
   fitScore: z.number(),
   leadScore: z.number(),
+  rawFit: z.number(),
+  priority: z.number(),
   heat: z.enum(["HOT", "WARM", "COLD"]),
   territory: z.enum(["manufacturing", "commercial", "unassigned"]),
   breakdown: z.array(z.object({ factor: z.string(), points: z.number(), detail: z.string() })),

@@ -2,12 +2,12 @@ import { and, asc, eq, gt, inArray } from "drizzle-orm";
 import { leads } from "../../drizzle/schema";
 import type { Db } from "../core/db";
 import type { PythonService, RankResult } from "./python-client";
-import type { LeadRow, LeadsRepo } from "./repo";
+import type { LeadRow, LeadsRepo, Rescore } from "./repo";
 import { territoryOwners } from "./settings";
 
 const PAGE = 500;
 
-function toRankLead(r: LeadRow) {
+export function toRankLead(r: LeadRow) {
   // The service wants absent fields left out rather than null.
   const out: Record<string, unknown> = {
     id: r.id,
@@ -48,6 +48,8 @@ async function applyRank(
     {
       fitScore: r.fitScore,
       leadScore: r.leadScore,
+      rawFit: r.rawFit,
+      priority: r.priority,
       heat: r.heat,
       territory: r.territory,
       ownerId,
@@ -57,6 +59,29 @@ async function applyRank(
     jobId,
   );
   return after !== row;
+}
+
+/**
+ * Scores one lead inline through the service (used by edits, enrichment and reverts so a stored
+ * lead's scores always match its stored inputs). A manual owner is kept; otherwise the owner
+ * follows the territory, as in a rank job.
+ */
+export function rescoreWith(db: Db, service: PythonService): Rescore {
+  return async (row) => {
+    const [r] = await service.rank([toRankLead(row)]);
+    if (!r) throw new Error("The lead service returned no result");
+    const owners = row.ownerManual ? undefined : await territoryOwners(db);
+    return {
+      fitScore: r.fitScore,
+      leadScore: r.leadScore,
+      rawFit: r.rawFit,
+      priority: r.priority,
+      heat: r.heat,
+      territory: r.territory,
+      breakdown: r.breakdown,
+      ownerId: owners ? (r.territory === "unassigned" ? null : (owners[r.territory] ?? null)) : row.ownerId,
+    };
+  };
 }
 
 /** Ranks the given leads (or every lead, page by page after `afterId`) through the service. */

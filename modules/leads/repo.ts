@@ -7,7 +7,7 @@ import type { Db } from "../core/db";
 import { Conflict, Forbidden, NotFound } from "../core/errors";
 import { newId } from "../core/ids";
 import type { Lead, ListLeadsQuery } from "./schema";
-import { engagementScore, HEAT_LABEL, heatOf, leadScore } from "./scoring";
+import { engagementScore, HEAT_LABEL, withEngagement } from "./scoring";
 
 export type LeadRow = typeof leads.$inferSelect;
 
@@ -17,7 +17,7 @@ export interface RelatedSnapshot {
   decisionMakers: Array<typeof leadDecisionMakers.$inferSelect>;
   sources: Array<typeof leadSources.$inferSelect>;
 }
-type LeadFields = Omit<LeadRow, "id" | "createdAt" | "version" | "dedupeKey" | "createdBy">;
+export type LeadFields = Omit<LeadRow, "id" | "createdAt" | "version" | "dedupeKey" | "createdBy">;
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -42,6 +42,7 @@ export function leadToWire(r: LeadRow): Lead {
     fitScore: r.fitScore,
     engagementScore: r.engagementScore,
     leadScore: r.leadScore,
+    priority: r.priority,
     heat: r.heat,
     heatLabel: HEAT_LABEL[r.heat],
     territory: r.territory,
@@ -75,6 +76,8 @@ const SNAPSHOT_FIELDS = [
   "fitScore",
   "engagementScore",
   "leadScore",
+  "rawFit",
+  "priority",
   "heat",
   "territory",
   "ownerId",
@@ -84,6 +87,26 @@ const SNAPSHOT_FIELDS = [
   "enrichedAt",
   "rankedAt",
 ] as const satisfies ReadonlyArray<keyof LeadFields>;
+
+/**
+ * Computed from the inputs and the event history, so a revert recomputes them rather than
+ * restoring them (restoring them is how a revert used to wipe later engagement).
+ */
+const DERIVED_FIELDS: ReadonlySet<string> = new Set([
+  "fitScore",
+  "engagementScore",
+  "leadScore",
+  "rawFit",
+  "priority",
+  "heat",
+  "territory",
+  "breakdown",
+  "rankedAt",
+]);
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/** Scores (and the owner that follows the territory) for a lead's inputs and engagement. */
+export type Rescore = (r: LeadRow) => Promise<Partial<LeadFields>>;
 
 function snapshotOf(r: LeadRow): Record<string, unknown> {
   return Object.fromEntries(SNAPSHOT_FIELDS.map((k) => [k, r[k]]));
@@ -121,7 +144,9 @@ export class LeadsRepo {
             : undefined;
     const search = q.q ? `%${q.q.replace(/[%_]/g, "")}%` : undefined;
     const byScore = q.sort !== "-updatedAt";
-    const sortCol = byScore ? sql<number>`cast(round(${leads.leadScore} * 100) as integer)` : leads.updatedAt;
+    // Scores are compared as integer hundredths so the cursor round-trips exactly.
+    const scoreCol = q.sort === "-priority" ? leads.priority : leads.leadScore;
+    const sortCol = byScore ? sql<number>`cast(round(${scoreCol} * 100) as integer)` : leads.updatedAt;
     const cursor = q.cursor ? decodeCursor(q.cursor) : undefined;
     const asc_ = q.sort === "score";
     const cursorCond: SQL | undefined = cursor
@@ -156,7 +181,8 @@ export class LeadsRepo {
       .limit(q.limit + 1);
     const page = rows.slice(0, q.limit);
     const last = page.at(-1);
-    const at = (r: LeadRow) => (byScore ? Math.round(r.leadScore * 100) : r.updatedAt);
+    const at = (r: LeadRow) =>
+      byScore ? Math.round((q.sort === "-priority" ? r.priority : r.leadScore) * 100) : r.updatedAt;
     return {
       items: page.map(leadToWire),
       nextCursor: rows.length > q.limit && last ? encodeCursor({ at: at(last), id: last.id }) : null,
@@ -292,20 +318,52 @@ export class LeadsRepo {
     }
   }
 
-  async revert(id: string, version: number): Promise<LeadRow> {
+  /**
+   * Undoes version N's change and nothing else: each field that change set goes back to what it
+   * was, unless a later change has since set it again (that later change wins). Engagement logged
+   * since, a person's owner and edits to other fields stay. Scores are derived, so they are never
+   * restored from the old version: `rescore` recomputes them for the reverted inputs and the
+   * engagement as it is now, all in the same new version.
+   */
+  async revert(id: string, version: number, rescore: Rescore): Promise<LeadRow> {
     this.requireWrite();
     const v = await this.db.query.leadVersions.findFirst({
       where: and(eq(leadVersions.leadId, id), eq(leadVersions.version, version)),
     });
     if (!v) throw new NotFound("Version");
-    const { [RELATED]: related, ...fields } = v.snapshot;
-    const reason = `revert to v${version}`;
-    if (!related) return this.changeById(id, () => fields as Partial<LeadFields>, reason);
+    const related = v.snapshot[RELATED] as RelatedSnapshot | undefined;
+    const reason = `revert v${version}`;
+    const make = async (current: LeadRow) => {
+      const undo: Record<string, unknown> = {};
+      for (const [k, d] of Object.entries(v.diff)) {
+        if (DERIVED_FIELDS.has(k) || !(k in current)) continue;
+        if (same(current[k as keyof LeadRow], d.to)) undo[k] = d.from;
+      }
+      const reverted = { ...current, ...undo } as LeadRow;
+      const engagement = await this.engagementNow(id);
+      return { ...undo, ...(await rescore({ ...reverted, engagementScore: engagement })) };
+    };
     // The change also replaced decision makers and citations: put the earlier ones back too.
-    const current = await this.relatedOf(id);
-    const row = await this.changeById(id, () => fields as Partial<LeadFields>, reason, null, current);
-    await this.replaceRelated(id, related as RelatedSnapshot);
-    return row;
+    const current = related ? await this.relatedOf(id) : undefined;
+    for (let i = 0; ; i++) {
+      const before = await this.getRow(id);
+      try {
+        const row = await this.change(before, await make(before), reason, null, current);
+        if (related) await this.replaceRelated(id, related);
+        return row;
+      } catch (err) {
+        if (!(err instanceof Conflict) || i >= 2) throw err;
+      }
+    }
+  }
+
+  /** Engagement 0–100 from the event history as of `now`. */
+  async engagementNow(id: string, now = Date.now()): Promise<number> {
+    const events = await this.db
+      .select({ id: leadEngagements.id, kind: leadEngagements.kind, occurredAt: leadEngagements.occurredAt })
+      .from(leadEngagements)
+      .where(eq(leadEngagements.leadId, id));
+    return engagementScore(events, now).score;
   }
 
   /** Decision makers and citations as they are now (kept in a version when a job replaces them). */
@@ -326,18 +384,13 @@ export class LeadsRepo {
     ]);
   }
 
-  /** Recomputes engagement and lead score from the event history (not versioned: derived). */
+  /** Recomputes engagement and the scores that follow from it (not versioned: derived). */
   async refreshEngagement(id: string, now = Date.now()): Promise<LeadRow> {
     const row = await this.getRow(id);
-    const events = await this.db
-      .select({ id: leadEngagements.id, kind: leadEngagements.kind, occurredAt: leadEngagements.occurredAt })
-      .from(leadEngagements)
-      .where(eq(leadEngagements.leadId, id));
-    const { score } = engagementScore(events, now);
-    const ls = leadScore(row.fitScore, score);
+    const scores = withEngagement(row, await this.engagementNow(id, now));
     const [updated] = await this.db
       .update(leads)
-      .set({ engagementScore: score, leadScore: ls, heat: heatOf(ls), updatedAt: now })
+      .set({ ...scores, updatedAt: now })
       .where(eq(leads.id, id))
       .returning();
     return updated ?? row;

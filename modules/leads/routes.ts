@@ -2,13 +2,17 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { asc, eq, gte, sql } from "drizzle-orm";
 import type { Context } from "hono";
 import { leads, user } from "../../drizzle/schema";
-import { actorFor } from "../core/actor";
+import { actorFor, isAdmin } from "../core/actor";
 import type { Db } from "../core/db";
-import { BadRequest, Unauthorized } from "../core/errors";
+import { AppError, BadRequest, Forbidden, Unauthorized } from "../core/errors";
 import { type AppEnv, access, adminOnly, createRouter, problemResponses, requireActor } from "../core/http";
 import type { JobEngine } from "../jobs/engine";
+import { JobFailure } from "../jobs/types";
 import { csvToRecords } from "./csv";
-import { LeadsRepo, leadToWire } from "./repo";
+import { checkRow } from "./import";
+import { PythonService } from "./python-client";
+import { rescoreWith } from "./ranking";
+import { LeadsRepo, leadToWire, type Rescore } from "./repo";
 import { EngagementBody, Lead, LeadPatch, ListLeadsQuery } from "./schema";
 import { setTerritoryOwners, TerritoryOwners, territoryOwners } from "./settings";
 import { verifySignature, WebhookInput } from "./webhooks";
@@ -23,16 +27,39 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
   content: { "application/json": { schema } },
   description,
 });
+async function localeOf(db: Db, id: string): Promise<"pt-BR" | "en"> {
+  const u = await db.query.user.findFirst({ where: eq(user.id, id) });
+  return u?.locale === "en" ? "en" : "pt-BR";
+}
+
+/** Inline scoring for a request: an unreachable service is a 503 and nothing is changed. */
+function requestRescore(c: Context<AppEnv>, db: Db, userId: string): Rescore {
+  const rescore = rescoreWith(db, new PythonService(c.env, userId));
+  return async (row) => {
+    try {
+      return await rescore(row);
+    } catch (err) {
+      if (!(err instanceof JobFailure)) throw err;
+      throw new AppError(
+        503,
+        "Service unavailable",
+        "Scoring is unavailable right now; nothing was changed.",
+      );
+    }
+  };
+}
+
 const IdParam = z.object({ id: z.string().min(1).max(64) });
 
 /** The Leads section of the contract, plus the Unipile webhook and territory settings. */
 export function leadRoutes(depsFor: (c: Context<AppEnv>) => LeadDeps) {
   const app = createRouter();
-  const repoFor = (c: Context<AppEnv>) => new LeadsRepo(depsFor(c).db, requireActor(c));
+  const repoFor = (c: Context<AppEnv>, scope: "leads:read" | "leads:write") =>
+    new LeadsRepo(depsFor(c).db, requireActor(c, scope));
 
   // Raw route: the body is CSV or JSON, parsed here rather than by a JSON validator.
   app.post("/leads/import", access("leads:write"), async (c) => {
-    const actor = requireActor(c);
+    const actor = requireActor(c, "leads:write");
     new LeadsRepo(depsFor(c).db, actor).requireWrite();
     const type = (c.req.header("content-type") ?? "").split(";")[0]?.trim();
     const text = await c.req.text();
@@ -54,6 +81,19 @@ export function leadRoutes(depsFor: (c: Context<AppEnv>) => LeadDeps) {
     }
     if (rows.length > 5000)
       throw new BadRequest("At most 5,000 leads per import.", [{ path: "", message: "Too many rows" }]);
+    // An import in which no row can be stored is refused before anything is queued.
+    const locale = await localeOf(depsFor(c).db, actor.userId);
+    const checked = rows.map((r) => checkRow(r, locale));
+    if (checked.every((r) => !r.ok)) {
+      throw new BadRequest(
+        locale === "en" ? "No row can be imported." : "Nenhuma linha pode ser importada.",
+        checked
+          .flatMap((r, i) =>
+            r.ok ? [] : r.errors.map((e) => ({ ...e, path: `rows.${i + 1}${e.path ? `.${e.path}` : ""}` })),
+          )
+          .slice(0, 200),
+      );
+    }
     const { job } = await depsFor(c).engine.enqueue(actor, {
       type: "leads.import",
       input: { rows, source: type === "text/csv" ? "csv" : "json" },
@@ -73,10 +113,11 @@ export function leadRoutes(depsFor: (c: Context<AppEnv>) => LeadDeps) {
         ...problemResponses,
       },
     }),
-    async (c) => c.json(await repoFor(c).list(c.req.valid("query")), 200),
+    async (c) => c.json(await repoFor(c, "leads:read").list(c.req.valid("query")), 200),
   );
 
   app.get("/leads/summary", access("leads:read"), async (c) => {
+    requireActor(c, "leads:read");
     const { db } = depsFor(c);
     const weekAgo = Date.now() - 7 * 86_400_000;
     const [byHeat, matrix, segments, changed] = await Promise.all([
@@ -114,7 +155,7 @@ export function leadRoutes(depsFor: (c: Context<AppEnv>) => LeadDeps) {
       request: { params: IdParam },
       responses: { 200: { description: "The lead" }, ...problemResponses },
     }),
-    async (c) => c.json({ lead: await repoFor(c).detail(c.req.valid("param").id) }, 200),
+    async (c) => c.json({ lead: await repoFor(c, "leads:read").detail(c.req.valid("param").id) }, 200),
   );
 
   app.openapi(
@@ -130,7 +171,7 @@ export function leadRoutes(depsFor: (c: Context<AppEnv>) => LeadDeps) {
       responses: { 200: { description: "Updated" }, ...problemResponses },
     }),
     async (c) => {
-      const actor = requireActor(c);
+      const actor = requireActor(c, "leads:write");
       const repo = new LeadsRepo(depsFor(c).db, actor);
       repo.requireWrite();
       const body = c.req.valid("json");
@@ -139,7 +180,18 @@ export function leadRoutes(depsFor: (c: Context<AppEnv>) => LeadDeps) {
         if (!owner) throw new BadRequest("Unknown owner.", [{ path: "ownerId", message: "No such user" }]);
       }
       const patch = { ...body, ...(body.ownerId !== undefined ? { ownerManual: true } : {}) };
-      const row = await repo.changeById(c.req.valid("param").id, () => patch, `edited by ${actor.userId}`);
+      const fitInputs = body.segment !== undefined || body.tier !== undefined || body.products !== undefined;
+      const rescore = requestRescore(c, depsFor(c).db, actor.userId);
+      const { id } = c.req.valid("param");
+      // An edit to a fit input is scored in the same version, so scores always match inputs.
+      const extra = fitInputs
+        ? await rescore({
+            ...(await repo.getRow(id)),
+            ...patch,
+            engagementScore: await repo.engagementNow(id),
+          })
+        : {};
+      const row = await repo.changeById(id, () => ({ ...patch, ...extra }), `edited by ${actor.userId}`);
       return c.json({ lead: leadToWire(row) }, 200);
     },
   );
@@ -157,7 +209,7 @@ export function leadRoutes(depsFor: (c: Context<AppEnv>) => LeadDeps) {
       responses: { 201: { description: "Recorded" }, ...problemResponses },
     }),
     async (c) => {
-      const actor = requireActor(c);
+      const actor = requireActor(c, "leads:write");
       const repo = new LeadsRepo(depsFor(c).db, actor);
       repo.requireWrite();
       const { id } = c.req.valid("param");
@@ -184,7 +236,7 @@ export function leadRoutes(depsFor: (c: Context<AppEnv>) => LeadDeps) {
       request: { params: IdParam },
       responses: { 200: { description: "Versions" }, ...problemResponses },
     }),
-    async (c) => c.json({ items: await repoFor(c).versions(c.req.valid("param").id) }, 200),
+    async (c) => c.json({ items: await repoFor(c, "leads:read").versions(c.req.valid("param").id) }, 200),
   );
 
   app.openapi(
@@ -198,12 +250,15 @@ export function leadRoutes(depsFor: (c: Context<AppEnv>) => LeadDeps) {
     }),
     async (c) => {
       const { id, version } = c.req.valid("param");
-      const row = await repoFor(c).revert(id, version);
+      const actor = requireActor(c, "leads:write");
+      const rescore = requestRescore(c, depsFor(c).db, actor.userId);
+      const row = await new LeadsRepo(depsFor(c).db, actor).revert(id, version, rescore);
       return c.json({ lead: leadToWire(row) }, 200);
     },
   );
 
   app.get("/admin/territories", access("leads:read"), async (c) => {
+    requireActor(c, "leads:read");
     return c.json(await territoryOwners(depsFor(c).db));
   });
   app.openapi(
@@ -216,7 +271,8 @@ export function leadRoutes(depsFor: (c: Context<AppEnv>) => LeadDeps) {
       responses: { 200: { description: "Saved" }, ...problemResponses },
     }),
     async (c) => {
-      const actor = requireActor(c);
+      const actor = requireActor(c, "leads:write");
+      if (!isAdmin(actor)) throw new Forbidden("Only admins can change territories.");
       await setTerritoryOwners(depsFor(c).db, c.req.valid("json"), actor.userId);
       return c.json(await territoryOwners(depsFor(c).db), 200);
     },

@@ -1,52 +1,80 @@
 import { z } from "@hono/zod-openapi";
 import { ENGAGEMENT_KINDS } from "../../drizzle/schema/leads";
 
-const boolish = z.preprocess((v) => {
-  if (typeof v !== "string") return v;
-  const s = v.trim().toLowerCase();
-  if (["true", "1", "yes", "sim", "s", "y"].includes(s)) return true;
-  if (["false", "0", "no", "não", "nao", "n", ""].includes(s)) return false;
-  return v;
-}, z.boolean());
+/** `null` (JSON) and an empty cell (CSV) both mean "unknown" (issue #13). */
+const blank = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
 
-const intish = (min: number, max: number) =>
-  z.preprocess(
-    (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : Number(v.trim())) : v),
-    z.number().int().min(min).max(max).optional(),
-  );
+const boolish = z.preprocess((v) => {
+  const b = blank(v);
+  if (typeof b !== "string") return b;
+  const s = b.trim().toLowerCase();
+  if (["true", "1", "yes", "sim", "s", "y", "x", "verdadeiro"].includes(s)) return true;
+  if (["false", "0", "no", "não", "nao", "n", "falso"].includes(s)) return false;
+  return b;
+}, z.boolean().optional());
+
+/**
+ * Numbers as spreadsheets write them: "1.200" and "1.234,5" (pt-BR), "12,5", "1,234.5" (en).
+ * Three digits after a single dot read as thousands, as Brazilian exports mean.
+ */
+export function parseLocaleNumber(raw: string): number {
+  const s = raw.trim().replace(/[\s\u00a0]/g, "");
+  if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(s)) return Number(s.replace(/\./g, "").replace(",", "."));
+  if (/^-?\d+,\d+$/.test(s)) return Number(s.replace(",", "."));
+  if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) return Number(s.replace(/,/g, ""));
+  return s === "" ? Number.NaN : Number(s);
+}
+const numberish = (v: unknown) => {
+  const b = blank(v);
+  return typeof b === "string" ? parseLocaleNumber(b) : b;
+};
+const int = (min: number, max: number) =>
+  z.preprocess(numberish, z.number().int().min(min).max(max).optional());
 
 const text = (max: number) =>
-  z.preprocess((v) => (typeof v === "string" ? v.trim() || undefined : v), z.string().max(max).optional());
+  z.preprocess(
+    (v) => (typeof v === "string" ? v.trim() || undefined : blank(v)),
+    z.string().max(max).optional(),
+  );
+
+/** "1", "Tier 1", "T1" → 1. */
+const tier = z.preprocess((v) => {
+  const b = blank(v);
+  if (typeof b !== "string") return b;
+  const m = b.trim().match(/^(?:tier\s*|t)?([123])$/i);
+  return m ? Number(m[1]) : b;
+}, z.number().int().min(1).max(3).optional());
+
+/**
+ * Certifications as written ("ISO 13485; ANVISA", or a list): the original text is kept, and the
+ * scoring service maps it onto FDA / CE / ISO (domain.md §5.3).
+ */
+const certifications = z.preprocess((v) => {
+  const b = blank(v);
+  const items = typeof b === "string" ? b.split(/[;,|\n]/) : b;
+  return Array.isArray(items)
+    ? items.map((s) => (typeof s === "string" ? s.trim() : s)).filter((s) => s !== "" && s !== null)
+    : items;
+}, z.array(z.string().max(120)).max(20).optional());
 
 /** One lead as imported (CSV headers use the same names). */
 export const LeadInput = z
   .object({
-    company: z.string().trim().min(1, "company is required").max(200),
+    company: z.preprocess(blank, z.string().trim().min(1).max(200)),
     website: text(300),
     segment: text(120),
-    tier: intish(1, 3),
+    tier,
     products: text(2000),
     city: text(120),
     state: text(60),
     country: text(60),
     linkedinUrl: text(300),
-    employees: intish(0, 10_000_000),
-    yearsInBusiness: intish(0, 500),
-    countriesServed: intish(0, 250),
-    certifications: z
-      .preprocess(
-        (v) =>
-          typeof v === "string"
-            ? v
-                .split(/[;,]/)
-                .map((s) => s.trim().toUpperCase())
-                .filter(Boolean)
-            : v,
-        z.array(z.enum(["FDA", "CE", "ISO"])),
-      )
-      .default([]),
-    hasRnd: boolish.default(false),
-    isManufacturer: boolish.default(false),
+    employees: int(0, 10_000_000),
+    yearsInBusiness: z.preprocess(numberish, z.number().min(0).max(500).optional()),
+    countriesServed: int(0, 250),
+    certifications,
+    hasRnd: boolish,
+    isManufacturer: boolish,
   })
   .openapi("LeadInput");
 export type LeadInput = z.infer<typeof LeadInput>;
@@ -78,6 +106,8 @@ export const Lead = z
     fitScore: z.number(),
     engagementScore: z.number(),
     leadScore: z.number(),
+    /** The uncapped ranking score lists are ordered by (domain.md §5.3). */
+    priority: z.number(),
     heat: Heat,
     heatLabel: z.string(),
     territory: Territory,
@@ -98,7 +128,7 @@ export const ListLeadsQuery = z.object({
   segment: z.string().max(120).optional(),
   territory: Territory.optional(),
   q: z.string().max(120).optional(),
-  sort: z.enum(["-score", "score", "-updatedAt"]).default("-score"),
+  sort: z.enum(["-priority", "-score", "score", "-updatedAt"]).default("-priority"),
   changedSince: z.iso.datetime().optional(),
   /** A cell of the fit × engagement matrix: [min, max) ranges. */
   fitMin: z.coerce.number().min(0).max(10).optional(),

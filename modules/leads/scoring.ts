@@ -61,3 +61,42 @@ export function heatOf(score: number | null | undefined): "HOT" | "WARM" | "COLD
 }
 
 export const HEAT_LABEL = { HOT: "HOT 🔥", WARM: "WARM ⚠️", COLD: "COLD ❄️" } as const;
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * The scores that follow from a ranked fit and a (fresh) engagement, without asking the Python
+ * service again: lead score and heat (capped, §5.3), priority (uncapped, §5.3 ordering), and the
+ * breakdown's engagement and cap entries rewritten so its points still sum to the lead score.
+ */
+export function withEngagement(
+  r: {
+    fitScore: number;
+    rawFit: number;
+    breakdown: ReadonlyArray<{ factor: string; points: number; detail: string }>;
+  },
+  engagement: number,
+) {
+  const engagementPoints = round2((2.0 * engagement) / 100);
+  const ls = leadScore(r.fitScore, engagement);
+  const kept = r.breakdown.filter((f) => f.factor !== "engagement" && f.factor !== "cap");
+  const breakdown = [...kept];
+  if (engagementPoints) {
+    breakdown.push({
+      factor: "engagement",
+      points: engagementPoints,
+      detail: `Engagement ${engagement}/100`,
+    });
+  }
+  const uncapped = breakdown.reduce((s, f) => s + f.points, 0);
+  if (kept.length > 0 && Math.abs(uncapped - ls) > 0.005) {
+    breakdown.push({ factor: "cap", points: round2(ls - uncapped), detail: "Score limited to 0–10" });
+  }
+  return {
+    engagementScore: engagement,
+    leadScore: ls,
+    heat: heatOf(ls),
+    priority: round2(r.rawFit + engagementPoints),
+    breakdown,
+  };
+}

@@ -186,9 +186,21 @@ export const leadsPt = {
   job: "job",
   revert: "Reverter",
   revertTitle: (v: number) => `Reverter a versão ${v}?`,
-  revertBody: "O lead volta a como estava antes desta mudança (a reversão também vira uma versão).",
+  revertBody:
+    "Desfaz só os campos desta mudança; engajamento registrado depois, responsável definido por uma pessoa e outras edições ficam. Os scores são recalculados (a reversão também vira uma versão).",
   reverted: (v: number) => `Versão ${v} revertida.`,
   saveFailed: "Não foi possível salvar.",
+  // Ranking score (domain §5.3: uncapped priority)
+  sortPriority: "Maior prioridade",
+  colPriority: "Ranking",
+  priority: "Score de ranking",
+  leadScoreShort: (v: string) => `lead score ${v}`,
+  priorityExplain: (p: string, ls: string) =>
+    `Ordenação pelo score de ranking ${p}: a soma dos fatores sem o limite de 10. O lead score (${ls}) e a temperatura usam os fatores limitados a 10.`,
+  // Import problems
+  importNoValidRows: "Nenhuma linha pode ser importada.",
+  importProblemsTitle: "Linhas com problemas",
+  importRow: (n: number) => `Linha ${n}`,
 };
 
 export type LeadsDictionary = typeof leadsPt;
@@ -363,7 +375,17 @@ export const leadsEn: LeadsDictionary = {
   job: "job",
   revert: "Revert",
   revertTitle: (v) => `Revert version ${v}?`,
-  revertBody: "The lead goes back to how it was before this change (the revert is itself a version).",
+  revertBody:
+    "Undoes only the fields of this change; engagement logged later, an owner set by a person and other edits stay. Scores are recomputed (the revert is itself a version).",
   reverted: (v) => `Version ${v} reverted.`,
   saveFailed: "Could not save.",
+  sortPriority: "Highest priority",
+  colPriority: "Ranking",
+  priority: "Ranking score",
+  leadScoreShort: (v) => `lead score ${v}`,
+  priorityExplain: (p, ls) =>
+    `Ordered by the ranking score ${p}: the sum of the factors without the 10 cap. The lead score (${ls}) and heat use the factors capped at 10.`,
+  importNoValidRows: "No row can be imported.",
+  importProblemsTitle: "Rows with problems",
+  importRow: (n) => `Row ${n}`,
 };

@@ -5,25 +5,25 @@ export type LeadFilters = {
   owner: string;
   segment: string;
   q: string;
-  sort: "-score" | "score" | "-updatedAt";
+  sort: "-priority" | "-score" | "score" | "-updatedAt";
   cursor: string;
   /** A matrix cell "fit,engagement" (buckets 0..4). */
   cell: string;
 };
 
 const HEAT_VALUES = new Set(["HOT", "WARM", "COLD"]);
-const SORTS = new Set(["-score", "score", "-updatedAt"]);
+const SORTS = new Set(["-priority", "-score", "score", "-updatedAt"]);
 
 export function leadFiltersFrom(sp: URLSearchParams): LeadFilters {
   const heat = sp.get("heat") ?? "";
-  const sort = sp.get("sort") ?? "-score";
+  const sort = sp.get("sort") ?? "-priority";
   const cell = sp.get("cell") ?? "";
   return {
     heat: HEAT_VALUES.has(heat) ? (heat as Heat) : "",
     owner: (sp.get("owner") ?? "").slice(0, 64),
     segment: (sp.get("segment") ?? "").slice(0, 120),
     q: (sp.get("q") ?? "").slice(0, 120),
-    sort: SORTS.has(sort) ? (sort as LeadFilters["sort"]) : "-score",
+    sort: SORTS.has(sort) ? (sort as LeadFilters["sort"]) : "-priority",
     cursor: (sp.get("cursor") ?? "").slice(0, 200),
     cell: /^[0-4],[0-4]$/.test(cell) ? cell : "",
   };
@@ -44,7 +44,7 @@ export function leadApiQuery(f: LeadFilters, limit = 20): string {
 export function leadsHref(f: LeadFilters, change: Partial<LeadFilters> = {}): string {
   const next = { ...f, cursor: "", ...change };
   const qs = new URLSearchParams();
-  for (const [k, v] of Object.entries(next)) if (v && !(k === "sort" && v === "-score")) qs.set(k, v);
+  for (const [k, v] of Object.entries(next)) if (v && !(k === "sort" && v === "-priority")) qs.set(k, v);
   const s = qs.toString();
   return s ? `/leads?${s}` : "/leads";
 }

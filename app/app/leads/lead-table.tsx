@@ -44,7 +44,7 @@ export function LeadTable({ items, nextCursor, filters, ownerName, selectable, s
                 </th>
               )}
               <th scope="col" className={th}>
-                {L.colScore}
+                {L.colPriority}
               </th>
               <th scope="col" className={th}>
                 {L.colHeat}
@@ -94,8 +94,15 @@ export function LeadTable({ items, nextCursor, filters, ownerName, selectable, s
                     </td>
                   )}
                   <td className="px-2.5 py-2">
-                    <span className="block text-base font-semibold tabular-nums text-slate-900 dark:text-white">
-                      {fmtScore(lead.leadScore, locale)}
+                    {/* The uncapped ranking score orders the list; the capped lead score sits beside it. */}
+                    <span
+                      className="block text-base font-semibold tabular-nums text-slate-900 dark:text-white"
+                      data-priority={lead.priority}
+                    >
+                      {fmtScore(lead.priority, locale)}
+                    </span>
+                    <span className="block whitespace-nowrap text-[11px] tabular-nums text-slate-500">
+                      {L.leadScoreShort(fmtScore(lead.leadScore, locale))}
                     </span>
                     <Meter value={lead.leadScore} max={10} />
                   </td>

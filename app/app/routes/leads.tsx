@@ -229,6 +229,7 @@ function LeadFilterBar({
       </Field>
       <Field label={L.sort}>
         <select name="sort" defaultValue={filters.sort} className={inputClass}>
+          <option value="-priority">{L.sortPriority}</option>
           <option value="-score">{L.sortScore}</option>
           <option value="score">{L.sortScoreAsc}</option>
           <option value="-updatedAt">{L.sortUpdated}</option>

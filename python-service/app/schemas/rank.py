@@ -2,17 +2,11 @@
 
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, Field
+from pydantic import Field
 
 from app.schemas.base import CamelModel
 
 MAX_RANK_LEADS = 20_000
-
-
-def _upper(values: object) -> object:
-    if isinstance(values, list):
-        return [v.strip().upper() if isinstance(v, str) else v for v in values]
-    return values
 
 
 class RankLeadIn(CamelModel):
@@ -22,8 +16,9 @@ class RankLeadIn(CamelModel):
     tier: int | str | None = None
     # Free text ("Implantes, prótese") or a list of product names; both are searched as text.
     products: str | list[str] | None = None
-    certifications: Annotated[list[Literal["FDA", "CE", "ISO"]], BeforeValidator(_upper)] = Field(
-        default_factory=list
+    # Free text as spreadsheets write it ("ISO 13485", "ANVISA"); mapped when scoring.
+    certifications: list[Annotated[str, Field(max_length=120)]] = Field(
+        default_factory=list, max_length=50
     )
     has_rnd: bool = False
     years_in_business: float | None = Field(default=None, ge=0)
@@ -48,6 +43,8 @@ class RankResultOut(CamelModel):
     predicted: float
     fit_score: float
     lead_score: float
+    raw_fit: float
+    priority: float
     heat: Literal["HOT", "WARM", "COLD"]
     heat_label: Literal["HOT 🔥", "WARM ⚠️", "COLD ❄️"]
     territory: Literal["manufacturing", "commercial", "unassigned"]

@@ -32,6 +32,13 @@ BRAND_BONUSES: tuple[tuple[str, float], ...] = (
     ),
 )
 CERTIFICATIONS: frozenset[str] = frozenset({"FDA", "CE", "ISO"})
+# domain.md §5.3: what spreadsheets write, mapped onto the scoring vocabulary. Matched on the
+# upper-cased text with spaces removed; anything else (ANVISA, INMETRO…) is kept but scores 0.
+_CERT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^ISO(\d|$|[-:/])"), "ISO"),
+    (re.compile(r"^FDA"), "FDA"),
+    (re.compile(r"^(CE|MDR)($|[-:/(\d]|MARK|MDR)"), "CE"),
+)
 
 _TIER_PATTERN = re.compile(r"^(?:tier\s*)?([123])$")
 _TIER_VALUES = {1: 3, 2: 2, 3: 1}
@@ -67,6 +74,9 @@ class LeadRank:
     fit_score: float
     lead_score: float
     heat: Heat
+    # domain.md §5.3 (ordering): fit without the upper caps, and that plus engagement.
+    raw_fit: float
+    priority: float
     territory: Territory
     breakdown: list[Factor] = field(default_factory=list)
 
@@ -137,8 +147,20 @@ def brand_bonus(company: str) -> tuple[str, float] | None:
     return None
 
 
+def certification_kind(text: str) -> str | None:
+    """Spreadsheet text → FDA / CE / ISO, or None (ANVISA and others score nothing).
+
+    "ISO 13485" / "ISO 9001" → ISO, "FDA 510(k)" → FDA, "CE" / "MDR" / "CE/MDR" → CE.
+    """
+    compact = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).upper()
+    for pattern, kind in _CERT_PATTERNS:
+        if pattern.match(compact):
+            return kind
+    return None
+
+
 def certification_bonus(certifications: Iterable[str]) -> tuple[int, float]:
-    count = len({c.strip().upper() for c in certifications} & CERTIFICATIONS)
+    count = len({certification_kind(c) for c in certifications} & CERTIFICATIONS)
     if count >= 2:
         return count, 2.0
     if count == 1:
@@ -211,12 +233,16 @@ def rank_lead(lead: LeadFacts) -> LeadRank:
     uncapped = raw_predicted + sum(f.points for f in bonuses) + engagement_points
     if abs(uncapped - lead_score) > 1e-9:
         breakdown.append(Factor("cap", lead_score - uncapped, "Score limited to 0–10"))
+    # Only the upper caps are lifted for ordering; the 0 floor of the predicted score stays.
+    raw_fit = max(0.0, raw_predicted) + sum(f.points for f in bonuses)
 
     return LeadRank(
         predicted=predicted,
         fit_score=fit,
         lead_score=lead_score,
         heat=heat_for(lead_score),
+        raw_fit=raw_fit,
+        priority=raw_fit + engagement_points,
         territory=territory_for(lead.segment),
         breakdown=breakdown,
     )

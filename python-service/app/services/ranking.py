@@ -38,6 +38,8 @@ def rank_request(request: RankRequest) -> dict[str, list[dict[str, Any]]]:
                 "predicted": round(ranked.predicted, 2),
                 "fitScore": round(ranked.fit_score, 2),
                 "leadScore": round(ranked.lead_score, 2),
+                "rawFit": round(ranked.raw_fit, 2),
+                "priority": round(ranked.priority, 2),
                 "heat": ranked.heat,
                 "heatLabel": ranked.heat_label,
                 "territory": ranked.territory,

@@ -5,6 +5,7 @@ import pytest
 from app.scoring.rank_leads import (
     HEAT_LABELS,
     LeadFacts,
+    certification_kind,
     heat_for,
     predicted_score,
     product_value,
@@ -201,3 +202,56 @@ def test_breakdown_adds_cap_entry_when_points_are_cut() -> None:
     assert math.isclose(sum(f.points for f in ranked.breakdown), 10.0)
     plain = rank_lead(LeadFacts(company="X"))
     assert [f.factor for f in plain.breakdown] == ["base"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("ISO", "ISO"), ("ISO 13485", "ISO"), ("iso 9001:2015", "ISO"), ("ISO-13485", "ISO"),
+        ("FDA", "FDA"), ("FDA 510(k)", "FDA"), ("fda registered", "FDA"),
+        ("CE", "CE"), ("MDR", "CE"), ("CE/MDR", "CE"), ("CE Mark", "CE"), ("MDR 2017/745", "CE"),
+        ("ANVISA", None), ("INMETRO", None), ("Certified", None), ("ISOLADO", None), ("", None),
+    ],
+)  # fmt: skip
+def test_certification_text_maps_onto_the_scoring_vocabulary(text: str, kind: str | None) -> None:
+    assert certification_kind(text) == kind
+
+
+def test_spreadsheet_certifications_score_like_the_vocabulary() -> None:
+    assert fit(certifications=["ISO 13485", "ANVISA"]) == 5.0
+    assert fit(certifications=["ISO 13485", "ISO 9001"]) == 5.0  # both are ISO: one kind
+    assert fit(certifications=["FDA 510(k)", "CE/MDR", "ANVISA"]) == 6.0
+    assert fit(certifications=["ANVISA", "INMETRO"]) == 4.0
+
+
+def test_priority_lifts_the_caps_and_keeps_fit_lead_score_and_heat() -> None:
+    # 4 + 3 + 3 (brand) + 1 = 11 raw → fit and lead score capped at 10, priority keeps 11.
+    top = rank_lead(LeadFacts(company="Stryker", tier=1, is_manufacturer=True))
+    assert (top.fit_score, top.lead_score, top.heat) == (10.0, 10.0, "HOT")
+    assert top.raw_fit == pytest.approx(11.0)
+    assert top.priority == pytest.approx(11.0)
+    # An RFQ (engagement 50) on a capped lead still moves it up by 1.0 in the order.
+    rfq = rank_lead(LeadFacts(company="Stryker", tier=1, is_manufacturer=True, engagement_score=50))
+    assert rfq.lead_score == 10.0
+    assert rfq.priority == pytest.approx(12.0)
+    # The predicted clamp's upper 10 is lifted too: 4 + 3 + 2 + 1.5 = 10.5.
+    wide = rank_lead(
+        LeadFacts(
+            company="X", tier=1, segment="Implantes", products="implantes, prótese, cirúrgicos"
+        )
+    )
+    assert wide.predicted == 10.0
+    assert wide.raw_fit == pytest.approx(10.5)
+    # The 0 floor stays: a predicted score below 0 counts as 0.
+    low = rank_lead(
+        LeadFacts(
+            company="X",
+            segment="Dispositivos",
+            products="luvas seringas agulhas descartáveis",
+            employees=500,
+        )
+    )
+    assert low.raw_fit == pytest.approx(1.0)
+    # Uncapped leads: priority = lead score.
+    mid = rank_lead(LeadFacts(company="X", tier=2, engagement_score=50))
+    assert mid.priority == pytest.approx(mid.lead_score)

@@ -1,7 +1,7 @@
 import { Card } from "../../components/page";
 import { useI18n } from "../../i18n";
 import type { LeadDetail } from "../types";
-import { fmtSigned } from "../ui";
+import { fmtScore, fmtSigned } from "../ui";
 import { h2 } from "./shared";
 
 /** Factors sorted by |points|, signed, with a bar scaled to the largest. */
@@ -16,6 +16,11 @@ export function ScoreBreakdown({ lead }: { lead: LeadDetail }) {
         {L.breakdownTitle}
       </h2>
       <p className="mt-1 text-xs text-slate-500">{L.breakdownHint}</p>
+      {factors.length > 0 && (
+        <p className="mt-1 text-xs text-slate-600 dark:text-slate-300" data-testid="priority-explain">
+          {L.priorityExplain(fmtScore(lead.priority, locale), fmtScore(lead.leadScore, locale))}
+        </p>
+      )}
       {factors.length === 0 ? (
         <p className="mt-3 text-sm text-slate-500">{L.breakdownEmpty}</p>
       ) : (

@@ -16,6 +16,7 @@ export function ScoreStrip({ lead }: { lead: LeadDetail }) {
   );
   return (
     <div className="flex flex-wrap items-end gap-x-10 gap-y-3" data-lead-score={lead.leadScore}>
+      {stat(L.priority, fmtScore(lead.priority, locale))}
       {stat(L.leadScore, fmtScore(lead.leadScore, locale), "/10")}
       {stat(L.fitScore, fmtScore(lead.fitScore, locale), "/10")}
       {stat(L.engagementScore, String(Math.round(lead.engagementScore)), "/100")}

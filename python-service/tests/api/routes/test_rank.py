@@ -73,7 +73,7 @@ def test_rank_empty_list(client: TestClient) -> None:
         ({}, "leads"),
         ({"leads": [{"id": "x"}]}, "leads.0.company"),
         ({"leads": [{**LEAD, "engagementScore": 101}]}, "leads.0.engagementScore"),
-        ({"leads": [{**LEAD, "certifications": ["ANVISA"]}]}, "leads.0.certifications.0"),
+        ({"leads": [{**LEAD, "certifications": ["x" * 121]}]}, "leads.0.certifications.0"),
         ({"leads": [{**LEAD, "employees": -1}]}, "leads.0.employees"),
     ],
 )
