@@ -11,6 +11,7 @@ import {
 import { Toaster } from "sonner";
 import type { Route } from "./+types/root";
 import "./app.css";
+import { LiveAnnouncer } from "./components/live-announcer";
 import { useDictionary, useI18n } from "./i18n";
 import { type Preferences, preferencesFrom } from "./lib/preferences";
 import { PreferencesProvider, usePreferences } from "./lib/preferences-context";
@@ -55,15 +56,18 @@ function AppToaster() {
   const { theme } = usePreferences();
   const { t } = useI18n();
   return (
-    <Toaster
-      position="bottom-right"
-      theme={theme}
-      richColors
-      closeButton
-      visibleToasts={5}
-      containerAriaLabel={t.app.notifications}
-      toastOptions={{ closeButtonAriaLabel: t.app.closeToast }}
-    />
+    <>
+      <LiveAnnouncer containerLabel={t.app.notifications} />
+      <Toaster
+        position="bottom-right"
+        theme={theme}
+        richColors
+        closeButton
+        visibleToasts={5}
+        containerAriaLabel={t.app.notifications}
+        toastOptions={{ closeButtonAriaLabel: t.app.closeToast }}
+      />
+    </>
   );
 }
 

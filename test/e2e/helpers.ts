@@ -1,4 +1,5 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 
@@ -91,4 +92,49 @@ export async function apiPost<T>(
 
 export function historyPanel(page: Page) {
   return page.getByRole("complementary", { name: /Histórico de jobs|Job history/ });
+}
+
+// --- accessibility (axe-core) ---
+// axe's source is read once and injected into the page under test (no bundler, no extra runner).
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+type AxeViolation = {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[]; failureSummary?: string }[];
+};
+
+/** The serious and critical WCAG 2.1 A/AA violations on the page as it is now (one line per node). */
+export async function a11yViolations(page: Page): Promise<string[]> {
+  const has = await page.evaluate(() => "axe" in window);
+  if (!has) await page.addScriptTag({ content: AXE_SOURCE });
+  const violations = await page.evaluate(async (tags) => {
+    const w = window as unknown as {
+      axe: { run: (ctx: Document, o: unknown) => Promise<{ violations: AxeViolation[] }> };
+    };
+    const res = await w.axe.run(document, {
+      runOnly: { type: "tag", values: tags },
+      resultTypes: ["violations"],
+    });
+    return res.violations;
+  }, AXE_TAGS);
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .flatMap((v) =>
+      v.nodes.map(
+        (n) =>
+          `${v.impact} ${v.id} (${v.help}) at ${JSON.stringify(n.target)}: ${(n.failureSummary ?? "").replace(/\s+/g, " ")}`,
+      ),
+    );
+}
+
+/** Fails with a readable list when axe finds a serious or critical WCAG 2.1 A/AA violation. */
+export async function expectNoSeriousA11yViolations(page: Page, where = "") {
+  const found = await a11yViolations(page);
+  if (found.length > 0) {
+    const at = where || new URL(page.url()).pathname;
+    throw new Error(`${found.length} serious/critical a11y violation(s) on ${at}:\n  ${found.join("\n  ")}`);
+  }
 }

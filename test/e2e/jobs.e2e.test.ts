@@ -107,7 +107,7 @@ describe("jobs, live", () => {
     await item.getByRole("link").click();
     await page.waitForURL((u) => u.pathname === `/jobs/${id}`);
     await page.getByRole("heading", { name: "Detalhes do job: system.ping" }).waitFor();
-    const log = page.getByRole("log", { name: /Eventos/ });
+    const log = page.getByRole("list", { name: /Eventos/ });
     await log.getByText("Dormindo 4/4").waitFor();
     expect(await log.getByRole("listitem").count()).toBeGreaterThanOrEqual(4);
     await page.getByText('"pong": true').waitFor();

@@ -28,9 +28,10 @@ export function AppHeader({
         className="h-1 w-full transition-colors"
         style={{ backgroundColor: "var(--accent)" }}
       />
-      <div className="flex h-15 items-center justify-between gap-3 px-4 sm:px-6">
+      {/* Wraps instead of overflowing: on a phone every control stays on screen, on two rows. */}
+      <div className="flex min-h-15 flex-wrap items-center justify-between gap-x-3 gap-y-2 px-4 py-2 sm:px-6">
         <ProfileSwitch />
-        <div className="flex items-center gap-2 sm:gap-3">
+        <div className="flex flex-wrap items-center justify-end gap-2 sm:gap-3">
           <UsageIndicator />
           <LanguageSelect />
           <ThemeToggle />

@@ -3,13 +3,13 @@ import { useI18n } from "../i18n";
 import { navFor } from "../lib/navigation";
 import type { Role } from "../lib/types";
 
-/** Sections the user's role may open. Vertical on wide screens, a scrolling row on narrow ones. */
+/** Sections the user's role may open. Vertical on wide screens, wrapping rows on narrow ones. */
 export function MainNav({ role, orientation }: { role: Role; orientation: "vertical" | "horizontal" }) {
   const { t } = useI18n();
   const vertical = orientation === "vertical";
   return (
     <nav aria-label={t.nav.label}>
-      <ul className={vertical ? "space-y-1" : "flex gap-1 overflow-x-auto"}>
+      <ul className={vertical ? "space-y-1" : "flex flex-wrap gap-1"}>
         {navFor(role).map((item) => (
           <li key={item.to}>
             <NavLink

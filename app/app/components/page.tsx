@@ -28,6 +28,9 @@ export function PageHeader({
   );
 }
 
+export const cardClass =
+  "rounded-xl border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-navy-900";
+
 export function Card({
   children,
   className = "",
@@ -38,10 +41,7 @@ export function Card({
   labelledBy?: string;
 }) {
   return (
-    <section
-      aria-labelledby={labelledBy}
-      className={`rounded-xl border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-navy-900 ${className}`}
-    >
+    <section aria-labelledby={labelledBy} className={`${cardClass} ${className}`}>
       {children}
     </section>
   );
@@ -112,7 +112,7 @@ export const inputClass =
 export const buttonClass = {
   primary:
     "inline-flex items-center justify-center gap-1.5 rounded-md bg-brand-blue px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-blue-hover disabled:opacity-50",
-  cta: "inline-flex items-center justify-center gap-1.5 rounded-md bg-brand-orange px-3.5 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-orange-hover disabled:opacity-50",
+  cta: "inline-flex items-center justify-center gap-1.5 rounded-md bg-brand-orange px-3.5 py-2 text-sm font-semibold text-navy-950 shadow-sm hover:bg-brand-orange-hover disabled:opacity-50",
   secondary:
     "inline-flex items-center justify-center gap-1.5 rounded-md bg-white px-3 py-1.5 text-sm font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50 disabled:opacity-50 dark:bg-slate-800 dark:text-slate-200 dark:ring-slate-600 dark:hover:bg-slate-700",
   danger:

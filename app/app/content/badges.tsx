@@ -58,7 +58,7 @@ export function ScoreBadge({ score, large }: { score: number | null; large?: boo
       <span aria-hidden="true">★</span>
       <span className="sr-only">{t.studio.drafts.score}:</span>
       {s}
-      <span className="font-normal opacity-75">/100</span>
+      <span className="font-normal">/100</span>
     </span>
   );
 }

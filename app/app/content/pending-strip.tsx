@@ -34,7 +34,7 @@ export function PendingStrip({ startedIds }: { startedIds: string[] }) {
       <h2 id="pending-title" className="text-sm font-semibold text-slate-700 dark:text-slate-200">
         {t.studio.pending.title}
       </h2>
-      <ul className="grid gap-3 md:grid-cols-2 2xl:grid-cols-3" aria-live="polite">
+      <ul className="grid gap-3 md:grid-cols-2 2xl:grid-cols-3">
         {jobs.slice(0, 6).map((job) => (
           <PendingItem key={job.id} job={job} />
         ))}

@@ -17,6 +17,8 @@ export const leadsPt = {
   matrixEngagement: "Engajamento (0–100)",
   matrixCell: (fit: string, eng: string, n: number) =>
     `Fit ${fit}, engajamento ${eng}: ${n} ${n === 1 ? "lead" : "leads"}`,
+  matrixSummary: (total: number, top: string) =>
+    `${total} leads na matriz.${top ? ` Células com mais leads: ${top}.` : ""}`,
   viewTable: "Tabela",
   viewMatrix: "Matriz",
   // Filters
@@ -221,6 +223,7 @@ export const leadsEn: LeadsDictionary = {
   matrixFit: "Fit (0–10)",
   matrixEngagement: "Engagement (0–100)",
   matrixCell: (fit, eng, n) => `Fit ${fit}, engagement ${eng}: ${n} ${n === 1 ? "lead" : "leads"}`,
+  matrixSummary: (total, top) => `${total} leads in the matrix.${top ? ` Fullest cells: ${top}.` : ""}`,
   viewTable: "Table",
   viewMatrix: "Matrix",
   filters: "Lead filters",

@@ -9,7 +9,10 @@ const LEVEL: Record<JobEvent["level"], string> = {
   error: "text-red-600 dark:text-red-400",
 };
 
-/** The audit trail, oldest first; a live region so new events are announced. */
+/**
+ * The audit trail, oldest first. Not a live region: every progress tick is an event, and a screen
+ * reader would read each one; the job's end is announced once by the app's LiveAnnouncer.
+ */
 export function JobEvents({ events }: { events: JobEvent[] }) {
   const { t, fmt } = useI18n();
   return (
@@ -20,7 +23,7 @@ export function JobEvents({ events }: { events: JobEvent[] }) {
       {events.length === 0 ? (
         <p className="text-sm text-slate-500">{t.job.noEvents}</p>
       ) : (
-        <ol role="log" aria-labelledby="job-events" className="space-y-1.5 font-mono text-xs">
+        <ol aria-labelledby="job-events" className="space-y-1.5 font-mono text-xs">
           {events.map((e) => (
             <li
               key={e.seq}

@@ -26,7 +26,11 @@ export function JobHistory({ open, onClose }: { open: boolean; onClose: () => vo
       id="job-history"
       aria-labelledby="job-history-title"
       hidden={!open}
-      className="w-full shrink-0 border-slate-200 bg-white lg:sticky lg:top-16 lg:h-[calc(100vh-4rem)] lg:w-80 lg:overflow-y-auto lg:border-l dark:border-slate-800 dark:bg-navy-900"
+      onKeyDown={(e) => {
+        if (e.key === "Escape") onClose();
+      }}
+      // Below lg a drawer over the page (not appended under it); from lg a docked column.
+      className="fixed inset-y-0 right-0 z-30 w-[min(20rem,100vw)] shrink-0 overflow-y-auto border-l border-slate-200 bg-white shadow-xl lg:sticky lg:inset-auto lg:top-16 lg:z-auto lg:h-[calc(100vh-4rem)] lg:w-80 lg:shadow-none dark:border-slate-800 dark:bg-navy-900"
     >
       <div className="flex items-start justify-between gap-2 border-b border-slate-200 px-4 py-3 dark:border-slate-800">
         <div>

@@ -125,7 +125,7 @@ function LeadJobCard({ id, onDismiss }: { id: string; onDismiss: () => void }) {
         </div>
       </div>
       {active && (
-        <div className="mt-3" aria-live="polite">
+        <div className="mt-3">
           <ProgressBar progress={job.progress} label={L.jobTitle[job.type] ?? job.type} />
           <p className="mt-1.5 text-xs text-slate-600 dark:text-slate-300" data-progress-message>
             {job.progress

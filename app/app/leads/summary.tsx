@@ -1,9 +1,10 @@
 import { Link } from "react-router";
 import { Card } from "../components/page";
 import { useI18n } from "../i18n";
+import { usePreferences } from "../lib/preferences-context";
 import { type LeadFilters, leadsHref } from "./filters";
 import { HEATS, type LeadSummary } from "./types";
-import { fmtScore, HEAT_LABEL, HeatBadge } from "./ui";
+import { fmtScore, HeatBadge } from "./ui";
 
 /** Tiles with the count per heat; each filters the table. */
 export function HeatTiles({ summary, filters }: { summary: LeadSummary; filters: LeadFilters }) {
@@ -26,11 +27,12 @@ export function HeatTiles({ summary, filters }: { summary: LeadSummary; filters:
         <Link
           key={h}
           to={leadsHref(filters, { heat: filters.heat === h ? "" : h, cell: "" })}
-          aria-label={`${L.filterByHeat(HEAT_LABEL[h])}: ${summary.byHeat[h] ?? 0}`}
           aria-current={filters.heat === h ? "true" : undefined}
           data-heat-tile={h}
           className={`${tile} ${filters.heat === h ? "border-[var(--accent)] ring-1 ring-[var(--accent)]" : "border-slate-200 dark:border-slate-800"}`}
         >
+          {/* The name comes from the visible text (WCAG 2.5.3); the verb is for screen readers only. */}
+          <span className="sr-only">{L.filterByHeat("")}</span>
           <span className="flex items-center justify-between gap-2">
             <HeatBadge heat={h} />
             <span className="text-xs text-slate-500">{L.heatName[h]}</span>
@@ -46,6 +48,41 @@ export function HeatTiles({ summary, filters }: { summary: LeadSummary; filters:
 
 const FIT_BANDS = ["0–2", "2–4", "4–6", "6–8", "8–10"];
 const ENG_BANDS = ["0–20", "20–40", "40–60", "60–80", "80–100"];
+const HOT_RGB = [0xf0, 0x78, 0x18] as const;
+const COOL_RGB = [0x00, 0x4f, 0x8f] as const;
+const CARD_RGB = { light: [0xff, 0xff, 0xff], dark: [0x0d, 0x1d, 0x33] } as const;
+
+function luminance(rgb: readonly number[]): number {
+  const [r = 0, g = 0, b = 0] = rgb.map((c) => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/**
+ * The cell's colour as a solid mix with the card behind it, and the text colour (near-black or
+ * white) with the higher contrast, so every count stays ≥ 4.5:1 in both themes (WCAG 1.4.3).
+ */
+export function cellFill(color: readonly number[], alpha: number, dark: boolean) {
+  const base = dark ? CARD_RGB.dark : CARD_RGB.light;
+  const mixed = color.map((c, i) => Math.round(c * alpha + (base[i] ?? 0) * (1 - alpha)));
+  const l = luminance(mixed);
+  const onWhite = 1.05 / (l + 0.05);
+  const onBlack = (l + 0.05) / 0.05;
+  return { bg: `rgb(${mixed.join(" ")})`, fg: onWhite >= onBlack ? "#ffffff" : "#000000" };
+}
+
+/** What a screen reader hears instead of the colours: total and the fullest cells. */
+function matrixSummary(summary: LeadSummary, L: ReturnType<typeof useI18n>["t"]["leadsPage"]): string {
+  const total = summary.matrix.reduce((n, m) => n + m.n, 0);
+  const top = [...summary.matrix]
+    .filter((m) => m.n > 0)
+    .sort((a, b) => b.n - a.n)
+    .slice(0, 3)
+    .map((m) => L.matrixCell(FIT_BANDS[m.fit] ?? "", ENG_BANDS[m.engagement] ?? "", m.n));
+  return L.matrixSummary(total, top.join("; "));
+}
 
 /** 5×5 grid: fit bands (rows, high on top) × engagement bands (columns); colour intensity = count. */
 export function FitEngagementMatrix({ summary, filters }: { summary: LeadSummary; filters: LeadFilters }) {
@@ -53,6 +90,7 @@ export function FitEngagementMatrix({ summary, filters }: { summary: LeadSummary
   const L = t.leadsPage;
   const count = new Map(summary.matrix.map((m) => [`${m.fit},${m.engagement}`, m.n]));
   const max = Math.max(1, ...summary.matrix.map((m) => m.n));
+  const dark = usePreferences().theme === "dark";
   return (
     <Card labelledBy="lead-matrix-title">
       <h2 id="lead-matrix-title" className="text-base font-semibold text-slate-900 dark:text-white">
@@ -67,6 +105,7 @@ export function FitEngagementMatrix({ summary, filters }: { summary: LeadSummary
         </div>
         <div className="flex-1">
           <table className="w-full table-fixed border-separate border-spacing-1" aria-label={L.matrixTitle}>
+            <caption className="sr-only">{matrixSummary(summary, L)}</caption>
             <tbody>
               {[4, 3, 2, 1, 0].map((fit) => (
                 <tr key={fit}>
@@ -75,10 +114,11 @@ export function FitEngagementMatrix({ summary, filters }: { summary: LeadSummary
                   </th>
                   {[0, 1, 2, 3, 4].map((eng) => {
                     const key = `${fit},${eng}`;
+                    const hot = fit * 2 + eng * 0.4 >= 8;
                     const n = count.get(key) ?? 0;
                     const alpha = n === 0 ? 0 : 0.12 + 0.78 * (n / max);
+                    const fill = n === 0 ? null : cellFill(hot ? HOT_RGB : COOL_RGB, alpha, dark);
                     const active = filters.cell === key;
-                    const hot = fit * 2 + eng * 0.4 >= 8;
                     return (
                       <td key={eng} className="p-0">
                         <Link
@@ -86,13 +126,8 @@ export function FitEngagementMatrix({ summary, filters }: { summary: LeadSummary
                           aria-label={L.matrixCell(FIT_BANDS[fit] ?? "", ENG_BANDS[eng] ?? "", n)}
                           aria-current={active ? "true" : undefined}
                           data-cell={key}
-                          className={`grid h-10 place-items-center rounded-md text-xs font-semibold tabular-nums ring-inset ${active ? "ring-2 ring-slate-900 dark:ring-white" : "ring-1 ring-slate-200 dark:ring-slate-700"} ${alpha > 0.55 ? "text-white" : "text-slate-700 dark:text-slate-200"}`}
-                          style={{
-                            backgroundColor:
-                              n === 0
-                                ? undefined
-                                : `color-mix(in srgb, ${hot ? "#f07818" : "#004f8f"} ${Math.round(alpha * 100)}%, transparent)`,
-                          }}
+                          className={`grid h-10 place-items-center rounded-md text-xs font-semibold tabular-nums ring-inset ${active ? "ring-2 ring-slate-900 dark:ring-white" : "ring-1 ring-slate-200 dark:ring-slate-700"} ${fill ? "" : "text-slate-700 dark:text-slate-200"}`}
+                          style={fill ? { backgroundColor: fill.bg, color: fill.fg } : undefined}
                         >
                           {n}
                         </Link>
@@ -104,9 +139,9 @@ export function FitEngagementMatrix({ summary, filters }: { summary: LeadSummary
               <tr>
                 <td />
                 {ENG_BANDS.map((b) => (
-                  <td key={b} className="pt-1 text-center text-[11px] text-slate-500">
+                  <th key={b} scope="col" className="pt-1 text-center text-[11px] font-normal text-slate-500">
                     {b}
-                  </td>
+                  </th>
                 ))}
               </tr>
             </tbody>

@@ -121,7 +121,7 @@ export function JobTable(props: Props) {
               <th scope="col" className="px-2.5 py-2 text-right">
                 {t.monitor.colCost}
               </th>
-              <th scope="col" className="px-2.5 py-2">
+              <th scope="col" className={`${STICKY_END} bg-slate-50 px-2.5 py-2 dark:bg-navy-950`}>
                 <span className="sr-only">{t.monitor.colActions}</span>
               </th>
             </tr>
@@ -158,6 +158,9 @@ export function JobTable(props: Props) {
     </div>
   );
 }
+
+/** The actions column stays in view while a narrow table scrolls sideways (history panel open). */
+const STICKY_END = "sticky right-0 z-[1] shadow-[-6px_0_6px_-6px_rgb(0_0_0/0.25)]";
 
 function JobRow({
   job,
@@ -223,7 +226,7 @@ function JobRow({
         {job.attempts}/{job.maxAttempts}
       </td>
       <td className="px-2.5 py-2 text-right text-xs tabular-nums">{fmt.usd(job.costUsd)}</td>
-      <td className="px-2.5 py-2">
+      <td className={`${STICKY_END} bg-white px-2.5 py-2 dark:bg-navy-900`}>
         <div className="flex flex-col items-stretch gap-1 2xl:flex-row 2xl:justify-end">
           <Link
             to={`/jobs/${job.id}`}

@@ -1,5 +1,5 @@
-import { useEffect, useState } from "react";
-import { Outlet } from "react-router";
+import { useEffect, useRef, useState } from "react";
+import { Outlet, useLocation } from "react-router";
 import { AppHeader } from "../components/app-header";
 import { Brand } from "../components/brand";
 import { MainNav } from "../components/main-nav";
@@ -26,18 +26,35 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 }
 
 const HISTORY_KEY = "lt_history_open";
+const isNarrow = () => window.matchMedia("(max-width: 1023.98px)").matches;
 
 export default function AppLayout({ loaderData }: Route.ComponentProps) {
   const { me, recentJobs, usage } = loaderData;
   const { t } = useI18n();
   const [historyOpen, setHistoryOpen] = useState(true);
 
+  const { pathname } = useLocation();
+  // Below `lg` the history is a drawer over the page: closed on arrival and after each navigation,
+  // and opening it there does not change the wide-screen choice.
   useEffect(() => {
-    if (localStorage.getItem(HISTORY_KEY) === "0") setHistoryOpen(false);
+    if (isNarrow() || localStorage.getItem(HISTORY_KEY) === "0") setHistoryOpen(false);
   }, []);
+  const firstPath = useRef(pathname);
+  useEffect(() => {
+    if (isNarrow()) setHistoryOpen(false);
+    // After a client-side navigation, focus moves to the new page's heading (as a page load would
+    // start there), so keyboard and screen-reader users are not left on a link that is gone.
+    if (firstPath.current === pathname) return;
+    firstPath.current = "";
+    const target = document.querySelector<HTMLElement>("#main h1") ?? document.getElementById("main");
+    if (target && !target.contains(document.activeElement)) {
+      if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+      target.focus({ preventScroll: true });
+    }
+  }, [pathname]);
   const toggleHistory = (open: boolean) => {
     setHistoryOpen(open);
-    localStorage.setItem(HISTORY_KEY, open ? "1" : "0");
+    if (!isNarrow()) localStorage.setItem(HISTORY_KEY, open ? "1" : "0");
   };
 
   return (
@@ -69,7 +86,14 @@ export default function AppLayout({ loaderData }: Route.ComponentProps) {
                 <UsageBanner />
                 <Outlet />
               </main>
-              <JobHistory open={historyOpen} onClose={() => toggleHistory(false)} />
+              <JobHistory
+                open={historyOpen}
+                onClose={() => {
+                  toggleHistory(false);
+                  // Focus goes back to the button that opened the panel, not to the page's top.
+                  document.querySelector<HTMLElement>('[aria-controls="job-history"]')?.focus();
+                }}
+              />
             </div>
           </div>
         </div>

@@ -1,5 +1,5 @@
 import { Link } from "react-router";
-import { Card, PageHeader } from "../components/page";
+import { cardClass, PageHeader } from "../components/page";
 import { useI18n } from "../i18n";
 import { useJobsApi, useLiveJobs } from "../jobs/provider";
 import { navFor } from "../lib/navigation";
@@ -30,12 +30,13 @@ export default function Home() {
   return (
     <>
       <PageHeader title={t.home.greeting(me.name)} subtitle={t.home.intro} />
+      {/* A dl may only hold dt/dd groups in divs, so each stat card is a div, not a Card section. */}
       <dl className="grid gap-4 sm:grid-cols-3">
         {stats.map((s) => (
-          <Card key={s.label}>
+          <div key={s.label} className={cardClass}>
             <dt className="text-sm text-slate-600 dark:text-slate-300">{s.label}</dt>
             <dd className={`mt-1 text-3xl font-semibold ${s.color}`}>{s.value}</dd>
-          </Card>
+          </div>
         ))}
       </dl>
       <h2 className="mt-10 mb-3 text-sm font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">

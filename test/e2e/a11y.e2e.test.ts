@@ -1,0 +1,104 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { a11yViolations, apiPost, BASE, launch, newPage, screenshot, signIn, waitLive } from "./helpers";
+
+// Every screen × light/dark × pt-BR/en through axe (WCAG 2.1 A/AA): no serious or critical
+// violation. One signed-in admin page (admins see every screen); theme and language are switched
+// through their cookies, as the app itself persists them, so no extra sign-in per combination.
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const screens: { name: string; path: string }[] = [];
+
+async function waitJob(p: Page, id: string, timeout = 60_000) {
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    const res = await p.request.get(`/api/jobs/${id}`);
+    const { job } = (await res.json()) as { job: { status: string } };
+    if (job.status === "succeeded" || job.status === "failed") return job.status;
+    await p.waitForTimeout(500);
+  }
+  throw new Error(`job ${id} did not finish`);
+}
+
+beforeAll(async () => {
+  browser = await launch();
+  ({ context, page } = await newPage(browser));
+  await signIn(page, "admin");
+  // Data for the detail screens: a finished carousel draft, a failed ping, the first lead.
+  const carousel = await apiPost<{ job: { id: string } }>(page, "/api/jobs", {
+    type: "content.carousel",
+    input: { topic: "Acessibilidade: usinagem suíça de parafusos ósseos", profile: "company", slideCount: 3 },
+  });
+  const ping = await apiPost<{ job: { id: string } }>(page, "/api/jobs", {
+    type: "system.ping",
+    input: { sleepMs: 0, failTimes: 10 },
+  });
+  expect(carousel.status).toBe(202);
+  expect(ping.status).toBe(202);
+  const leads = (await (await page.request.get("/api/leads?limit=1")).json()) as { items: { id: string }[] };
+  await waitJob(page, carousel.body.job.id);
+  screens.push(
+    { name: "home", path: "/" },
+    { name: "content", path: "/content" },
+    { name: "content-library", path: "/content/library" },
+    { name: "content-detail", path: `/content/${carousel.body.job.id}` },
+    { name: "leads", path: "/leads" },
+    { name: "lead-detail", path: `/leads/${leads.items[0]?.id ?? "none"}` },
+    { name: "job-detail", path: `/jobs/${ping.body.job.id}` },
+    { name: "admin-overview", path: "/admin" },
+    { name: "job-monitor", path: "/admin/jobs" },
+    { name: "settings", path: "/settings" },
+    { name: "not-found", path: "/does-not-exist" },
+  );
+}, 120_000);
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+});
+
+async function prefer(c: BrowserContext, theme: string, locale: string) {
+  const url = new URL(BASE);
+  await c.addCookies([
+    { name: "lt_theme", value: theme, domain: url.hostname, path: "/" },
+    { name: "lt_locale", value: locale, domain: url.hostname, path: "/" },
+  ]);
+}
+
+const COMBOS = [
+  ["light", "pt-BR"],
+  ["dark", "pt-BR"],
+  ["light", "en"],
+  ["dark", "en"],
+] as const;
+
+describe("accessibility (axe, WCAG 2.1 A/AA)", () => {
+  it("the sign-in screen has no serious violation in either theme or language", async () => {
+    const anon = await newPage(browser);
+    const found: string[] = [];
+    for (const [theme, locale] of COMBOS) {
+      await prefer(anon.context, theme, locale);
+      await anon.page.goto("/sign-in");
+      found.push(...(await a11yViolations(anon.page)).map((v) => `[sign-in ${theme} ${locale}] ${v}`));
+    }
+    await anon.context.close();
+    expect(found, found.join("\n")).toEqual([]);
+  });
+
+  // One test per theme × language, so a failure names its combination and each has its own time.
+  for (const [theme, locale] of COMBOS) {
+    it(`every screen in ${theme} theme, ${locale}: 0 serious/critical violations`, async () => {
+      await prefer(context, theme, locale);
+      const found: string[] = [];
+      for (const s of screens) {
+        await page.goto(s.path);
+        await waitLive(page);
+        const v = await a11yViolations(page);
+        found.push(...v.map((x) => `[${s.name} ${theme} ${locale}] ${x}`));
+        if (theme === "dark" && locale === "en") await screenshot(page, `a11y-${s.name}-dark-en`);
+      }
+      expect(found, found.join("\n")).toEqual([]);
+    }, 300_000);
+  }
+});
