@@ -59,7 +59,7 @@ export function leadRoutes(depsFor: (c: Context<AppEnv>) => LeadDeps) {
 
   // Raw route: the body is CSV or JSON, parsed here rather than by a JSON validator.
   app.post("/leads/import", access("leads:write"), async (c) => {
-    const actor = requireActor(c, "leads:write");
+    const actor = requireActor(c);
     new LeadsRepo(depsFor(c).db, actor).requireWrite();
     const type = (c.req.header("content-type") ?? "").split(";")[0]?.trim();
     const text = await c.req.text();
@@ -117,7 +117,7 @@ export function leadRoutes(depsFor: (c: Context<AppEnv>) => LeadDeps) {
   );
 
   app.get("/leads/summary", access("leads:read"), async (c) => {
-    requireActor(c, "leads:read");
+    requireActor(c);
     const { db } = depsFor(c);
     const weekAgo = Date.now() - 7 * 86_400_000;
     const [byHeat, matrix, segments, changed] = await Promise.all([
@@ -171,7 +171,7 @@ export function leadRoutes(depsFor: (c: Context<AppEnv>) => LeadDeps) {
       responses: { 200: { description: "Updated" }, ...problemResponses },
     }),
     async (c) => {
-      const actor = requireActor(c, "leads:write");
+      const actor = requireActor(c);
       const repo = new LeadsRepo(depsFor(c).db, actor);
       repo.requireWrite();
       const body = c.req.valid("json");
@@ -209,7 +209,7 @@ export function leadRoutes(depsFor: (c: Context<AppEnv>) => LeadDeps) {
       responses: { 201: { description: "Recorded" }, ...problemResponses },
     }),
     async (c) => {
-      const actor = requireActor(c, "leads:write");
+      const actor = requireActor(c);
       const repo = new LeadsRepo(depsFor(c).db, actor);
       repo.requireWrite();
       const { id } = c.req.valid("param");
@@ -250,7 +250,7 @@ export function leadRoutes(depsFor: (c: Context<AppEnv>) => LeadDeps) {
     }),
     async (c) => {
       const { id, version } = c.req.valid("param");
-      const actor = requireActor(c, "leads:write");
+      const actor = requireActor(c);
       const rescore = requestRescore(c, depsFor(c).db, actor.userId);
       const row = await new LeadsRepo(depsFor(c).db, actor).revert(id, version, rescore);
       return c.json({ lead: leadToWire(row) }, 200);
@@ -258,7 +258,7 @@ export function leadRoutes(depsFor: (c: Context<AppEnv>) => LeadDeps) {
   );
 
   app.get("/admin/territories", access("leads:read"), async (c) => {
-    requireActor(c, "leads:read");
+    requireActor(c);
     return c.json(await territoryOwners(depsFor(c).db));
   });
   app.openapi(
@@ -271,7 +271,7 @@ export function leadRoutes(depsFor: (c: Context<AppEnv>) => LeadDeps) {
       responses: { 200: { description: "Saved" }, ...problemResponses },
     }),
     async (c) => {
-      const actor = requireActor(c, "leads:write");
+      const actor = requireActor(c);
       if (!isAdmin(actor)) throw new Forbidden("Only admins can change territories.");
       await setTerritoryOwners(depsFor(c).db, c.req.valid("json"), actor.userId);
       return c.json(await territoryOwners(depsFor(c).db), 200);
