@@ -16,6 +16,20 @@ export type TryResult =
   | { ok: true; totals: Record<string, number>; counted: string[] }
   | { ok: false; bucket: string; total: number; limit: number };
 
+/** One bucket a reservation holds (amount) against its limit. */
+export interface HoldEntry {
+  bucket: string;
+  amount: number;
+  limit: number;
+}
+
+interface Hold {
+  entries: Array<{ bucket: string; amount: number }>;
+  expiresAt: number;
+}
+
+export type ReserveResult = { ok: true } | { ok: false; bucket: string; total: number; limit: number };
+
 /**
  * Per-scope counters ("global", "user:<id>"). A Durable Object runs one request at a time, so
  * check-then-add is atomic: 50 concurrent enqueues against a limit of 10 accept exactly 10.
@@ -45,6 +59,64 @@ export class BudgetCounter extends DurableObject<Env> {
       if (c.key) await this.ctx.storage.put(`seen:${c.bucket}:${c.key}`, true);
     }
     return { ok: true, totals, counted: fresh.filter((c) => c.add !== 0).map((c) => c.bucket) };
+  }
+
+  /**
+   * Reserve-before-spend: adds `amount` to every bucket only if every bucket stays within its
+   * limit, and remembers it as hold `id` until `settle`/`release` (or `expiresAt`, for a caller
+   * that died). One request at a time per object, so N racing reservations never pass a limit.
+   * `replaces` releases another hold first in the same step (a job's accept-time estimate making
+   * way for its first real call).
+   */
+  async reserve(
+    id: string,
+    entries: HoldEntry[],
+    now: number,
+    ttlMs: number,
+    replaces?: string,
+  ): Promise<ReserveResult> {
+    await this.expireHolds(now);
+    if (await this.ctx.storage.get(`hold:${id}`)) return { ok: true };
+    if (replaces) await this.settle(replaces, []);
+    for (const e of entries) {
+      const total = await this.read(e.bucket);
+      if (total + e.amount > e.limit + 1e-9) return { ok: false, bucket: e.bucket, total, limit: e.limit };
+    }
+    for (const e of entries) await this.ctx.storage.put(e.bucket, (await this.read(e.bucket)) + e.amount);
+    const hold: Hold = {
+      entries: entries.map(({ bucket, amount }) => ({ bucket, amount })),
+      expiresAt: now + ttlMs,
+    };
+    await this.ctx.storage.put(`hold:${id}`, hold);
+    return { ok: true };
+  }
+
+  /**
+   * Replaces hold `id` by what was really spent: each bucket moves by (actual − reserved), so an
+   * estimate that was too high gives the difference back. No hold: the actual amounts are added.
+   */
+  async settle(
+    id: string,
+    actual: Array<{ bucket: string; amount: number }>,
+  ): Promise<Record<string, number>> {
+    const hold = await this.ctx.storage.get<Hold>(`hold:${id}`);
+    const delta = new Map<string, number>();
+    for (const e of hold?.entries ?? []) delta.set(e.bucket, (delta.get(e.bucket) ?? 0) - e.amount);
+    for (const e of actual) delta.set(e.bucket, (delta.get(e.bucket) ?? 0) + e.amount);
+    const out: Record<string, number> = {};
+    for (const [bucket, d] of delta) {
+      out[bucket] = (await this.read(bucket)) + d;
+      await this.ctx.storage.put(bucket, out[bucket]);
+    }
+    if (hold) await this.ctx.storage.delete(`hold:${id}`);
+    return out;
+  }
+
+  private async expireHolds(now: number): Promise<void> {
+    const holds = await this.ctx.storage.list<Hold>({ prefix: "hold:" });
+    for (const [key, hold] of holds) {
+      if (hold.expiresAt <= now) await this.settle(key.slice("hold:".length), []);
+    }
   }
 
   /** Gives back what a `tryAdd` counted (and forgets its key), when the job was not created. */

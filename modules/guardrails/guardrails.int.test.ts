@@ -26,7 +26,7 @@ async function countJobs(owner: string) {
 
 async function finished(id: string): Promise<Job> {
   return waitFor(async () => {
-    const j = ((await (await as("marketing", `/api/jobs/${id}`)).json()) as { job: Job }).job;
+    const j = ((await (await as("admin", `/api/jobs/${id}`)).json()) as { job: Job }).job;
     return ["succeeded", "failed"].includes(j.status) ? j : undefined;
   });
 }
@@ -110,17 +110,19 @@ describe("cost guardrails", () => {
 
   it("stops a job mid-run when its next paid call would cross the limit, and warns at 80 %", async () => {
     await setGuardrails({ userDailyUsd: 0.7 });
-    const first = (await (await ping("marketing", { spendUsd: 0.6 })).json()) as { job: Job };
+    // Simulated spend is an admin drill.
+    expect((await ping("marketing", { spendUsd: 0.6 })).status).toBe(403);
+    const first = (await (await ping("admin", { spendUsd: 0.6 })).json()) as { job: Job };
     const done = await finished(first.job.id);
     expect(done.status).toBe("succeeded");
     expect(done.costUsd).toBeCloseTo(0.6);
-    const usage = (await (await as("marketing", "/api/usage")).json()) as {
+    const usage = (await (await as("admin", "/api/usage")).json()) as {
       user: { usdToday: number };
       warning: boolean;
     };
     expect(usage.user.usdToday).toBeCloseTo(0.6);
     expect(usage.warning).toBe(true);
-    const second = (await (await ping("marketing", { spendUsd: 0.6 })).json()) as { job: Job };
+    const second = (await (await ping("admin", { spendUsd: 0.6 })).json()) as { job: Job };
     const stopped = await finished(second.job.id);
     expect(stopped.status).toBe("failed");
     expect(stopped.error).toMatchObject({ code: "budget_exceeded", retryable: true });

@@ -20,6 +20,11 @@ const B = {
 
 type Scope = "global" | `user:${string}` | `provider:${string}`;
 
+/** A caller that died mid-call gives its hold back after this long (a Gemini call times out at 2 min). */
+const CALL_HOLD_MS = 10 * 60_000;
+/** A job's accept-time estimate is held until it starts (or this long, if it never does). */
+const ACCEPT_HOLD_MS = 30 * 60_000;
+
 /**
  * Cost guardrails (FR15): checked before a job is accepted (its estimate) and before every paid
  * call (actual spend so far), counted atomically in a Durable Object per scope. Fails closed: if
@@ -87,6 +92,7 @@ export class GuardrailService implements SpendGuard, ProviderGate {
     def: JobType,
     input: unknown,
     idempotencyKey: string | undefined,
+    jobId: string,
   ): Promise<(() => Promise<void>) | undefined> => {
     const g = await loadGuardrails(this.db);
     const now = this.now();
@@ -98,10 +104,10 @@ export class GuardrailService implements SpendGuard, ProviderGate {
     if (perDay !== undefined)
       // Racing copies of one idempotent request count once (the DO remembers the key).
       userChecks.push({ bucket: B.jobs(now, def.type), add: 1, need: 1, limit: perDay, key: idempotencyKey });
-    if (ai) userChecks.push({ bucket: B.usdDay(now), add: 0, need: estimate, limit: g.userDailyUsd });
-    if (userChecks.length === 0) return undefined;
     const userScope: Scope = `user:${actor.userId}`;
-    const u = await this.counter(userScope).tryAdd(userChecks);
+    const u: TryResult = userChecks.length
+      ? await this.counter(userScope).tryAdd(userChecks)
+      : { ok: true, totals: {}, counted: [] };
     // Gives back only what this request counted: a racing copy of a keyed request counted nothing.
     const counted = u.ok ? u.counted : [];
     const release = async () => {
@@ -120,14 +126,34 @@ export class GuardrailService implements SpendGuard, ProviderGate {
         { type: def.type, limit: perDay ?? 0 },
       );
     }
-    if (!ai) return release;
-    const gl: TryResult = await this.counter("global").tryAdd([
-      { bucket: B.usdDay(now), add: 0, need: estimate, limit: g.globalDailyUsd },
-      { bucket: B.usdMonth(now), add: 0, need: estimate, limit: g.globalMonthlyUsd },
-    ]);
-    if (!gl.ok) {
-      // Give back the count we just took for this user.
+    if (!ai) return userChecks.length ? release : undefined;
+    // The estimate is reserved (not just compared), so racing accepts cannot pass a limit together.
+    const hold = this.acceptHoldId(jobId);
+    const ur = await this.counter(userScope).reserve(
+      hold,
+      [{ bucket: B.usdDay(now), amount: estimate, limit: g.userDailyUsd }],
+      now,
+      ACCEPT_HOLD_MS,
+    );
+    if (!ur.ok) {
       await release();
+      await this.refuse(actor, "userDaily", secondsToNextDay(now), { scope: userScope, ...ur, estimate });
+    }
+    const gl = await this.counter("global").reserve(
+      hold,
+      [
+        { bucket: B.usdDay(now), amount: estimate, limit: g.globalDailyUsd },
+        { bucket: B.usdMonth(now), amount: estimate, limit: g.globalMonthlyUsd },
+      ],
+      now,
+      ACCEPT_HOLD_MS,
+    );
+    const releaseAll = async () => {
+      await Promise.all([release(), this.release(actor.userId, hold)]);
+    };
+    if (!gl.ok) {
+      // Give back the count and the hold we just took for this user.
+      await releaseAll();
       const monthly = gl.bucket.startsWith("usd:month");
       await this.refuse(
         actor,
@@ -136,50 +162,85 @@ export class GuardrailService implements SpendGuard, ProviderGate {
         { scope: "global", ...gl, estimate },
       );
     }
-    return release;
+    return releaseAll;
   };
 
-  /** Before every paid AI call inside a running job. */
+  acceptHoldId(jobId: string): string {
+    return `accept:${jobId}`;
+  }
+
+  /**
+   * Before every paid AI call inside a running job: reserves the call's estimate in the user's
+   * and the global counter (each atomic), so N concurrent calls can never pass a limit. The job's
+   * accept-time estimate, if still held, makes way in the same step.
+   */
   async reserve(
     actor: Actor,
     job: { id: string; type: string },
     estimateUsd: number,
     what: string,
-  ): Promise<void> {
+  ): Promise<string> {
     const g = await loadGuardrails(this.db);
     const now = this.now();
+    const locale = await this.locale(actor.userId);
     const stop = (msg: string, retryAfterS: number): never => {
       throw new JobFailure("budget_exceeded", `${msg} (${what})`, true, retryAfterS * 1000, false);
     };
-    const locale = await this.locale(actor.userId);
     if (g.killSwitch) stop(message("killSwitch", locale), 3600);
-    const [u, gl] = await Promise.all([
-      this.counter(`user:${actor.userId}`).get([B.usdDay(now)]),
-      this.counter("global").get([B.usdDay(now), B.usdMonth(now)]),
+    const hold = `call:${job.id}:${newId()}`;
+    const accepted = this.acceptHoldId(job.id);
+    const u = await this.counter(`user:${actor.userId}`).reserve(
+      hold,
+      [{ bucket: B.usdDay(now), amount: estimateUsd, limit: g.userDailyUsd }],
+      now,
+      CALL_HOLD_MS,
+      accepted,
+    );
+    const gl = u.ok
+      ? await this.counter("global").reserve(
+          hold,
+          [
+            { bucket: B.usdDay(now), amount: estimateUsd, limit: g.globalDailyUsd },
+            { bucket: B.usdMonth(now), amount: estimateUsd, limit: g.globalMonthlyUsd },
+          ],
+          now,
+          CALL_HOLD_MS,
+          accepted,
+        )
+      : null;
+    if (u.ok && gl?.ok) return hold;
+    if (u.ok) await this.counter(`user:${actor.userId}`).settle(hold, []);
+    const breach = !u.ok
+      ? ("userDaily" as const)
+      : gl && !gl.ok && gl.bucket.startsWith("usd:month")
+        ? ("globalMonthly" as const)
+        : ("globalDaily" as const);
+    const text = message(breach, locale);
+    await this.alert(
+      "budget_exceeded",
+      breach === "userDaily" ? `user:${actor.userId}` : "global",
+      actor.userId,
+      text,
+      { jobId: job.id, what, estimateUsd },
+    );
+    return stop(text, breach === "globalMonthly" ? secondsToNextMonth(now) : secondsToNextDay(now));
+  }
+
+  /** Gives a hold back in both counters (a call that never happened, a job that started). */
+  async release(userId: string, holdId: string): Promise<void> {
+    await Promise.all([
+      this.counter(`user:${userId}`).settle(holdId, []),
+      this.counter("global").settle(holdId, []),
     ]);
-    const breach =
-      (u[B.usdDay(now)] ?? 0) + estimateUsd > g.userDailyUsd
-        ? ("userDaily" as const)
-        : (gl[B.usdDay(now)] ?? 0) + estimateUsd > g.globalDailyUsd
-          ? ("globalDaily" as const)
-          : (gl[B.usdMonth(now)] ?? 0) + estimateUsd > g.globalMonthlyUsd
-            ? ("globalMonthly" as const)
-            : null;
-    if (breach) {
-      const text = message(breach, locale);
-      await this.alert(
-        "budget_exceeded",
-        breach === "userDaily" ? `user:${actor.userId}` : "global",
-        actor.userId,
-        text,
-        { jobId: job.id, what, estimateUsd },
-      );
-      stop(text, breach === "globalMonthly" ? secondsToNextMonth(now) : secondsToNextDay(now));
-    }
   }
 
   /** After every paid call: the ledger row, the counters, and the once-a-day 80 % warning. */
-  async record(actor: Actor, job: { id: string; type: string }, entry: CostEntry): Promise<void> {
+  async record(
+    actor: Actor,
+    job: { id: string; type: string },
+    entry: CostEntry,
+    holdId?: string,
+  ): Promise<void> {
     const now = this.now();
     await this.db.insert(costLedger).values({
       id: newId(),
@@ -200,9 +261,11 @@ export class GuardrailService implements SpendGuard, ProviderGate {
       { bucket: B.usdDay(now), amount: entry.usd },
       { bucket: B.usdMonth(now), amount: entry.usd },
     ];
+    // Settling replaces the reserved estimate by the real cost (a lower cost gives the rest back).
+    const hold = holdId ?? `none:${newId()}`;
     const [u, gl] = await Promise.all([
-      this.counter(`user:${actor.userId}`).add(add),
-      this.counter("global").add(add),
+      this.counter(`user:${actor.userId}`).settle(hold, add),
+      this.counter("global").settle(hold, add),
     ]);
     const g = await loadGuardrails(this.db);
     const locale = await this.locale(actor.userId);

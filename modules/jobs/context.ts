@@ -47,7 +47,10 @@ export function buildContext<I>(
       throw new JobAborted("The job was cancelled or its lease was lost.");
     }
   };
-  return {
+  // Holds taken by reserveSpend, settled in order by recordCost; leftovers are released at the
+  // end of the attempt or stage (a call that failed before it cost anything).
+  const holds: string[] = [];
+  const ctx: JobContext<I> = {
     jobId: row.id,
     attempt: row.attempts,
     input,
@@ -108,11 +111,12 @@ export function buildContext<I>(
       await d.gate?.pause(provider, ms);
     },
     reserveSpend: async (estimateUsd, what) => {
-      await d.spend?.reserve(actor, row, estimateUsd, what);
+      const hold = await d.spend?.reserve(actor, row, estimateUsd, what);
+      if (hold) holds.push(hold);
     },
     recordCost: async (entry) => {
       const now = d.now();
-      await d.spend?.record(actor, row, entry);
+      await d.spend?.record(actor, row, entry, holds.shift());
       ensure(
         await transition(
           db,
@@ -126,4 +130,15 @@ export function buildContext<I>(
       );
     },
   };
+  unsettled.set(ctx, async () => {
+    for (const hold of holds.splice(0)) await d.spend?.release(actor.userId, hold).catch(() => undefined);
+  });
+  return ctx;
+}
+
+const unsettled = new WeakMap<object, () => Promise<void>>();
+
+/** Gives back every reservation the context took but never settled (the call failed first). */
+export async function releaseUnsettledSpend(ctx: JobContext<unknown>): Promise<void> {
+  await unsettled.get(ctx)?.();
 }

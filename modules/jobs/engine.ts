@@ -6,7 +6,7 @@ import type { Db } from "../core/db";
 import { BadRequest, Conflict, Forbidden, fieldErrors } from "../core/errors";
 import { newId } from "../core/ids";
 import { backoffMs } from "./backoff";
-import { buildContext } from "./context";
+import { buildContext, releaseUnsettledSpend } from "./context";
 import type { JobRegistry } from "./registry";
 import { JobsRepo } from "./repo";
 import type { CreateJobBody, Job, JobError } from "./schema";
@@ -38,6 +38,8 @@ export type EnqueueHook = (
   def: JobType,
   input: unknown,
   idempotencyKey: string | undefined,
+  /** The job's id (new, or the retried job's): accept-time reservations are held under it. */
+  jobId: string,
 ) => Promise<(() => Promise<void>) | undefined>;
 
 export interface EngineDeps {
@@ -100,19 +102,15 @@ export class JobEngine {
     if (!parsed.success) {
       throw new BadRequest("The job input is invalid.", fieldErrors(parsed.error.issues, "input"));
     }
+    def.authorize?.(actor, parsed.data);
     if (body.idempotencyKey) {
       const existing = await this.findByKey(actor.userId, body.idempotencyKey);
       if (existing) return { job: toWire(existing), created: false };
     }
-    const undo: Array<() => Promise<void>> = [];
-    for (const hook of this.d.beforeEnqueue ?? []) {
-      const u = await hook(actor, def, parsed.data, body.idempotencyKey);
-      if (u) undo.push(u);
-    }
-    const rollback = () => Promise.all(undo.map((u) => u().catch(() => undefined)));
+    const id = newId();
+    const rollback = await this.runHooks(actor, def, parsed.data, body.idempotencyKey, id);
 
     const now = this.now();
-    const id = newId();
     const [inserted] = await this.d.db
       .batch([
         this.d.db
@@ -156,6 +154,28 @@ export class JobEngine {
     }
     await Promise.all([publishSafely(this.d.publish, row), this.sendFirst(row.id)]);
     return { job: toWire(row), created: true };
+  }
+
+  /** The guardrail hooks; returns how to undo what they took if the job is not stored after all. */
+  private async runHooks(
+    actor: Actor,
+    def: JobType,
+    input: unknown,
+    key: string | undefined,
+    jobId: string,
+  ): Promise<() => Promise<unknown>> {
+    const undo: Array<() => Promise<void>> = [];
+    const rollback = () => Promise.all(undo.map((u) => u().catch(() => undefined)));
+    try {
+      for (const hook of this.d.beforeEnqueue ?? []) {
+        const u = await hook(actor, def, input, key, jobId);
+        if (u) undo.push(u);
+      }
+    } catch (err) {
+      await rollback();
+      throw err;
+    }
+    return rollback;
   }
 
   private findByKey(userId: string, key: string): Promise<JobRow | undefined> {
@@ -229,7 +249,12 @@ export class JobEngine {
       throw new Conflict(`Only failed or cancelled jobs can be retried; this one is ${row.status}.`);
     }
     const def = this.d.registry.get(row.type);
-    if (def) assertMayStart(actor, def);
+    if (!def) throw new Conflict(`Job type ${row.type} no longer exists.`);
+    assertMayStart(actor, def);
+    const input = def.input.safeParse(row.input);
+    if (input.success) def.authorize?.(actor, input.data);
+    // A retry is a new start: the same guardrails as an enqueue (kill switch, counts, estimate).
+    const rollback = await this.runHooks(actor, def, input.success ? input.data : row.input, undefined, id);
     const now = this.now();
     const updated = await transition(
       this.d.db,
@@ -240,7 +265,7 @@ export class JobEngine {
         status: "queued",
         runAt: now,
         finishedAt: null,
-        maxAttempts: row.attempts + (def?.retry.maxAttempts ?? 1),
+        maxAttempts: row.attempts + def.retry.maxAttempts,
       },
       {
         kind: "status",
@@ -248,8 +273,14 @@ export class JobEngine {
         data: { by: actor.userId, resumeFrom: Object.keys(row.checkpointData ?? {}) },
       },
       now,
-    );
-    if (!updated) throw new Conflict("The job changed state; reload and try again.");
+    ).catch(async (err: unknown) => {
+      await rollback();
+      throw err;
+    });
+    if (!updated) {
+      await rollback();
+      throw new Conflict("The job changed state; reload and try again.");
+    }
     await this.dispatch(id);
     return toWire(updated);
   }
@@ -321,7 +352,13 @@ export class JobEngine {
       { kind: "status", message: "Running" },
       now,
     );
-    if (row) return { row };
+    if (row) {
+      // Running now: its paid calls reserve for themselves, so the accept-time estimate goes back.
+      if (def?.estimateCostUsd && this.d.spend) {
+        await this.d.spend.release(row.userId, this.d.spend.acceptHoldId(row.id)).catch(() => undefined);
+      }
+      return { row };
+    }
     // Not admitted yet (e.g. the owner already runs their maximum): wait, stay queued.
     if (admission && (await this.loadRow(jobId))?.status === "queued") return { notYetS: 3 };
     return null;
@@ -466,7 +503,8 @@ export class JobEngine {
     try {
       const actor = await this.loadActor(row.userId);
       const input = def.input.parse(row.input);
-      const result = await def.run(this.makeContext(row, input, actor, abort));
+      const ctx = this.makeContext(row, input, actor, abort);
+      const result = await def.run(ctx).finally(() => releaseUnsettledSpend(ctx as JobContext<unknown>));
       await this.complete(row, def, result);
       return {};
     } catch (err) {

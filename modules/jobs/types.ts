@@ -91,10 +91,25 @@ export interface CostEntry {
   usd: number;
 }
 
-/** Spending guard the engine delegates to (the guardrails feature provides it). */
+/**
+ * Spending guard the engine delegates to (the guardrails feature provides it): reserve an
+ * estimate before a paid call, settle it with the real cost after (or release it if the call
+ * never happened), so racing calls can never pass a limit together.
+ */
 export interface SpendGuard {
-  reserve(actor: Actor, job: { id: string; type: string }, estimateUsd: number, what: string): Promise<void>;
-  record(actor: Actor, job: { id: string; type: string }, entry: CostEntry): Promise<void>;
+  /** Holds the estimate against every limit; returns the hold's id or throws budget_exceeded. */
+  reserve(
+    actor: Actor,
+    job: { id: string; type: string },
+    estimateUsd: number,
+    what: string,
+  ): Promise<string>;
+  /** Records the real cost and replaces the hold (if any) with it. */
+  record(actor: Actor, job: { id: string; type: string }, entry: CostEntry, holdId?: string): Promise<void>;
+  /** Gives a hold back (the call failed before spending, or a job's accept-time estimate). */
+  release(userId: string, holdId: string): Promise<void>;
+  /** The hold a job's accept-time estimate is kept under until the job starts. */
+  acceptHoldId(jobId: string): string;
 }
 
 export interface WorkflowStep<I> {
@@ -119,6 +134,8 @@ interface JobTypeBase<I extends z.ZodType, R extends z.ZodType> {
    */
   scope: Scope;
   estimateCostUsd?(input: z.infer<I>): number;
+  /** Input-dependent permission (e.g. only admins may simulate spend); throw Forbidden to refuse. */
+  authorize?(actor: Actor, input: z.infer<I>): void;
 }
 
 export interface QueueJobType<I extends z.ZodType, R extends z.ZodType> extends JobTypeBase<I, R> {

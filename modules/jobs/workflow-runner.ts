@@ -1,6 +1,7 @@
 import type { WorkflowStepConfig } from "cloudflare:workers";
+import { releaseUnsettledSpend } from "./context";
 import type { JobEngine, WorkflowParams } from "./engine";
-import { JobAborted, JobFailure } from "./types";
+import { JobAborted, type JobContext, JobFailure } from "./types";
 
 /** The slice of Cloudflare's WorkflowStep we use, so tests and types stay small. */
 export interface StepRunner {
@@ -59,7 +60,9 @@ export async function runWorkflowAttempt(
       await ctx.progress({ percent: (i / total) * 100, stage: s.name, message: s.label });
       const outcome = await step.do<StepOutcome>(s.name, NO_STEP_RETRY, async () => {
         try {
-          const value = await s.run(ctx, outputs);
+          const value = await s
+            .run(ctx, outputs)
+            .finally(() => releaseUnsettledSpend(ctx as JobContext<unknown>));
           await engine.saveCheckpoint(row, s.name, value);
           return { ok: true, value: JSON.stringify(value ?? null) };
         } catch (err) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Forbidden } from "../../core/errors";
 import { defineJobType, JobFailure } from "../types";
 
 export const PingInput = z.object({
@@ -29,6 +30,13 @@ export const systemPing = defineJobType({
   timeoutMs: 30_000,
   allowedRoles: ["admin", "marketing", "sales"],
   scope: "jobs:write",
+  // Simulated spend writes real numbers to the ledger and the shared counters: a drill for admins,
+  // never a way for anyone else to exhaust the company's budget.
+  authorize(actor, input) {
+    if (input.spendUsd !== undefined && actor.role !== "admin") {
+      throw new Forbidden("Only admins can simulate spend (spendUsd).");
+    }
+  },
   async run(ctx) {
     const { sleepMs, failTimes } = ctx.input;
     const slices = sleepMs > 0 ? 4 : 0;
