@@ -1,3 +1,4 @@
+import { decayEngagement } from "../modules/leads";
 import { createApp } from "./api/app";
 import { consumeDeadLetters } from "./consumers/dead-letters";
 import { consumeJobs } from "./consumers/jobs";
@@ -23,6 +24,12 @@ export default {
       services(env)
         .engine.sweep()
         .then((r) => console.log(JSON.stringify({ msg: "sweep", ...r }))),
+    );
+    // Once per São Paulo day (the first tick of the day claims it; later ticks are a no-op).
+    ctx.waitUntil(
+      decayEngagement(services(env).db).then(
+        (r) => r.ran && console.log(JSON.stringify({ msg: "decay", ...r })),
+      ),
     );
   },
 } satisfies ExportedHandler<Env>;

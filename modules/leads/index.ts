@@ -1,3 +1,4 @@
+export { decayEngagement } from "./decay";
 export { leadJobTypes } from "./jobs";
 export { type LeadDeps, leadRoutes } from "./routes";
 export { seedLeadsDemo } from "./seed";

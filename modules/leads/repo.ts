@@ -215,6 +215,7 @@ export class LeadsRepo {
         occurredAt: iso(e.occurredAt),
         source: e.source,
         points: pointsById.get(e.id) ?? 0,
+        ageDays: Math.max(0, Math.floor((now - e.occurredAt) / 86_400_000)),
       })),
       decisionMakers: makers.map((m) => ({
         name: m.name,

@@ -92,10 +92,12 @@ export function withEngagement(
   if (kept.length > 0 && Math.abs(uncapped - ls) > 0.005) {
     breakdown.push({ factor: "cap", points: round2(ls - uncapped), detail: "Score limited to 0–10" });
   }
+  // Heat from the unrounded score, as the Python service does: 8.996 is WARM, not a rounded 9.0.
+  const exact = Math.min(10, r.fitScore + (2.0 * engagement) / 100);
   return {
     engagementScore: engagement,
     leadScore: ls,
-    heat: heatOf(ls),
+    heat: heatOf(Math.round(exact * 1e9) / 1e9),
     priority: round2(r.rawFit + engagementPoints),
     breakdown,
   };

@@ -16,7 +16,14 @@ export type LeadSummary = {
 };
 
 export type LeadDetail = Lead & {
-  engagements: Array<{ id: string; kind: string; occurredAt: string; source: string; points: number }>;
+  engagements: Array<{
+    id: string;
+    kind: string;
+    occurredAt: string;
+    source: string;
+    points: number;
+    ageDays: number;
+  }>;
   decisionMakers: Array<{
     name: string;
     headline: string | null;

@@ -68,7 +68,7 @@ export function EngagementTimeline({ lead, writable }: { lead: LeadDetail; writa
                 </span>
               </div>
               <p className="text-xs text-slate-500">
-                {fmt.date(e.occurredAt)} · {e.source}
+                {fmt.date(e.occurredAt)} · {L.engagementAge(e.ageDays)} · {e.source}
               </p>
             </li>
           ))}

@@ -20,18 +20,44 @@ export function VersionHistory({
   users: UserLite[];
   writable: boolean;
 }) {
-  const { t, fmt } = useI18n();
+  const { t, fmt, locale } = useI18n();
   const L = t.leadsPage;
   const revalidator = useRevalidator();
   const [confirm, setConfirm] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const name = (id: string | null) => (id ? (users.find((u) => u.id === id)?.name ?? id) : "—");
-  // Owners by name, timestamps as dates, long values (the breakdown) shortened.
+  // Values as a person says them: owners by name, dates, scores with the locale's decimal mark,
+  // territories and statuses by their names, the breakdown as a count of factors.
   const show = (field: string, v: unknown): string => {
     if (v === null || v === undefined) return "—";
     if (field === "ownerId" && typeof v === "string") return name(v);
     if (field.endsWith("At") && typeof v === "number") return fmt.dateTime(new Date(v).toISOString());
+    if (typeof v === "boolean") return v ? L.yes : L.no;
+    if (typeof v === "number")
+      return v.toLocaleString(locale === "en" ? "en-US" : "pt-BR", { maximumFractionDigits: 2 });
+    if (field === "territory" && typeof v === "string") return L.territory[v] ?? v;
+    if (field === "enrichmentStatus" && typeof v === "string") return L.enrichment[v] ?? v;
+    if (field === "heat" && typeof v === "string") return L.heatName[v as "HOT"] ?? v;
+    if (field === "breakdown" && Array.isArray(v)) return L.factorsCount(v.length);
+    if (Array.isArray(v)) return v.join(", ") || "—";
     return preview(v, 40);
+  };
+  // Reasons are stored in a fixed form ("rank", "revert v3"…); say them in the user's language.
+  const reason = (r: string): string => {
+    const R = L.versionReason;
+    if (r === "rank") return R.rank;
+    if (r === "enrich (Unipile)") return R.enrich;
+    let m = r.match(/^enrich: (\w+)$/);
+    if (m?.[1]) return R.enrichOther(L.enrichment[m[1]] ?? m[1]);
+    m = r.match(/^import merge \(row (\d+)\)$/);
+    if (m?.[1]) return R.importMerge(m[1]);
+    if (r.startsWith("edited by ")) return R.edited;
+    m = r.match(/^revert (?:to )?v(\d+)$/);
+    if (m?.[1]) return R.revert(String(Number(m[1]) + 1));
+    m = r.match(/^engagement decayed: (\w+) → (\w+)$/);
+    if (m?.[1] && m[2])
+      return R.decayed(L.heatName[m[1] as "HOT"] ?? m[1], L.heatName[m[2] as "HOT"] ?? m[2]);
+    return r;
   };
 
   const revert = async (version: number) => {
@@ -41,7 +67,7 @@ export function VersionHistory({
     });
     setBusy(false);
     if (res.ok) {
-      toast.success(L.reverted(version));
+      toast.success(L.reverted(version + 1));
       void revalidator.revalidate();
     } else toast.error(res.problem?.detail ?? L.saveFailed);
   };
@@ -64,7 +90,7 @@ export function VersionHistory({
               <div className="flex items-start justify-between gap-2">
                 <div className="min-w-0">
                   <p className="font-medium text-slate-900 dark:text-white">
-                    v{v.version} · {v.reason}
+                    v{v.version + 1} · {reason(v.reason)}
                   </p>
                   <p className="text-xs text-slate-500">
                     {fmt.dateTime(v.createdAt)} · {L.by(name(v.changedBy))}
@@ -86,17 +112,17 @@ export function VersionHistory({
                     type="button"
                     className={`${buttonClass.danger} !px-2 !py-1 !text-xs shrink-0`}
                     disabled={busy}
-                    aria-label={`${L.revert} v${v.version}`}
+                    aria-label={`${L.revert} v${v.version + 1}`}
                     onClick={() => setConfirm(v.version)}
                   >
                     {L.revert}
                   </button>
                 )}
               </div>
-              <ul className="mt-2 space-y-0.5 font-mono text-[11px] text-slate-600 dark:text-slate-300">
+              <ul className="mt-2 space-y-0.5 text-xs text-slate-600 dark:text-slate-300">
                 {Object.entries(v.diff).map(([field, d]) => (
                   <li key={field} className="break-words">
-                    <span className="font-semibold">{field}</span>:{" "}
+                    <span className="font-semibold">{L.fieldNames[field] ?? field}</span>:{" "}
                     <span className="text-red-700 line-through dark:text-red-300">{show(field, d.from)}</span>{" "}
                     → <span className="text-brand-green dark:text-green-400">{show(field, d.to)}</span>
                   </li>
@@ -109,7 +135,7 @@ export function VersionHistory({
       <ConfirmDialog
         open={confirm !== null}
         danger
-        title={confirm !== null ? L.revertTitle(confirm) : ""}
+        title={confirm !== null ? L.revertTitle(confirm + 1) : ""}
         body={L.revertBody}
         onConfirm={() => confirm !== null && void revert(confirm)}
         onClose={() => setConfirm(null)}
