@@ -19,10 +19,11 @@ export default {
     else await consumeJobs(batch, env);
   },
   async scheduled(_controller, env, ctx) {
+    const s = services(env);
     ctx.waitUntil(
-      services(env)
-        .engine.sweep()
-        .then((r) => console.log(JSON.stringify({ msg: "sweep", ...r }))),
+      Promise.all([s.engine.sweep(), s.notifications.sweep()]).then(([jobs, outbox]) =>
+        console.log(JSON.stringify({ msg: "sweep", ...jobs, ...outbox })),
+      ),
     );
   },
 } satisfies ExportedHandler<Env>;

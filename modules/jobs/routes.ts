@@ -6,7 +6,7 @@ import { Forbidden } from "../core/errors";
 import { type AppEnv, createRouter, problemResponses, requireActor } from "../core/http";
 import type { JobEngine } from "./engine";
 import { jobMetrics } from "./metrics";
-import { CreateJobBody, JobEnvelope, JobEventList, JobList, ListJobsQuery } from "./schema";
+import { CreateJobBody, JobEnvelope, JobEventList, JobEventsQuery, JobList, ListJobsQuery } from "./schema";
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   content: { "application/json": { schema } },
@@ -33,7 +33,10 @@ export function jobRoutes(engineFor: (c: Context<AppEnv>) => JobEngine) {
     }),
     async (c) => {
       const actor = requireActor(c, "jobs:write");
-      const { job, created } = await engineFor(c).enqueue(actor, c.req.valid("json"));
+      const ctx = c.executionCtx;
+      const { job, created } = await engineFor(c).enqueue(actor, c.req.valid("json"), {
+        waitUntil: (work) => ctx.waitUntil(work),
+      });
       return c.json({ job }, created ? 202 : 200);
     },
   );
@@ -87,13 +90,17 @@ export function jobRoutes(engineFor: (c: Context<AppEnv>) => JobEngine) {
     createRoute({
       method: "get",
       path: "/{id}/events",
-      summary: "The job's audit trail, oldest first",
-      request: { params: IdParam },
+      summary: "The job's audit trail, oldest first, in pages (follow nextCursor)",
+      request: { params: IdParam, query: JobEventsQuery },
       responses: { 200: json(JobEventList, "Events"), ...problemResponses },
     }),
     async (c) => {
       const actor = requireActor(c, "jobs:read");
-      return c.json({ items: await engineFor(c).repo(actor).events(c.req.valid("param").id) }, 200);
+      const q = c.req.valid("query");
+      const page = await engineFor(c)
+        .repo(actor)
+        .events(c.req.valid("param").id, q.limit, q.cursor ? Number(q.cursor) : 0);
+      return c.json(page, 200);
     },
   );
 
