@@ -7,6 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { benchContent } from "./content.mjs";
 import { benchDashboard } from "./dashboard.mjs";
+import { benchEngine } from "./engine.mjs";
 import { benchJobs } from "./jobs.mjs";
 import { benchLeads } from "./leads.mjs";
 import { API, waitUntil } from "./lib.mjs";
@@ -38,6 +39,7 @@ if (!(await up())) {
 const results = {};
 try {
   if (want("jobs")) results.jobs = await benchJobs();
+  if (want("engine")) results.engine = await benchEngine();
   if (want("leads")) results.leads = await benchLeads(root);
   if (want("content")) results.content = await benchContent();
   if (want("dashboard")) results.dashboard = await benchDashboard(root);
@@ -76,6 +78,21 @@ const md = [
         row("state change → WebSocket delivery", j.stateChangeToWebSocketMs, "p95 < 100 (req. 2,000)"),
         "",
         `Jobs: ${j.jobs}, lost: ${j.lost}, duplicated: ${j.duplicated} (target 0 / 0).`,
+        "",
+      ]
+    : []),
+  ...(results.engine
+    ? [
+        "## Job engine, issue #10 measures (`npm run bench -- engine`)",
+        "",
+        "| Measure | Result | Target |",
+        "|---|---|---|",
+        `| \`POST /api/jobs\`, sequential, p95 | ${results.engine.enqueueSequentialMs.p95} ms | ≤ 25 ms |`,
+        `| one ping alone, enqueue → \`succeeded\` on the WebSocket, p50 | ${results.engine.aloneEnqueueToDoneMs.p50} ms | ≤ 50 ms |`,
+        `| pings under steady load (20/s), enqueue → \`succeeded\`, p50 / p95 | ${results.engine.steadyEnqueueToDoneMs.p50} / ${results.engine.steadyEnqueueToDoneMs.p95} ms | ≤ 50 / 150 ms |`,
+        `| 300 concurrent \`POST /api/jobs\`, p50 of the answers | ${results.engine.burst300AnswerMs.p50} ms (${results.engine.burst300AnswerMs.non202} not 202) | ≤ 1,000 ms, all 202 |`,
+        `| 300 pings, first enqueue → last \`succeeded\` | ${results.engine.burst300FirstToLastMs} ms | ≤ 3,000 ms |`,
+        `| sustained throughput, ${results.engine.throughput.jobs} pings from 10 clients | ${results.engine.throughput.jobsPerS} jobs/s | ≥ 100 jobs/s |`,
         "",
       ]
     : []),

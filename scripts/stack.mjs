@@ -14,8 +14,12 @@ const bin = (name) => path.join(root, "node_modules", ".bin", name);
  * @param {string} o.registry  wrangler dev registry folder (the app's service binding looks there)
  * @param {string} [o.persist] local state folder (default: wrangler's .wrangler/state)
  * @param {boolean} [o.quiet]  hide the servers' stdout
+ * @param {boolean} [o.dashboard] start the dashboard too (default true; drills need only the API)
  * @param {(msg: string) => void} o.log
  * @param {(code: number) => void} o.onExit called once everything has stopped
+ * @param {number} [o.cronMs] how often to fire the Worker's scheduled handler (default 60 s, as
+ *   the production cron; LIFETREK_CRON_INTERVAL_MS overrides)
+ * @param {(status: number) => void} [o.onCron] told after each scheduled run (tests)
  */
 export function createStack(o) {
   const api = `http://127.0.0.1:${o.ports.api}`;
@@ -32,6 +36,7 @@ export function createStack(o) {
   };
   const children = [];
   let stopping = false;
+  let cron = null;
 
   function start(name, cmd, args) {
     const child = spawn(cmd, args, {
@@ -52,6 +57,7 @@ export function createStack(o) {
   function stop(code) {
     if (stopping) return;
     stopping = true;
+    if (cron) clearInterval(cron);
     const kill = (sig) => {
       for (const c of children) {
         try {
@@ -118,16 +124,38 @@ export function createStack(o) {
       ...Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`]),
       ...persistArgs,
     ]);
-    start("app", "npm", ["run", "dev", "-w", "app"]);
+    if (o.dashboard !== false) start("app", "npm", ["run", "dev", "-w", "app"]);
 
     const deadline = Date.now() + 120_000;
-    while (!(await up(`${api}/api/health`)) || !(await up(`${app}/sign-in`))) {
+    while (!(await up(`${api}/api/health`)) || (o.dashboard !== false && !(await up(`${app}/sign-in`)))) {
       if (stopping) throw new Error("a process stopped during start-up");
       if (Date.now() > deadline) throw new Error("the stack did not start within 120 s");
       await new Promise((r) => setTimeout(r, 500));
     }
     const seed = await fetch(`${api}/api/dev/seed`, { method: "POST" });
     if (!seed.ok) o.log(`seeding answered ${seed.status}`);
+    startCron();
+  }
+
+  /**
+   * `wrangler dev` never fires cron triggers, so locally the sweeper (lost dispatches, expired
+   * leases) would never run. Fire the scheduled handler as production does: once a minute, and
+   * once right away so a restart on old state recovers without waiting.
+   */
+  function startCron() {
+    const everyMs = Number(process.env.LIFETREK_CRON_INTERVAL_MS ?? o.cronMs ?? 60_000);
+    const fire = async () => {
+      try {
+        const res = await fetch(`${api}/cdn-cgi/local/scheduled?cron=${encodeURIComponent("* * * * *")}`);
+        await res.text();
+        if (!res.ok) o.log(`scheduled handler answered ${res.status}`);
+        o.onCron?.(res.status);
+      } catch (err) {
+        if (!stopping) o.log(`scheduled handler unreachable: ${String(err)}`);
+      }
+    };
+    void fire();
+    cron = setInterval(fire, everyMs);
   }
 
   return { api, app, env, run, stop, up, isStopping: () => stopping };

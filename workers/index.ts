@@ -20,10 +20,11 @@ export default {
     else await consumeJobs(batch, env);
   },
   async scheduled(_controller, env, ctx) {
+    const s = services(env);
     ctx.waitUntil(
-      services(env)
-        .engine.sweep()
-        .then((r) => console.log(JSON.stringify({ msg: "sweep", ...r }))),
+      Promise.all([s.engine.sweep(), s.notifications.sweep()]).then(([jobs, outbox]) =>
+        console.log(JSON.stringify({ msg: "sweep", ...jobs, ...outbox })),
+      ),
     );
     // Once per São Paulo day (the first tick of the day claims it; later ticks are a no-op).
     ctx.waitUntil(

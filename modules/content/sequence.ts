@@ -123,6 +123,9 @@ export const contentSequence = defineJobType({
       label: "Gerando os posts",
       async run(ctx: Ctx, o) {
         const { childIds } = o.spawn as { childIds: string[] };
+        // An event only when the children moved: the trail stays bounded however long they take
+        // (the runner's heartbeat keeps the lease meanwhile).
+        let reported = "";
         for (;;) {
           const rows = await ctx.db.select().from(jobs).where(inArray(jobs.id, childIds));
           const pct =
@@ -144,12 +147,15 @@ export const contentSequence = defineJobType({
             });
             return { contentIds: ids };
           }
-          // The parent's progress is its children's; each call also renews the lease.
-          await ctx.progress({
-            percent: Math.round(pct),
-            stage: "children",
-            message: `${done}/3 posts prontos`,
-          });
+          // The parent's progress is its children's.
+          if (`${Math.round(pct)}:${done}` !== reported) {
+            reported = `${Math.round(pct)}:${done}`;
+            await ctx.progress({
+              percent: Math.round(pct),
+              stage: "children",
+              message: `${done}/3 posts prontos`,
+            });
+          }
           await new Promise((r) => setTimeout(r, POLL_MS));
         }
       },

@@ -88,7 +88,7 @@ export function buildContext<I>(
       );
     },
     log: async (level, message, data) => {
-      await appendEvent(db, row.id, { kind: "log", level, message, data }, d.now());
+      await appendEvent(db, row, { kind: "log", level, message, data }, d.now(), publish);
     },
     throttle: async (provider) => {
       const started = d.now();

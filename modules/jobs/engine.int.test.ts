@@ -104,6 +104,41 @@ describe("job engine", () => {
     expect((await stuck.loadRow(job.id))?.attempts).toBe(1);
   });
 
+  it("runs a directly started job once while its queue delivery races it", async () => {
+    const { engine } = services(env);
+    const owner = await userId("marketing");
+    const actor = {
+      userId: owner,
+      role: "marketing" as const,
+      scopes: new Set<never>(),
+      via: "session" as const,
+    };
+    // Some finish at once, some sleep, so the delivery lands before, during and after the run.
+    const inputs = Array.from({ length: 20 }, (_, i) => ({ sleepMs: i % 2 ? 300 : 0 }));
+    const direct: Promise<unknown>[] = [];
+    const ids = await Promise.all(
+      inputs.map(async (input, i) => {
+        const { job } = await engine.enqueue(
+          actor,
+          { type: "system.ping", input },
+          { waitUntil: (work) => direct.push(work) },
+        );
+        const batch = createMessageBatch("lifetrek-jobs", [
+          { id: `race-${i}`, timestamp: new Date(), attempts: 1, body: { jobId: job.id } },
+        ]);
+        const ctx = createExecutionContext();
+        await worker.queue(batch, env, ctx);
+        expect((await getQueueResult(batch, ctx)).explicitAcks).toEqual([`race-${i}`]);
+        return job.id;
+      }),
+    );
+    expect(direct).toHaveLength(20);
+    await Promise.all(direct);
+    const rows = await settled(ids);
+    expect(rows.map((r) => [r.status, r.attempts])).toEqual(Array(20).fill(["succeeded", 1]));
+    for (const id of ids) expect(await runningEvents(id)).toBe(1);
+  });
+
   it("recovers a job whose worker crashed (expired lease) and counts the attempt", async () => {
     const { engine } = services(env);
     const owner = await userId("sales");

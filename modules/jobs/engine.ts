@@ -10,7 +10,15 @@ import { buildContext, releaseUnsettledSpend } from "./context";
 import type { JobRegistry } from "./registry";
 import { JobsRepo } from "./repo";
 import type { CreateJobBody, Job, JobError } from "./schema";
-import { insertEvent, type JobRow, type Publisher, publishSafely, toWire, transition } from "./store";
+import {
+  eventToWire,
+  insertEvent,
+  type JobRow,
+  type Publisher,
+  publishSafely,
+  toWire,
+  transition,
+} from "./store";
 import {
   JobAborted,
   type JobContext,
@@ -63,7 +71,19 @@ export interface EnqueueOptions {
   parentId?: string;
   sequenceId?: string;
   sequenceIndex?: number;
+  /**
+   * The request's `ctx.waitUntil`: when given, the new job is claimed and started right here
+   * instead of waiting for the queue's delivery. The queue message is still sent and stays the
+   * guarantee; the claim is fenced, so whichever of the two comes second finds nothing to do.
+   */
+  waitUntil?: (work: Promise<unknown>) => void;
 }
+
+/**
+ * Queue jobs started from the request's waitUntil must fit its budget (about 30 s after the
+ * answer in production); longer ones wait for the consumer, which has 15 minutes.
+ */
+const DIRECT_START_MAX_MS = 30_000;
 
 /** Sweeper thresholds: a queued job not picked up this long after its run time is re-sent. */
 const REDISPATCH_AFTER_MS = 30_000;
@@ -111,7 +131,7 @@ export class JobEngine {
     const rollback = await this.runHooks(actor, def, parsed.data, body.idempotencyKey, id);
 
     const now = this.now();
-    const [inserted] = await this.d.db
+    const [inserted, queuedEvents] = await this.d.db
       .batch([
         this.d.db
           .insert(jobs)
@@ -136,7 +156,7 @@ export class JobEngine {
           })
           .onConflictDoNothing()
           .returning(),
-        insertEvent(this.d.db, id, now, { kind: "status", message: "Queued" }, true),
+        insertEvent(this.d.db, id, now, { kind: "status", message: "Queued" }, true).returning(),
       ])
       .catch(async (err: unknown) => {
         await rollback();
@@ -152,7 +172,10 @@ export class JobEngine {
       if (!winner) throw new Error("Insert matched a conflict but no job holds the key");
       return { job: toWire(winner), created: false };
     }
-    await Promise.all([publishSafely(this.d.publish, row), this.sendFirst(row.id)]);
+    const published = publishSafely(this.d.publish, row, queuedEvents.map(eventToWire));
+    // Started once "queued" is out, so watchers see queued → running → succeeded in order.
+    if (opts.waitUntil) opts.waitUntil(published.then(() => this.startNow(row, def, actor)));
+    await Promise.all([published, this.sendFirst(row.id)]);
     return { job: toWire(row), created: true };
   }
 
@@ -176,6 +199,29 @@ export class JobEngine {
       throw err;
     }
     return rollback;
+  }
+
+  /**
+   * Direct start (see `EnqueueOptions.waitUntil`). Any failure here is harmless: the job is still
+   * queued (the queue message runs it) or, once claimed, under its lease (the sweeper recovers it).
+   */
+  private async startNow(row: JobRow, def: JobType, owner: Actor): Promise<void> {
+    if (def.runner === "queue" && def.timeoutMs > DIRECT_START_MAX_MS) return;
+    try {
+      const claimed = await this.claimRow(row, def, this.now());
+      if (!claimed) return;
+      const out =
+        def.runner === "workflow"
+          ? await this.startWorkflow(claimed)
+          : await this.runQueueJob(claimed, actorFor(owner.userId, owner.role, "job"));
+      if (out.requeueDelayMs !== undefined) {
+        await this.dispatch(row.id, Math.ceil(out.requeueDelayMs / 1000));
+      }
+    } catch (err) {
+      console.error(
+        JSON.stringify({ msg: "direct start failed; the queue takes over", jobId: row.id, err: String(err) }),
+      );
+    }
   }
 
   private findByKey(userId: string, key: string): Promise<JobRow | undefined> {
@@ -313,7 +359,7 @@ export class JobEngine {
         and(
           eq(jobs.status, "queued"),
           lte(jobs.runAt, now - REDISPATCH_AFTER_MS),
-          or(isNull(jobs.dispatchedAt), lt(jobs.dispatchedAt, now - 2 * REDISPATCH_AFTER_MS)),
+          or(isNull(jobs.dispatchedAt), lt(jobs.dispatchedAt, now - REDISPATCH_AFTER_MS)),
         ),
       )
       .limit(200);
@@ -334,12 +380,21 @@ export class JobEngine {
     if (!current || current.status !== "queued") return null;
     if (current.runAt > now + 500) return { notYetS: Math.ceil((current.runAt - now) / 1000) };
     const def = this.d.registry.get(current.type);
+    const row = await this.claimRow(current, def, now);
+    if (row) return { row };
+    // Not admitted yet (e.g. the owner already runs their maximum): wait, stay queued.
+    if (def && this.d.admission && (await this.loadRow(jobId))?.status === "queued") return { notYetS: 3 };
+    return null;
+  }
+
+  /** The fenced claim itself: one guarded UPDATE (and its event) for a row already read. */
+  private async claimRow(current: JobRow, def: JobType | undefined, now: number): Promise<JobRow | null> {
     const leaseMs = def?.timeoutMs ?? 60_000;
     const admission = def && this.d.admission ? await this.d.admission(current, def) : undefined;
     const row = await transition(
       this.d.db,
       this.d.publish,
-      jobId,
+      current.id,
       { statuses: ["queued"], extra: and(lte(jobs.runAt, now + 500), admission) },
       {
         status: "running",
@@ -352,16 +407,11 @@ export class JobEngine {
       { kind: "status", message: "Running" },
       now,
     );
-    if (row) {
-      // Running now: its paid calls reserve for themselves, so the accept-time estimate goes back.
-      if (def?.estimateCostUsd && this.d.spend) {
-        await this.d.spend.release(row.userId, this.d.spend.acceptHoldId(row.id)).catch(() => undefined);
-      }
-      return { row };
+    // Running now: its paid calls reserve for themselves, so the accept-time estimate goes back.
+    if (row && def?.estimateCostUsd && this.d.spend) {
+      await this.d.spend.release(row.userId, this.d.spend.acceptHoldId(row.id)).catch(() => undefined);
     }
-    // Not admitted yet (e.g. the owner already runs their maximum): wait, stay queued.
-    if (admission && (await this.loadRow(jobId))?.status === "queued") return { notYetS: 3 };
-    return null;
+    return row;
   }
 
   private async finished(row: JobRow | null): Promise<void> {
@@ -485,7 +535,7 @@ export class JobEngine {
   }
 
   /** Runs a claimed queue-runner job to its end, heartbeating while the handler works. */
-  async runQueueJob(row: JobRow): Promise<{ requeueDelayMs?: number }> {
+  async runQueueJob(row: JobRow, owner?: Actor): Promise<{ requeueDelayMs?: number }> {
     const def = this.d.registry.get(row.type);
     if (!def || def.runner !== "queue") {
       await this.failAttempt(row, new JobFailure("unknown_type", `No queue handler for ${row.type}.`, false));
@@ -501,7 +551,7 @@ export class JobEngine {
       Math.max(1000, def.timeoutMs / 3),
     );
     try {
-      const actor = await this.loadActor(row.userId);
+      const actor = owner ?? (await this.loadActor(row.userId));
       const input = def.input.parse(row.input);
       const ctx = this.makeContext(row, input, actor, abort);
       const result = await def.run(ctx).finally(() => releaseUnsettledSpend(ctx as JobContext<unknown>));
@@ -518,6 +568,15 @@ export class JobEngine {
   /** Starts the Workflow instance for a claimed multi-stage job (one instance per attempt). */
   async startWorkflow(row: JobRow): Promise<{ requeueDelayMs?: number }> {
     try {
+      // The previous attempt's instance may still be alive (it lost its lease, not its life):
+      // stop it first so only one attempt ever calls a provider. Done or missing → ignored.
+      if (row.attempts > 1) {
+        const old = await this.d.workflow.get(workflowInstanceId(row.id, row.attempts - 1)).catch(() => null);
+        const state = old ? (await old.status().catch(() => null))?.status : undefined;
+        if (old && state && ["queued", "running", "paused", "waiting", "waitingForPause"].includes(state)) {
+          await old.terminate().catch(() => undefined);
+        }
+      }
       await this.d.workflow.create({
         id: workflowInstanceId(row.id, row.attempts),
         params: { jobId: row.id, attempt: row.attempts },

@@ -23,4 +23,33 @@ describe("jobs API", () => {
     expect(done.result).toEqual({ pong: true, attempt: 1 });
     expect(done.attempts).toBe(1);
   });
+
+  it("pages through every event of a job with a cursor", async () => {
+    const res = await as("marketing", "/api/jobs", {
+      method: "POST",
+      json: { type: "system.ping", input: { sleepMs: 40 } },
+    });
+    const { job } = (await res.json()) as { job: Job };
+    await waitFor(async () => (await getJob("marketing", job.id)).status === "succeeded");
+    type Page = { items: Array<{ seq: number }>; nextCursor: string | null };
+    const all = (await (await as("marketing", `/api/jobs/${job.id}/events`)).json()) as Page;
+    expect(all.nextCursor).toBeNull();
+    expect(all.items.length).toBeGreaterThanOrEqual(7);
+    const seqs: number[] = [];
+    let cursor: string | null = null;
+    for (let i = 0; i < 10; i++) {
+      const qs: string = cursor ? `?limit=3&cursor=${cursor}` : "?limit=3";
+      const page = (await (await as("marketing", `/api/jobs/${job.id}/events${qs}`)).json()) as Page;
+      seqs.push(...page.items.map((e) => e.seq));
+      cursor = page.nextCursor;
+      if (!cursor) break;
+    }
+    expect(seqs).toEqual(all.items.map((e) => e.seq));
+    expect(seqs).toEqual(seqs.map((_, i) => i + 1));
+    const bad = await as("marketing", `/api/jobs/${job.id}/events?cursor=abc`);
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get("content-type")).toContain("application/problem+json");
+    // Another user's job stays invisible, cursor or not.
+    expect((await as("sales", `/api/jobs/${job.id}/events?limit=3`)).status).toBe(404);
+  });
 });

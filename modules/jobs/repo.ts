@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, like, lt, or, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, like, lt, or, type SQL } from "drizzle-orm";
 import { jobEvents, jobs } from "../../drizzle/schema";
 import { type Actor, isAdmin } from "../core/actor";
 import { decodeCursor, encodeCursor } from "../core/cursor";
@@ -58,14 +58,23 @@ export class JobsRepo {
     };
   }
 
-  async events(id: string): Promise<JobEvent[]> {
+  /** One page of the audit trail, oldest first; keyset-paged on `seq` so every event is reachable. */
+  async events(
+    id: string,
+    limit = 2000,
+    afterSeq = 0,
+  ): Promise<{ items: JobEvent[]; nextCursor: string | null }> {
     await this.getRow(id);
     const rows = await this.db
       .select()
       .from(jobEvents)
-      .where(eq(jobEvents.jobId, id))
+      .where(and(eq(jobEvents.jobId, id), gt(jobEvents.seq, afterSeq)))
       .orderBy(asc(jobEvents.seq))
-      .limit(2000);
-    return rows.map(eventToWire);
+      .limit(limit);
+    const last = rows.at(-1);
+    return {
+      items: rows.map(eventToWire),
+      nextCursor: rows.length === limit && last ? String(last.seq) : null,
+    };
   }
 }

@@ -4,7 +4,7 @@ import type { Db } from "../core/db";
 import { type AppEnv, access, adminOnly, createRouter, problemResponses, requireActor } from "../core/http";
 import type { JobEngine } from "./engine";
 import { jobMetrics } from "./metrics";
-import { CreateJobBody, JobEnvelope, JobEventList, JobList, ListJobsQuery } from "./schema";
+import { CreateJobBody, JobEnvelope, JobEventList, JobEventsQuery, JobList, ListJobsQuery } from "./schema";
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   content: { "application/json": { schema } },
@@ -32,7 +32,10 @@ export function jobRoutes(engineFor: (c: Context<AppEnv>) => JobEngine) {
     }),
     async (c) => {
       const actor = requireActor(c);
-      const { job, created } = await engineFor(c).enqueue(actor, c.req.valid("json"));
+      const ctx = c.executionCtx;
+      const { job, created } = await engineFor(c).enqueue(actor, c.req.valid("json"), {
+        waitUntil: (work) => ctx.waitUntil(work),
+      });
       return c.json({ job }, created ? 202 : 200);
     },
   );
@@ -90,13 +93,17 @@ export function jobRoutes(engineFor: (c: Context<AppEnv>) => JobEngine) {
       method: "get",
       path: "/{id}/events",
       middleware: [access("jobs:read")],
-      summary: "The job's audit trail, oldest first",
-      request: { params: IdParam },
+      summary: "The job's audit trail, oldest first, in pages (follow nextCursor)",
+      request: { params: IdParam, query: JobEventsQuery },
       responses: { 200: json(JobEventList, "Events"), ...problemResponses },
     }),
     async (c) => {
       const actor = requireActor(c);
-      return c.json({ items: await engineFor(c).repo(actor).events(c.req.valid("param").id) }, 200);
+      const q = c.req.valid("query");
+      const page = await engineFor(c)
+        .repo(actor)
+        .events(c.req.valid("param").id, q.limit, q.cursor ? Number(q.cursor) : 0);
+      return c.json(page, 200);
     },
   );
 

@@ -82,4 +82,16 @@ export type ListJobsQuery = z.infer<typeof ListJobsQuery>;
 
 export const JobEnvelope = z.object({ job: Job });
 export const JobList = z.object({ items: z.array(Job), nextCursor: z.string().nullable() });
-export const JobEventList = z.object({ items: z.array(JobEvent) });
+export const JobEventList = z.object({
+  items: z.array(JobEvent),
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: z.string().nullable(),
+});
+export const JobEventsQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(2000).default(2000),
+  /** The `nextCursor` of the previous page (the last `seq` it held). */
+  cursor: z
+    .string()
+    .regex(/^\d{1,10}$/, "Must be the nextCursor of a previous page")
+    .optional(),
+});

@@ -7,8 +7,14 @@ import type { Job, JobEvent } from "./schema";
 export type JobRow = typeof jobs.$inferSelect;
 export type JobPatch = SQLiteUpdateSetSource<typeof jobs>;
 
-/** Sends a job's new state to realtime subscribers; injected by the Worker entrypoint. */
-export type Publisher = (job: Job) => Promise<void>;
+/**
+ * Sends a job's new state, and the audit events that came with it, to realtime subscribers;
+ * injected by the Worker entrypoint. `events` pushes events that changed no state (logs).
+ */
+export interface Publisher {
+  (job: Job, events?: JobEvent[]): Promise<void>;
+  events?: (owner: { id: string; userId: string }, events: JobEvent[]) => Promise<void>;
+}
 
 export interface EventInput {
   kind: JobEventKind;
@@ -117,20 +123,35 @@ export async function transition(
     .set({ ...patch, updatedAt: now, version: sql`${jobs.version} + 1` })
     .where(where)
     .returning();
-  const [rows] = event ? await db.batch([update, insertEvent(db, jobId, now, event, true)]) : [await update];
+  const [rows, evs] = event
+    ? await db.batch([update, insertEvent(db, jobId, now, event, true).returning()])
+    : [await update, []];
   const row = rows[0] ?? null;
-  if (row) await publishSafely(publish, row);
+  if (row) await publishSafely(publish, row, evs.map(eventToWire));
   return row;
 }
 
-export async function appendEvent(db: Db, jobId: string, e: EventInput, now: number): Promise<void> {
-  await insertEvent(db, jobId, now, e, false);
+/** An event that changes no state (a log line): stored, then pushed live to the job's watchers. */
+export async function appendEvent(
+  db: Db,
+  job: { id: string; userId: string },
+  e: EventInput,
+  now: number,
+  publish?: Publisher,
+): Promise<void> {
+  const evs = await insertEvent(db, job.id, now, e, false).returning();
+  if (!publish?.events || evs.length === 0) return;
+  try {
+    await publish.events(job, evs.map(eventToWire));
+  } catch (err) {
+    console.warn(JSON.stringify({ msg: "realtime event publish failed", jobId: job.id, err: String(err) }));
+  }
 }
 
 /** Realtime is best effort: a failed publish never fails a state change (clients catch up). */
-export async function publishSafely(publish: Publisher, row: JobRow): Promise<void> {
+export async function publishSafely(publish: Publisher, row: JobRow, events: JobEvent[] = []): Promise<void> {
   try {
-    await publish(toWire(row));
+    await publish(toWire(row), events.length ? events : undefined);
   } catch (err) {
     console.warn(JSON.stringify({ msg: "realtime publish failed", jobId: row.id, err: String(err) }));
   }

@@ -45,6 +45,17 @@ export async function runWorkflowAttempt(
     return;
   }
   const abort = new AbortController();
+  // A stage may run longer than the lease (a slow provider): keep the lease while this attempt
+  // works, as the queue runner does, so the sweeper never starts a second, parallel attempt.
+  const beat = setInterval(
+    () => {
+      engine
+        .heartbeat(row.id, row.attempts, def.timeoutMs)
+        .then((ok) => ok || abort.abort())
+        .catch(() => undefined);
+    },
+    Math.max(1000, def.timeoutMs / 3),
+  );
   const fail = async (err: unknown): Promise<void> => {
     const out = await engine.failAttempt(row, err);
     if (out.requeueDelayMs !== undefined) await engine.dispatch(row.id, Math.ceil(out.requeueDelayMs / 1000));
@@ -97,5 +108,7 @@ export async function runWorkflowAttempt(
     await engine.complete(row, def, result);
   } catch (err) {
     await fail(err);
+  } finally {
+    clearInterval(beat);
   }
 }

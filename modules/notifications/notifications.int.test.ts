@@ -5,6 +5,8 @@ import { jobs, notificationOutbox } from "../../drizzle/schema";
 import { as, db, waitFor } from "../../test/helpers";
 import { services } from "../../workers/services";
 import type { Job } from "../jobs/schema";
+import type { NotifyMessage } from "./schema";
+import { NotificationService } from "./service";
 
 type Received = Array<{
   path: string;
@@ -97,5 +99,39 @@ describe("away notifications", () => {
       json: { enabled: true, slackWebhookUrl: "https://hooks.slack.com/services/T000/B000/XXXX" },
     });
     expect(ok.status).toBe(200);
+  });
+
+  it("re-sends from the cron sweep a row whose queue send failed, once", async () => {
+    const tag = crypto.randomUUID();
+    await as("sales", "/api/me/notifications", {
+      method: "PUT",
+      json: { enabled: true, onlyFailures: false, slackWebhookUrl: `${env.FAKE_HOOKS_URL}/slack/ok/${tag}` },
+    });
+    const job = await rankJob();
+    await waitFor(async () => (await outboxOf(job.id)).some((r) => r.status === "sent"));
+    // The same outcome recorded by a runtime whose queue send failed: the row stays pending.
+    await db().delete(notificationOutbox).where(eq(notificationOutbox.jobId, job.id));
+    const s = services(env);
+    const broken = new NotificationService(
+      s.db,
+      { send: () => Promise.reject(new Error("queue down")) } as unknown as Queue<NotifyMessage>,
+      s.config.appUrl,
+      true,
+    );
+    const [row] = await db().select().from(jobs).where(eq(jobs.id, job.id));
+    if (!row) throw new Error("job row missing");
+    await expect(broken.onFinished(row)).rejects.toThrow("queue down");
+    const before = (await received()).filter((r) => r.path.endsWith(tag)).length;
+    expect((await outboxOf(job.id)).map((r) => r.status)).toEqual(["pending"]);
+    // Not yet overdue: nothing is sent twice while a message may still be on its way.
+    expect((await s.notifications.sweep()).resent).toBe(0);
+    const later = await s.notifications.sweep(Date.now() + 121_000);
+    expect(later.resent).toBeGreaterThanOrEqual(1);
+    const [sent] = await waitFor(async () => {
+      const r = await outboxOf(job.id);
+      return r[0]?.status === "sent" ? r : undefined;
+    });
+    expect(sent?.attempts).toBe(1);
+    expect((await received()).filter((r) => r.path.endsWith(tag)).length).toBe(before + 1);
   });
 });

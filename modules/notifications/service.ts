@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, lte } from "drizzle-orm";
 import { notificationOutbox, notificationSettings, user } from "../../drizzle/schema";
 import type { Db } from "../core/db";
 import { BadRequest } from "../core/errors";
@@ -11,6 +11,12 @@ import type { NotificationSettings, NotifyMessage } from "./schema";
 const BATCH_TYPES = new Set(["content.sequence", "leads.enrich", "leads.import", "leads.rank"]);
 const LONG_MS = 60_000;
 const MAX_ATTEMPTS = 6;
+/**
+ * A pending row whose next attempt is this overdue lost its queue message (the send failed, or
+ * the runtime died between the insert and the send): the sweeper sends it again. Generous, so a
+ * message merely late in the queue is not doubled.
+ */
+const RESEND_AFTER_MS = 120_000;
 
 export interface Transport {
   slack(url: string, text: string): Promise<void>;
@@ -153,6 +159,35 @@ export class NotificationService {
       if (row) await this.queue.send({ outboxId: row.id });
     }
   };
+
+  /** Cron: re-sends pending rows whose queue message never came (at most 100 per sweep). */
+  async sweep(now = Date.now()): Promise<{ resent: number }> {
+    const overdue = await this.db
+      .select({ id: notificationOutbox.id })
+      .from(notificationOutbox)
+      .where(
+        and(
+          eq(notificationOutbox.status, "pending"),
+          lte(notificationOutbox.nextAttemptAt, now - RESEND_AFTER_MS),
+        ),
+      )
+      .limit(100);
+    let resent = 0;
+    for (const { id } of overdue) {
+      try {
+        await this.queue.send({ outboxId: id });
+        // Not overdue again until this message has had its chance.
+        await this.db
+          .update(notificationOutbox)
+          .set({ nextAttemptAt: now })
+          .where(and(eq(notificationOutbox.id, id), eq(notificationOutbox.status, "pending")));
+        resent++;
+      } catch (err) {
+        console.error(JSON.stringify({ msg: "outbox re-send failed", outboxId: id, err: String(err) }));
+      }
+    }
+    return { resent };
+  }
 
   /** Queue consumer: one delivery attempt. Returns the delay before the next try, if any. */
   async deliver(outboxId: string, transport: Transport): Promise<{ retryInS?: number }> {

@@ -25,16 +25,33 @@ export class RealtimeHub extends DurableObject<Env> {
     return new Response(null, { status: 101, webSocket: client });
   }
 
-  /** Called by the engine (through `publishJob`) after every state change. */
-  async publish(job: { id: string; version: number }): Promise<number> {
+  /**
+   * Called by the engine after every state change, with the audit events it wrote. A job older
+   * than one already sent is dropped; its events are new rows, so they always go out.
+   */
+  async publish(job: { id: string; version: number }, events?: unknown[]): Promise<number> {
     const last = this.#lastVersion.get(job.id) ?? 0;
-    if (job.version <= last) return 0;
-    this.#lastVersion.set(job.id, job.version);
-    if (this.#lastVersion.size > 5000) {
-      const oldest = this.#lastVersion.keys().next().value;
-      if (oldest !== undefined) this.#lastVersion.delete(oldest);
+    let sent = 0;
+    if (job.version > last) {
+      this.#lastVersion.set(job.id, job.version);
+      if (this.#lastVersion.size > 5000) {
+        const oldest = this.#lastVersion.keys().next().value;
+        if (oldest !== undefined) this.#lastVersion.delete(oldest);
+      }
+      sent = this.#broadcast(JSON.stringify({ type: "job", job }));
     }
-    const payload = JSON.stringify({ type: "job", job });
+    if (events?.length) this.publishEvents(job.id, events);
+    return sent;
+  }
+
+  /** Audit events (progress, logs…) as they are written: `{type:"event", jobId, event}`. */
+  publishEvents(jobId: string, events: unknown[]): number {
+    let sent = 0;
+    for (const event of events) sent += this.#broadcast(JSON.stringify({ type: "event", jobId, event }));
+    return sent;
+  }
+
+  #broadcast(payload: string): number {
     let sent = 0;
     for (const ws of this.ctx.getWebSockets()) {
       try {

@@ -1,13 +1,20 @@
-import type { Job } from "../../modules/jobs/schema";
+import type { Job, JobEvent } from "../../modules/jobs/schema";
+import type { Publisher } from "../../modules/jobs/store";
 import { hubName } from "./hub";
 
-/** Fans a job change out to its owner's hub and the admin hub. */
-export function publisherFor(env: Env) {
-  return async (job: Job): Promise<void> => {
-    const ns = env.REALTIME;
-    await Promise.all([
-      ns.get(ns.idFromName(hubName.user(job.userId))).publish(job),
-      ns.get(ns.idFromName(hubName.admin)).publish(job),
-    ]);
+/** Fans a job change (and its new audit events) out to its owner's hub and the admin hub. */
+export function publisherFor(env: Env): Publisher {
+  const ns = env.REALTIME;
+  const hubs = (userId: string) => [
+    ns.get(ns.idFromName(hubName.user(userId))),
+    ns.get(ns.idFromName(hubName.admin)),
+  ];
+  const publish = async (job: Job, events?: JobEvent[]): Promise<void> => {
+    await Promise.all(hubs(job.userId).map((hub) => hub.publish(job, events)));
   };
+  return Object.assign(publish, {
+    events: async (owner: { id: string; userId: string }, events: JobEvent[]): Promise<void> => {
+      await Promise.all(hubs(owner.userId).map((hub) => hub.publishEvents(owner.id, events)));
+    },
+  });
 }

@@ -4,6 +4,8 @@ import { api, as, signIn, userId, waitFor } from "../../test/helpers";
 type Msg = {
   type: string;
   userId?: string;
+  jobId?: string;
+  event?: { seq: number; kind: string; message: string };
   job?: { id: string; status: string; version: number; userId: string };
 };
 
@@ -45,6 +47,37 @@ describe("realtime", () => {
 
     mine.ws.send(JSON.stringify({ type: "ping" }));
     await waitFor(async () => mine.messages.some((m) => m.type === "pong"));
+    for (const c of [mine, admin, other]) c.ws.close(1000);
+  });
+
+  it("pushes each audit event (status, progress, log) live to the owner and the admin only", async () => {
+    const mine = await connect("marketing");
+    const admin = await connect("admin");
+    const other = await connect("sales");
+    const start = async (type: string, input: unknown) => {
+      const res = await as("marketing", "/api/jobs", { method: "POST", json: { type, input } });
+      return ((await res.json()) as { job: { id: string } }).job.id;
+    };
+    const ping = await start("system.ping", { sleepMs: 200 });
+    const pipeline = await start("system.pipeline", {});
+    const pushed = (msgs: Msg[], id: string) =>
+      msgs.filter((m) => m.type === "event" && m.jobId === id).map((m) => m.event);
+    for (const id of [ping, pipeline]) {
+      await waitFor(async () => pushed(mine.messages, id).some((e) => e?.message === "Succeeded"), {
+        timeoutMs: 20_000,
+      });
+      // Exactly the stored trail, each event once, in order.
+      const stored = (await (await as("marketing", `/api/jobs/${id}/events`)).json()) as {
+        items: Array<{ seq: number; kind: string; message: string }>;
+      };
+      const got = pushed(mine.messages, id);
+      expect(got.map((e) => e?.seq)).toEqual(stored.items.map((e) => e.seq));
+      expect(got.map((e) => e?.message)).toEqual(stored.items.map((e) => e.message));
+      await waitFor(async () => pushed(admin.messages, id).length === got.length);
+      expect(pushed(other.messages, id)).toEqual([]);
+    }
+    expect(pushed(mine.messages, ping).filter((e) => e?.kind === "progress")).toHaveLength(4);
+    expect(pushed(mine.messages, pipeline).some((e) => e?.kind === "log")).toBe(true);
     for (const c of [mine, admin, other]) c.ws.close(1000);
   });
 

@@ -14,6 +14,7 @@ import { toast } from "sonner";
 import { useI18n } from "../i18n";
 import { clientApi } from "../lib/api-client";
 import type { Job, Me } from "../lib/types";
+import { JobEventBus } from "./event-bus";
 import { JobNotifier } from "./notifier";
 import { type ConnectionState, connectRealtime } from "./realtime";
 import { type JobChange, JobStore } from "./store";
@@ -21,6 +22,7 @@ import { type JobChange, JobStore } from "./store";
 type JobsApi = {
   me: Me;
   store: JobStore;
+  events: JobEventBus;
   connection: ConnectionState;
   retry: (ids: string[]) => Promise<void>;
 };
@@ -41,6 +43,7 @@ export function JobsProvider({
   children: ReactNode;
 }) {
   const [store] = useState(() => new JobStore(initialJobs));
+  const [events] = useState(() => new JobEventBus());
   const [connection, setConnection] = useState<ConnectionState>("connecting");
   const { t } = useI18n();
   const tRef = useRef(t);
@@ -109,12 +112,19 @@ export function JobsProvider({
     };
     return connectRealtime({
       onJob: (job) => store.upsert([job]),
-      onOpen: () => void catchUp(),
+      onEvent: (jobId, event) => events.emit(jobId, event),
+      onOpen: () => {
+        void catchUp();
+        events.reconnected();
+      },
       onState: setConnection,
     });
-  }, [store]);
+  }, [store, events]);
 
-  const value = useMemo(() => ({ me, store, connection, retry }), [me, store, connection, retry]);
+  const value = useMemo(
+    () => ({ me, store, events, connection, retry }),
+    [me, store, events, connection, retry],
+  );
   return <JobsContext.Provider value={value}>{children}</JobsContext.Provider>;
 }
 

@@ -1,9 +1,11 @@
-import type { Job } from "../lib/types";
+import type { Job, JobEvent } from "../lib/types";
 
 export type ConnectionState = "connecting" | "open" | "reconnecting";
 
 type Options = {
   onJob: (job: Job) => void;
+  /** An audit event of a job (progress, log…) as soon as it is written. */
+  onEvent?: (jobId: string, event: JobEvent) => void;
   /** After every (re)connection: time to catch up on what was missed. */
   onOpen: () => void;
   onState: (state: ConnectionState) => void;
@@ -17,7 +19,7 @@ const PING_EVERY_MS = 25_000;
  * Returns a stop function. Safe under StrictMode's mount → unmount → mount: the first socket is
  * only created on the next tick, so an immediate stop never opens it.
  */
-export function connectRealtime({ onJob, onOpen, onState }: Options): () => void {
+export function connectRealtime({ onJob, onEvent, onOpen, onState }: Options): () => void {
   let socket: WebSocket | null = null;
   let stopped = false;
   let failures = 0;
@@ -39,7 +41,7 @@ export function connectRealtime({ onJob, onOpen, onState }: Options): () => void
     socket = ws;
     ws.onmessage = (event) => {
       if (typeof event.data !== "string") return;
-      let msg: { type?: string; job?: Job };
+      let msg: { type?: string; job?: Job; jobId?: string; event?: JobEvent };
       try {
         msg = JSON.parse(event.data);
       } catch {
@@ -51,6 +53,8 @@ export function connectRealtime({ onJob, onOpen, onState }: Options): () => void
         onOpen();
       } else if (msg.type === "job" && msg.job && typeof msg.job.id === "string") {
         onJob(msg.job);
+      } else if (msg.type === "event" && typeof msg.jobId === "string" && msg.event) {
+        onEvent?.(msg.jobId, msg.event);
       }
     };
     ws.onerror = () => ws.close();

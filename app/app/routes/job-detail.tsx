@@ -2,13 +2,14 @@ import { useEffect, useState } from "react";
 import { data, useNavigate } from "react-router";
 import { Card, HomeLink, Notice, PageHeader } from "../components/page";
 import { useI18n } from "../i18n";
+import { mergeEvents } from "../jobs/event-bus";
 import { JobActions } from "../jobs/job-actions";
 import { JobEvents } from "../jobs/job-events";
 import { JobFacts } from "../jobs/job-facts";
 import { describeError } from "../jobs/job-text";
 import { JsonBlock } from "../jobs/json-block";
 import { ProgressBar } from "../jobs/progress-bar";
-import { useJobChanges, useJobsApi, useLiveJob } from "../jobs/provider";
+import { useJobsApi, useLiveJob } from "../jobs/provider";
 import { StatusBadge } from "../jobs/status-badge";
 import { apiJson } from "../lib/api.server";
 import { clientApi } from "../lib/api-client";
@@ -50,7 +51,7 @@ export default function JobDetail({ loaderData }: Route.ComponentProps) {
 
 function JobView({ initialJob, initialEvents }: { initialJob: Job; initialEvents: JobEvent[] }) {
   const { t } = useI18n();
-  const { store } = useJobsApi();
+  const { store, events: pushed } = useJobsApi();
   const navigate = useNavigate();
   const [events, setEvents] = useState(initialEvents);
   const live = useLiveJob(initialJob.id);
@@ -61,13 +62,24 @@ function JobView({ initialJob, initialEvents }: { initialJob: Job; initialEvents
     setEvents(initialEvents);
   }, [store, initialJob, initialEvents]);
 
-  // Every realtime change of this job: fetch its audit trail again (it only ever grows).
-  useJobChanges(({ next }) => {
-    if (next.id !== initialJob.id) return;
-    void clientApi<{ items: JobEvent[] }>(`/api/jobs/${encodeURIComponent(next.id)}/events`).then((r) => {
-      if (r.ok) setEvents((prev) => (r.data.items.length >= prev.length ? r.data.items : prev));
-    });
-  });
+  // Events arrive over the socket as they are written; only after a reconnection (when some
+  // may have been missed) is the trail read again.
+  useEffect(
+    () =>
+      pushed.on(
+        (jobId, event) => {
+          if (jobId === initialJob.id) setEvents((prev) => mergeEvents(prev, [event]));
+        },
+        () => {
+          void clientApi<{ items: JobEvent[] }>(`/api/jobs/${encodeURIComponent(initialJob.id)}/events`).then(
+            (r) => {
+              if (r.ok) setEvents((prev) => mergeEvents(prev, r.data.items));
+            },
+          );
+        },
+      ),
+    [pushed, initialJob.id],
+  );
 
   return (
     <>
