@@ -21,6 +21,7 @@ const slowStage = defineJobType({
   retry: { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 100 },
   timeoutMs: 1500,
   allowedRoles: ["sales"],
+  scope: "jobs:write",
   steps: [
     {
       name: "call",
