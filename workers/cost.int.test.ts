@@ -77,7 +77,8 @@ function countingNamespace<T extends object>(ns: T, t: Tally): T {
               if (typeof v !== "function") return v;
               return (...args: unknown[]) => {
                 t.doCalls++;
-                return (v as (...a: unknown[]) => unknown).apply(s, args);
+                // RPC stubs answer any property, even `apply`: call through Reflect.
+                return Reflect.apply(v as (...a: unknown[]) => unknown, s, args);
               };
             },
           });
