@@ -1,4 +1,5 @@
 import { decayEngagement } from "../modules/leads";
+import { isDevEnvironment } from "../modules/core/config";
 import { createApp } from "./api/app";
 import { consumeDeadLetters } from "./consumers/dead-letters";
 import { consumeJobs } from "./consumers/jobs";
@@ -10,10 +11,14 @@ export { LeadServiceContainer } from "./containers/lead-service";
 export { RealtimeHub } from "./realtime/hub";
 export { JobWorkflow } from "./workflows/job-workflow";
 
-const app = createApp();
+// Two builds of the router: only the development one has the dev routes mounted at all.
+const apps = { dev: createApp({ dev: true }), deployed: createApp({ dev: false }) };
 
 export default {
-  fetch: app.fetch,
+  fetch(request, env, ctx) {
+    const app = isDevEnvironment(env.ENVIRONMENT as string) ? apps.dev : apps.deployed;
+    return app.fetch(request, env, ctx);
+  },
   async queue(batch, env, _ctx) {
     if (batch.queue.endsWith("-dlq")) await consumeDeadLetters(batch, env);
     else if (batch.queue.endsWith("-notifications")) await consumeNotifications(batch, env);

@@ -1,9 +1,11 @@
 import { contentJobTypes, seedContentDemo } from "../modules/content";
 import { type AppConfig, loadConfig } from "../modules/core/config";
 import { createDb, type Db } from "../modules/core/db";
+import type { Mailer } from "../modules/core/mail";
 import { GuardrailService } from "../modules/guardrails";
 import { type Auth, createAuth } from "../modules/identity/auth";
 import { seedDevUsers } from "../modules/identity/seed";
+import { UserAdminService } from "../modules/identity/users";
 import {
   JobEngine,
   type JobMessage,
@@ -12,7 +14,13 @@ import {
   type WorkflowParams,
 } from "../modules/jobs";
 import { type LeadDeps, leadJobTypes, seedLeadsDemo } from "../modules/leads";
-import { NotificationService, type NotifyMessage } from "../modules/notifications";
+import {
+  AlertService,
+  ChannelNotConfigured,
+  httpTransport,
+  NotificationService,
+  type NotifyMessage,
+} from "../modules/notifications";
 import { publisherFor } from "./realtime/publish";
 
 /** Every feature's job types, one line each (NFR8). */
@@ -25,7 +33,34 @@ export interface Services {
   engine: JobEngine;
   guard: GuardrailService;
   notifications: NotificationService;
+  alerts: AlertService;
+  users: UserAdminService;
   leads: LeadDeps;
+}
+
+/** Transactional email over the notifications email channel; unconfigured → alert, `undeliverable`. */
+function mailerFor(config: AppConfig, alerts: AlertService): Mailer {
+  const transport = httpTransport({
+    emailApiUrl: config.email.apiUrl,
+    emailApiKey: config.email.apiKey,
+    from: config.email.from,
+  });
+  return {
+    async send(to, subject, text) {
+      try {
+        await transport.email(to, subject, text);
+        return "sent";
+      } catch (err) {
+        if (!(err instanceof ChannelNotConfigured)) throw err;
+        await alerts.raise({
+          kind: "channel_not_configured",
+          message: `${err.message} Invitations and password resets cannot be emailed.`,
+          dedupeKey: "channel_not_configured:email",
+        });
+        return "undeliverable";
+      }
+    },
+  };
 }
 
 const cache = new WeakMap<object, Services>();
@@ -38,12 +73,16 @@ export function services(env: Env): Services {
   const config = loadConfig(env as unknown as Record<string, unknown>);
   const db = createDb(env.DB);
   const guard = new GuardrailService(db, env.BUDGET, registry);
+  const alerts = new AlertService(db, config.adminSlackWebhookUrl);
   const notifications = new NotificationService(
     db,
     env.NOTIFY_QUEUE as Queue<NotifyMessage>,
     config.appUrl,
     config.isDev,
+    alerts,
   );
+  const mailer = mailerFor(config, alerts);
+  const auth = createAuth(db, config, mailer);
   const engine = new JobEngine({
     db,
     env,
@@ -60,10 +99,12 @@ export function services(env: Env): Services {
   const built: Services = {
     config,
     db,
-    auth: createAuth(db, config),
+    auth,
     engine,
     guard,
     notifications,
+    alerts,
+    users: new UserAdminService(db, auth, mailer, config.appUrl, config.isDev),
     leads: { db, engine, webhookSecret: config.unipileWebhookSecret },
   };
   cache.set(env, built);

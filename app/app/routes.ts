@@ -3,6 +3,9 @@ import { index, layout, type RouteConfig, route } from "@react-router/dev/routes
 export default [
   route("sign-in", "routes/sign-in.tsx"),
   route("sign-out", "routes/sign-out.tsx"),
+  route("invite", "routes/invite.tsx"),
+  route("forgot-password", "routes/forgot-password.tsx"),
+  route("reset-password", "routes/reset-password.tsx"),
   layout("routes/app-layout.tsx", [
     index("routes/home.tsx"),
     route("content", "routes/content.tsx"),
@@ -14,6 +17,7 @@ export default [
     route("admin", "routes/admin-overview.tsx"),
     route("admin/jobs", "routes/admin-jobs.tsx"),
     route("settings", "routes/settings.tsx"),
+    route("settings/users", "routes/settings-users.tsx"),
     route("*", "routes/not-found.tsx"),
   ]),
 ] satisfies RouteConfig;

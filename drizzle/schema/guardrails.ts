@@ -57,7 +57,8 @@ export const notificationOutbox = sqliteTable(
     jobId: text("job_id").notNull(),
     channel: text("channel", { enum: ["email", "slack"] }).notNull(),
     payload: text("payload", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
-    status: text("status", { enum: ["pending", "sent", "failed"] })
+    // `undeliverable`: the channel is not configured on this deployment; nothing was sent.
+    status: text("status", { enum: ["pending", "sent", "failed", "undeliverable"] })
       .notNull()
       .default("pending"),
     attempts: integer("attempts").notNull().default(0),

@@ -15,6 +15,10 @@ export const user = sqliteTable("user", {
     .default("pt-BR"),
   createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  // Better Auth admin plugin: a banned (deactivated) user cannot sign in; their rows stay.
+  banned: integer("banned", { mode: "boolean" }).notNull().default(false),
+  banReason: text("ban_reason"),
+  banExpires: integer("ban_expires", { mode: "timestamp_ms" }),
 });
 
 export const session = sqliteTable(
@@ -27,6 +31,7 @@ export const session = sqliteTable(
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
     ipAddress: text("ip_address"),
     userAgent: text("user_agent"),
+    impersonatedBy: text("impersonated_by"),
     userId: text("user_id")
       .notNull()
       .references(() => user.id, { onDelete: "cascade" }),
@@ -89,4 +94,42 @@ export const apiToken = sqliteTable(
     uniqueIndex("api_token_hash_uq").on(t.tokenHash),
     index("api_token_user_idx").on(t.userId, t.createdAt),
   ],
+);
+
+/**
+ * One-time invitation links: only a SHA-256 of the token is stored; accepting creates the user
+ * with the invited role and marks the row used.
+ */
+export const userInvite = sqliteTable(
+  "user_invite",
+  {
+    id: text("id").primaryKey(),
+    email: text("email").notNull(),
+    role: text("role", { enum: ["admin", "marketing", "sales"] }).notNull(),
+    tokenHash: text("token_hash").notNull(),
+    invitedBy: text("invited_by")
+      .notNull()
+      .references(() => user.id),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    acceptedAt: integer("accepted_at", { mode: "timestamp_ms" }),
+    acceptedUserId: text("accepted_user_id"),
+  },
+  (t) => [uniqueIndex("user_invite_token_uq").on(t.tokenHash), index("user_invite_email_idx").on(t.email)],
+);
+
+/** Operational problems an admin must see (an unconfigured channel, a refused delivery…). */
+export const adminAlert = sqliteTable(
+  "admin_alert",
+  {
+    id: text("id").primaryKey(),
+    kind: text("kind").notNull(),
+    message: text("message").notNull(),
+    /** One open alert per key: a misconfiguration hit a thousand times is one alert. */
+    dedupeKey: text("dedupe_key").notNull(),
+    count: integer("count").notNull().default(1),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [uniqueIndex("admin_alert_dedupe_uq").on(t.dedupeKey)],
 );

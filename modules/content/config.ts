@@ -1,7 +1,10 @@
 import { z } from "zod";
+import { resolveAiProvider } from "../core/config";
 
 /** Provider and renderer settings, parsed once from the Worker's env (not in the generated Env). */
 const ContentEnv = z.object({
+  ENVIRONMENT: z.string().optional(),
+  AI_PROVIDER: z.string().optional(),
   GEMINI_API_KEY: z.string().min(1).optional(),
   GEMINI_BASE_URL: z.url().optional(),
   GEMINI_TEXT_MODEL: z.string().min(1).default("gemini-2.5-flash"),
@@ -43,7 +46,7 @@ export function contentFetch(): typeof fetch | undefined {
 export function contentConfig(env: Env): ContentConfig {
   const raw = ContentEnv.parse({ ...(env as unknown as Record<string, unknown>), ...runtime.envOverrides });
   return {
-    provider: raw.GEMINI_API_KEY ? "gemini" : "offline",
+    provider: resolveAiProvider(raw),
     gemini: {
       apiKey: raw.GEMINI_API_KEY ?? "",
       baseUrl: raw.GEMINI_BASE_URL,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, DEV_AUTH_SECRET, loadConfig } from "./config";
+import { ConfigError, DEV_AUTH_SECRET, loadConfig, resolveAiProvider } from "./config";
 
 const base = {
   PUBLIC_ORIGIN: "https://app.lifetrek.example",
@@ -32,14 +32,32 @@ describe("configuration", () => {
     expect(() => loadConfig(base)).toThrow(ConfigError);
   });
 
+  const full = {
+    ...base,
+    ENVIRONMENT: "production",
+    BETTER_AUTH_SECRET: strong,
+    PYTHON_SERVICE_SECRET: strong,
+    UNIPILE_WEBHOOK_SECRET: strong,
+    UNIPILE_API_KEY: "k",
+    UNIPILE_DSN: "api1.unipile.com:1",
+    GEMINI_API_KEY: "g",
+  };
+
   it("production accepts real secrets", () => {
-    const c = loadConfig({
-      ...base,
-      ENVIRONMENT: "production",
-      BETTER_AUTH_SECRET: strong,
-      PYTHON_SERVICE_SECRET: strong,
-    });
+    const c = loadConfig(full);
     expect(c.isDev).toBe(false);
+    expect(c.aiProvider).toBe("gemini");
     expect(c.trustedOrigins).toEqual(["https://app.lifetrek.example"]);
+  });
+
+  it("production never falls back to the offline AI provider silently", () => {
+    expect(() => loadConfig({ ...full, GEMINI_API_KEY: "" })).toThrow(/GEMINI_API_KEY/);
+    expect(loadConfig({ ...full, GEMINI_API_KEY: "", AI_PROVIDER: "offline" }).aiProvider).toBe("offline");
+    expect(resolveAiProvider({ ENVIRONMENT: "production" })).toBe("gemini");
+    expect(resolveAiProvider({ ENVIRONMENT: "development" })).toBe("offline");
+  });
+
+  it("production refuses a plain-http origin", () => {
+    expect(() => loadConfig({ ...full, PUBLIC_ORIGIN: "http://app.lifetrek.example" })).toThrow(/https/);
   });
 });

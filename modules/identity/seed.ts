@@ -17,10 +17,10 @@ export const DEV_USERS: ReadonlyArray<{ email: string; name: string; role: Role 
 /** Creates a user with a password credential, as Better Auth's sign-up would. */
 export async function createUser(
   db: Db,
-  u: { email: string; name: string; role: Role; password: string },
+  u: { id?: string; email: string; name: string; role: Role; password: string },
 ): Promise<string> {
   const now = new Date();
-  const id = newId();
+  const id = u.id ?? newId();
   await db.batch([
     db.insert(user).values({
       id,

@@ -7,12 +7,12 @@ import { newId } from "../core/ids";
 
 const TOKEN_PREFIX = "ltk_";
 
-async function sha256Hex(text: string): Promise<string> {
+export async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-function randomSecret(): string {
+export function randomSecret(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(32));
   return btoa(String.fromCharCode(...bytes))
     .replace(/\+/g, "-")
@@ -105,7 +105,8 @@ export class TokenService {
       .select({ token: apiToken, role: user.role })
       .from(apiToken)
       .innerJoin(user, eq(user.id, apiToken.userId))
-      .where(and(eq(apiToken.tokenHash, hash), isNull(apiToken.revokedAt)))
+      // A deactivated user's tokens stop at once.
+      .where(and(eq(apiToken.tokenHash, hash), isNull(apiToken.revokedAt), eq(user.banned, false)))
       .limit(1);
     if (!found) return null;
     if (found.token.expiresAt && found.token.expiresAt.getTime() < Date.now()) return null;

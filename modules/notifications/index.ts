@@ -1,3 +1,4 @@
-export { notificationRoutes } from "./routes";
+export { type AdminAlert, AlertService } from "./alerts";
+export { alertRoutes, notificationRoutes } from "./routes";
 export { NotifyMessage } from "./schema";
-export { httpTransport, NotificationService, type Transport } from "./service";
+export { ChannelNotConfigured, httpTransport, NotificationService, type Transport } from "./service";

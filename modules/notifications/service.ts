@@ -4,8 +4,16 @@ import type { Db } from "../core/db";
 import { BadRequest } from "../core/errors";
 import { newId } from "../core/ids";
 import type { JobRow } from "../jobs/store";
+import type { AlertService } from "./alerts";
 import { render } from "./message";
 import type { NotificationSettings, NotifyMessage } from "./schema";
+
+/** The channel has no provider on this deployment: nothing can be sent, so nothing is retried. */
+export class ChannelNotConfigured extends Error {
+  constructor(readonly channel: "email" | "slack") {
+    super(`The ${channel} channel is not configured on this deployment.`);
+  }
+}
 
 /** Jobs that always notify when done (batches and sequences), whatever their duration. */
 const BATCH_TYPES = new Set(["content.sequence", "leads.enrich", "leads.import", "leads.rank"]);
@@ -40,8 +48,8 @@ export function httpTransport(opts: {
   return {
     slack: (url, text) => post(url, { text }),
     email: async (to, subject, text) => {
-      // No provider configured (development): the outbox row itself is the sink.
-      if (!opts.emailApiUrl) return;
+      // Never pretend: without a provider the message is undeliverable, not `sent`.
+      if (!opts.emailApiUrl) throw new ChannelNotConfigured("email");
       await post(
         opts.emailApiUrl,
         { from: opts.from, to: [to], subject, text },
@@ -57,6 +65,7 @@ export class NotificationService {
     private readonly queue: Queue<NotifyMessage>,
     private readonly appUrl: string,
     private readonly allowInsecureHooks: boolean,
+    private readonly alerts?: AlertService,
   ) {}
 
   async getSettings(userId: string): Promise<NotificationSettings> {
@@ -206,6 +215,18 @@ export class NotificationService {
         .where(and(eq(notificationOutbox.id, outboxId), eq(notificationOutbox.status, "pending")));
       return {};
     } catch (err) {
+      if (err instanceof ChannelNotConfigured) {
+        await this.db
+          .update(notificationOutbox)
+          .set({ status: "undeliverable", attempts, lastError: err.message })
+          .where(eq(notificationOutbox.id, outboxId));
+        await this.alerts?.raise({
+          kind: "channel_not_configured",
+          message: `${err.message} Notifications on it are marked undeliverable.`,
+          dedupeKey: `channel_not_configured:${err.channel}`,
+        });
+        return {};
+      }
       const final = attempts >= MAX_ATTEMPTS;
       const retryInS = Math.min(600, 2 ** attempts);
       await this.db

@@ -4,10 +4,11 @@ import { isAdmin } from "../../modules/core/actor";
 import { ConfigError } from "../../modules/core/config";
 import { type AppEnv, access, createRouter, requireActor } from "../../modules/core/http";
 import { guardrailRoutes } from "../../modules/guardrails";
+import { userAdminRoutes } from "../../modules/identity/admin-routes";
 import { identityRoutes } from "../../modules/identity/routes";
 import { jobMetricsRoutes, jobRoutes } from "../../modules/jobs/routes";
 import { leadRoutes } from "../../modules/leads";
-import { notificationRoutes } from "../../modules/notifications";
+import { alertRoutes, notificationRoutes } from "../../modules/notifications";
 import { hubName } from "../realtime/hub";
 import { ensureDevSeed, runDevSeeders, services } from "../services";
 import { assertEveryRouteDeclaresAccess } from "./access";
@@ -16,16 +17,31 @@ import { onError, problem } from "./errors";
 import { authenticate, limitBody, requestId, requireContentType } from "./middleware";
 import { documentExtraRoutes } from "./openapi-extra";
 
-/** The API Worker's HTTP surface. Modules provide routers; this file only wires them. */
-export function createApp() {
+/**
+ * The API Worker's HTTP surface. Modules provide routers; this file only wires them. `dev` mounts
+ * the development-only routes (`/api/dev/*`); a deployed Worker is built without them.
+ */
+export function createApp(opts: { dev: boolean }) {
   const app = new Hono<AppEnv>();
   app.onError(onError);
   app.notFound((c) => problem(404, "Not found", `No route for ${c.req.method} ${c.req.path}.`));
 
   app.use("*", requestId);
-  app.use("/api/*", async (c, next) => {
+  app.use("*", async (c, next) => {
     try {
-      await ensureDevSeed(services(c.env));
+      const s = services(c.env);
+      await ensureDevSeed(s);
+      // Deployed, the configured origin must be the host this request was actually served on:
+      // a copied or forgotten PUBLIC_ORIGIN would otherwise pass every origin check.
+      const served = new URL(c.req.url).host;
+      if (!s.config.isDev && served !== new URL(s.config.publicOrigin).host) {
+        console.error(JSON.stringify({ level: "fatal", msg: "host mismatch", served }));
+        return problem(
+          421,
+          "Misdirected request",
+          "This host is not the origin the service is configured for.",
+        );
+      }
     } catch (err) {
       if (err instanceof ConfigError) {
         console.error(JSON.stringify({ level: "fatal", msg: err.message }));
@@ -40,12 +56,15 @@ export function createApp() {
   app.get("/api/health", access("public"), (c) =>
     c.json({ status: "ok", environment: services(c.env).config.environment }),
   );
-  app.post("/api/dev/seed", access("public"), async (c) => {
-    const s = services(c.env);
-    if (!s.config.isDev) return problem(404, "Not found", "No route for POST /api/dev/seed.");
-    await runDevSeeders(s, c.env);
-    return c.json({ seeded: true });
-  });
+  if (opts.dev) {
+    app.post("/api/dev/seed", access("public"), async (c) => {
+      const s = services(c.env);
+      // Belt and braces: a dev-built app handed a deployed env still refuses.
+      if (!s.config.isDev) return problem(404, "Not found", "No route for POST /api/dev/seed.");
+      await runDevSeeders(s, c.env);
+      return c.json({ seeded: true });
+    });
+  }
   app.on(["GET", "POST"], "/api/auth/*", access("public"), (c) => services(c.env).auth.handler(c.req.raw));
 
   app.use("/api/*", authenticate);
@@ -90,6 +109,14 @@ export function createApp() {
   api.route(
     "/",
     jobMetricsRoutes((c) => services(c.env).db),
+  );
+  api.route(
+    "/",
+    userAdminRoutes((c) => services(c.env).users),
+  );
+  api.route(
+    "/",
+    alertRoutes((c) => services(c.env).alerts),
   );
   documentExtraRoutes(api);
   api.get("/openapi.json", access("public"), (c) =>

@@ -1,5 +1,7 @@
+import { eq } from "drizzle-orm";
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { user } from "../../drizzle/schema";
 import { actorFor, type Role } from "../../modules/core/actor";
 import { AppError, Forbidden } from "../../modules/core/errors";
 import type { AppEnv } from "../../modules/core/http";
@@ -95,12 +97,20 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
   if (c.req.header("cookie")) {
     const session = await s.auth.api.getSession({ headers: c.req.raw.headers }).catch(() => null);
-    if (session) {
+    // The session may come from the 30 s cookie cache: read role and active flag from D1 so a
+    // deactivation or role change takes effect on the very next request.
+    const live = session
+      ? await s.db.query.user.findFirst({
+          where: eq(user.id, session.user.id),
+          columns: { role: true, banned: true },
+        })
+      : undefined;
+    if (session && live && !live.banned) {
       const origin = c.req.header("origin");
       if (c.req.method !== "GET" && origin && !s.config.trustedOrigins.includes(origin)) {
         throw new Forbidden("Cross-origin request refused.");
       }
-      c.set("actor", actorFor(session.user.id, session.user.role as Role, "session"));
+      c.set("actor", actorFor(session.user.id, live.role as Role, "session"));
     }
   }
   return next();

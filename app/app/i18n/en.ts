@@ -1,3 +1,4 @@
+import { accountsEn } from "./accounts";
 import { contentEn } from "./content";
 import { leadsEn } from "./leads";
 import type { Dictionary } from "./pt-BR";
@@ -21,6 +22,7 @@ export const en: Dictionary = {
     jobMonitor: "Job Monitor",
     adminOverview: "Overview",
     settings: "Settings",
+    users: "Users",
   },
   header: {
     profile: "Active profile",
@@ -211,5 +213,6 @@ export const en: Dictionary = {
   leadsPage: leadsEn,
   studio: contentEn,
   settingsPage: settingsEn,
+  accounts: accountsEn,
   common: { error: "Something went wrong", tryAgain: "Reload" },
 };

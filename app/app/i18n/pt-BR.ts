@@ -1,3 +1,4 @@
+import { accountsPt } from "./accounts";
 /** Brazilian Portuguese — the default language. `en.ts` must have the same shape. */
 
 import { contentPt } from "./content";
@@ -20,6 +21,7 @@ export const ptBR = {
     jobMonitor: "Job Monitor",
     adminOverview: "Visão geral",
     settings: "Configurações",
+    users: "Usuários",
   },
   header: {
     profile: "Perfil ativo",
@@ -212,6 +214,7 @@ export const ptBR = {
   leadsPage: leadsPt,
   studio: contentPt,
   settingsPage: settingsPt,
+  accounts: accountsPt,
   common: {
     error: "Algo deu errado",
     tryAgain: "Recarregar",

@@ -11,6 +11,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/admin", label: "adminOverview", icon: "◔", roles: ["admin"] },
   { to: "/admin/jobs", label: "jobMonitor", icon: "▤", roles: ["admin"] },
   { to: "/settings", label: "settings", icon: "⚙", roles: ["admin", "marketing", "sales"] },
+  { to: "/settings/users", label: "users", icon: "☺", roles: ["admin"] },
 ];
 
 export function navFor(role: Role): NavItem[] {

@@ -1,4 +1,4 @@
-import { data, Form, redirect, useNavigation, useSearchParams } from "react-router";
+import { data, Form, Link, redirect, useNavigation, useSearchParams } from "react-router";
 import { Brand } from "../components/brand";
 import { buttonClass, inputClass } from "../components/page";
 import { LanguageSelect, ThemeToggle } from "../components/preference-controls";
@@ -72,6 +72,14 @@ export default function SignIn({ actionData }: Route.ComponentProps) {
             </div>
             <h1 className="text-2xl font-semibold tracking-tight">{t.signIn.heading}</h1>
             <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">{t.signIn.subtitle}</p>
+            {(params.get("accepted") || params.get("reset")) && (
+              <p
+                role="status"
+                className="mt-4 rounded-md bg-green-50 px-3 py-2 text-sm text-green-800 dark:bg-green-950 dark:text-green-200"
+              >
+                {params.get("accepted") ? t.accounts.accepted : t.accounts.resetDone}
+              </p>
+            )}
             <Form
               method="post"
               className="mt-8 space-y-5"
@@ -114,6 +122,11 @@ export default function SignIn({ actionData }: Route.ComponentProps) {
                 {submitting ? t.signIn.submitting : t.signIn.submit}
               </button>
             </Form>
+            <p className="mt-4 text-sm">
+              <Link to="/forgot-password" className="text-brand-blue hover:underline">
+                {t.accounts.forgot}
+              </Link>
+            </p>
           </div>
         </div>
       </main>

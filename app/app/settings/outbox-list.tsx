@@ -8,6 +8,8 @@ const STATUS: Record<string, string> = {
     "bg-slate-100 text-slate-700 ring-slate-300 dark:bg-slate-800 dark:text-slate-200 dark:ring-slate-600",
   sent: "bg-green-50 text-brand-green ring-green-200 dark:bg-green-950 dark:text-green-300 dark:ring-green-800",
   failed: "bg-red-50 text-red-700 ring-red-200 dark:bg-red-950 dark:text-red-300 dark:ring-red-800",
+  undeliverable:
+    "bg-amber-50 text-amber-800 ring-amber-200 dark:bg-amber-950 dark:text-amber-200 dark:ring-amber-800",
 };
 
 /** "Caixa de saída": the user's notification deliveries (in development, the email sink). */

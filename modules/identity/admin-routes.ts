@@ -1,0 +1,137 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { type Actor, ROLES } from "../core/actor";
+import { Forbidden } from "../core/errors";
+import { type AppEnv, access, createRouter, problemResponses, requireActor } from "../core/http";
+import type { UserAdminService } from "./users";
+
+const InviteBody = z
+  .object({
+    email: z.email().max(200),
+    role: z.enum(ROLES),
+    locale: z.enum(["pt-BR", "en"]).default("pt-BR"),
+  })
+  .openapi("InviteUser");
+const UpdateUserBody = z
+  .object({ role: z.enum(ROLES).optional(), active: z.boolean().optional() })
+  .refine((b) => b.role !== undefined || b.active !== undefined, { message: "Send role or active." })
+  .openapi("UpdateUser");
+const AcceptBody = z
+  .object({
+    token: z.string().min(10).max(200),
+    name: z.string().trim().min(1).max(120),
+    password: z.string().min(12).max(128),
+  })
+  .openapi("AcceptInvite");
+const TokenQuery = z.object({ token: z.string().min(10).max(200) });
+
+const json = <T extends z.ZodType>(schema: T) => ({
+  body: { content: { "application/json": { schema } }, required: true },
+});
+
+/** Only a signed-in admin (a session, never an API token) manages users. */
+function requireAdminSession(c: Context<AppEnv>): Actor {
+  const actor = requireActor(c);
+  if (actor.role !== "admin") throw new Forbidden("Only admins manage users.");
+  if (actor.via !== "session") throw new Forbidden("Managing users needs a signed-in session, not a token.");
+  return actor;
+}
+
+/** `/api/admin/users`, `/api/admin/invites` and the public invitation endpoints. */
+export function userAdminRoutes(svcFor: (c: Context<AppEnv>) => UserAdminService) {
+  const app = createRouter();
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/admin/users",
+      middleware: [access("admin:read", { roles: ["admin"], humanOnly: true })],
+      summary: "Every user with role and active flag (admin)",
+      responses: { 200: { description: "Users" }, ...problemResponses },
+    }),
+    async (c) => {
+      requireAdminSession(c);
+      return c.json({ items: await svcFor(c).list() }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "patch",
+      path: "/admin/users/{id}",
+      middleware: [access("admin:write", { roles: ["admin"], humanOnly: true })],
+      summary: "Change a user's role or (de)activate them (admin); effective at once",
+      request: { params: z.object({ id: z.string().min(1).max(64) }), ...json(UpdateUserBody) },
+      responses: { 200: { description: "Updated user" }, ...problemResponses },
+    }),
+    async (c) => {
+      const admin = requireAdminSession(c);
+      const body = c.req.valid("json");
+      const u = await svcFor(c).update(admin, c.req.raw.headers, c.req.valid("param").id, body);
+      return c.json({ user: u }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/admin/invites",
+      middleware: [access("admin:read", { roles: ["admin"], humanOnly: true })],
+      summary: "Open invitations (admin)",
+      responses: { 200: { description: "Invitations" }, ...problemResponses },
+    }),
+    async (c) => {
+      requireAdminSession(c);
+      return c.json({ items: await svcFor(c).invites() }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/admin/invites",
+      middleware: [access("admin:write", { roles: ["admin"], humanOnly: true })],
+      summary: "Invite a user by email with a role (admin); the link works once and expires",
+      request: json(InviteBody),
+      responses: { 201: { description: "Invitation created" }, ...problemResponses },
+    }),
+    async (c) => {
+      const admin = requireAdminSession(c);
+      return c.json(await svcFor(c).invite(admin, c.req.valid("json")), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/invites/preview",
+      middleware: [access("public")],
+      summary: "Who an invitation link is for (public; 410 once used or expired)",
+      request: { query: TokenQuery },
+      responses: {
+        200: { description: "Invitation" },
+        410: { description: "Used or expired" },
+        ...problemResponses,
+      },
+    }),
+    async (c) => c.json(await svcFor(c).preview(c.req.valid("query").token), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/invites/accept",
+      middleware: [access("public")],
+      summary: "Accept an invitation: choose a name and password (public)",
+      request: json(AcceptBody),
+      responses: {
+        201: { description: "User created" },
+        410: { description: "Used or expired" },
+        ...problemResponses,
+      },
+    }),
+    async (c) => c.json({ user: await svcFor(c).accept(c.req.valid("json")) }, 201),
+  );
+
+  return app;
+}
