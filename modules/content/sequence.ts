@@ -1,6 +1,7 @@
 import { inArray } from "drizzle-orm";
 import { z } from "zod";
 import { jobs } from "../../drizzle/schema";
+import { clipTopic } from "../core/label";
 import { defineJobType, type JobContext, JobFailure } from "../jobs/types";
 import { providerFor } from "./ai";
 import { loadVoice, voicePrompt } from "./personas";
@@ -71,6 +72,7 @@ export const contentSequence = defineJobType({
   retry: { maxAttempts: 3, baseDelayMs: 2000, maxDelayMs: 30_000, nonRetryable: ["child_failed"] },
   timeoutMs: 180_000,
   allowedRoles: ["admin", "marketing", "sales"],
+  label: (i, locale) => `${locale === "en" ? "3-post series" : "Série de 3 posts"}: ${clipTopic(i.theme)}`,
   steps: [
     {
       name: "plan",

@@ -4,9 +4,10 @@ import { isAdmin } from "../core/actor";
 import type { Db } from "../core/db";
 import { Forbidden } from "../core/errors";
 import { type AppEnv, createRouter, problemResponses, requireActor } from "../core/http";
+import { localeFrom } from "../core/locale";
 import type { JobEngine } from "./engine";
 import { jobMetrics } from "./metrics";
-import { CreateJobBody, JobEnvelope, JobEventList, JobList, ListJobsQuery } from "./schema";
+import { CreateJobBody, type Job, JobEnvelope, JobEventList, JobList, ListJobsQuery } from "./schema";
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   content: { "application/json": { schema } },
@@ -17,6 +18,11 @@ const IdParam = z.object({ id: z.string().min(1).max(64) });
 /** The Jobs section of the public contract. */
 export function jobRoutes(engineFor: (c: Context<AppEnv>) => JobEngine) {
   const app = createRouter();
+  /** Every job answered carries its human label in the caller's language. */
+  const labelled = (c: Context<AppEnv>, job: Job): Job => ({
+    ...job,
+    label: engineFor(c).registry.labelOf(job, localeFrom(c.req.header("accept-language"))),
+  });
 
   app.openapi(
     createRoute({
@@ -34,7 +40,7 @@ export function jobRoutes(engineFor: (c: Context<AppEnv>) => JobEngine) {
     async (c) => {
       const actor = requireActor(c, "jobs:write");
       const { job, created } = await engineFor(c).enqueue(actor, c.req.valid("json"));
-      return c.json({ job }, created ? 202 : 200);
+      return c.json({ job: labelled(c, job) }, created ? 202 : 200);
     },
   );
 
@@ -48,7 +54,8 @@ export function jobRoutes(engineFor: (c: Context<AppEnv>) => JobEngine) {
     }),
     async (c) => {
       const actor = requireActor(c, "jobs:read");
-      return c.json(await engineFor(c).repo(actor).list(c.req.valid("query")), 200);
+      const page = await engineFor(c).repo(actor).list(c.req.valid("query"));
+      return c.json({ ...page, items: page.items.map((j) => labelled(c, j)) }, 200);
     },
   );
 
@@ -79,7 +86,8 @@ export function jobRoutes(engineFor: (c: Context<AppEnv>) => JobEngine) {
     }),
     async (c) => {
       const actor = requireActor(c, "jobs:read");
-      return c.json({ job: await engineFor(c).repo(actor).get(c.req.valid("param").id) }, 200);
+      const job = await engineFor(c).repo(actor).get(c.req.valid("param").id);
+      return c.json({ job: labelled(c, job) }, 200);
     },
   );
 
@@ -111,7 +119,8 @@ export function jobRoutes(engineFor: (c: Context<AppEnv>) => JobEngine) {
     }),
     async (c) => {
       const actor = requireActor(c, "jobs:write");
-      return c.json({ job: await engineFor(c).retry(actor, c.req.valid("param").id) }, 202);
+      const job = await engineFor(c).retry(actor, c.req.valid("param").id);
+      return c.json({ job: labelled(c, job) }, 202);
     },
   );
 
@@ -129,7 +138,8 @@ export function jobRoutes(engineFor: (c: Context<AppEnv>) => JobEngine) {
     }),
     async (c) => {
       const actor = requireActor(c, "jobs:write");
-      return c.json({ job: await engineFor(c).cancel(actor, c.req.valid("param").id) }, 200);
+      const job = await engineFor(c).cancel(actor, c.req.valid("param").id);
+      return c.json({ job: labelled(c, job) }, 200);
     },
   );
 

@@ -25,6 +25,8 @@ export const leadsImport = defineJobType({
   retry: { maxAttempts: 5, baseDelayMs: 2000, maxDelayMs: 60_000 },
   timeoutMs: 120_000,
   allowedRoles: LEAD_ROLES,
+  label: (i, locale) =>
+    locale === "en" ? `Import ${i.rows.length} leads` : `Importar ${i.rows.length} leads`,
   async run(ctx) {
     const repo = new LeadsRepo(ctx.db, ctx.actor);
     const total = ctx.input.rows.length;
@@ -70,6 +72,14 @@ export const leadsRank = defineJobType({
   retry: { maxAttempts: 5, baseDelayMs: 2000, maxDelayMs: 60_000 },
   timeoutMs: 120_000,
   allowedRoles: LEAD_ROLES,
+  label: (i, locale) =>
+    i.leadIds
+      ? locale === "en"
+        ? `Rank ${i.leadIds.length} leads`
+        : `Ranquear ${i.leadIds.length} leads`
+      : locale === "en"
+        ? "Rank all leads"
+        : "Ranquear todos os leads",
   async run(ctx) {
     const repo = new LeadsRepo(ctx.db, ctx.actor);
     const service = new PythonService(ctx.env, ctx.actor.userId);
@@ -100,6 +110,8 @@ export const leadsEnrich = defineJobType({
   retry: { maxAttempts: 5, baseDelayMs: 5000, maxDelayMs: 120_000, nonRetryable: ["unipile_auth"] },
   timeoutMs: 180_000,
   allowedRoles: LEAD_ROLES,
+  label: (i, locale) =>
+    locale === "en" ? `Enrich ${i.leadIds.length} leads` : `Enriquecer ${i.leadIds.length} leads`,
   async run(ctx) {
     const repo = new LeadsRepo(ctx.db, ctx.actor);
     const service = new PythonService(ctx.env, ctx.actor.userId);

@@ -70,7 +70,10 @@ export function createApp() {
   );
   api.route(
     "/",
-    contentRoutes((c) => services(c.env).db),
+    contentRoutes(
+      (c) => services(c.env).db,
+      (c) => services(c.env).engine,
+    ),
   );
   api.route(
     "/",

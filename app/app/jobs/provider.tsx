@@ -14,6 +14,7 @@ import { toast } from "sonner";
 import { useI18n } from "../i18n";
 import { clientApi } from "../lib/api-client";
 import type { Job, Me } from "../lib/types";
+import { jobLabel } from "./job-text";
 import { JobNotifier } from "./notifier";
 import { type ConnectionState, connectRealtime } from "./realtime";
 import { type JobChange, JobStore } from "./store";
@@ -42,9 +43,11 @@ export function JobsProvider({
 }) {
   const [store] = useState(() => new JobStore(initialJobs));
   const [connection, setConnection] = useState<ConnectionState>("connecting");
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const tRef = useRef(t);
   tRef.current = t;
+  const localeRef = useRef(locale);
+  localeRef.current = locale;
   const navigate = useNavigate();
 
   useEffect(() => {
@@ -74,6 +77,7 @@ export function JobsProvider({
       {
         userId: me.id,
         dictionary: () => tRef.current,
+        label: (job) => jobLabel(job, localeRef.current),
         retry: (ids) => void retry(ids),
         open: (id) => navigate(`/jobs/${id}`),
       },

@@ -5,7 +5,7 @@ import { useI18n } from "../i18n";
 import { JobActions } from "../jobs/job-actions";
 import { JobEvents } from "../jobs/job-events";
 import { JobFacts } from "../jobs/job-facts";
-import { describeError } from "../jobs/job-text";
+import { describeError, jobLabel } from "../jobs/job-text";
 import { JsonBlock } from "../jobs/json-block";
 import { ProgressBar } from "../jobs/progress-bar";
 import { useJobChanges, useJobsApi, useLiveJob } from "../jobs/provider";
@@ -49,7 +49,7 @@ export default function JobDetail({ loaderData }: Route.ComponentProps) {
 }
 
 function JobView({ initialJob, initialEvents }: { initialJob: Job; initialEvents: JobEvent[] }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { store } = useJobsApi();
   const navigate = useNavigate();
   const [events, setEvents] = useState(initialEvents);
@@ -79,7 +79,7 @@ function JobView({ initialJob, initialEvents }: { initialJob: Job; initialEvents
         ← {t.job.back}
       </button>
       <PageHeader
-        title={`${t.job.title}: ${job.type}`}
+        title={jobLabel(job, locale)}
         subtitle={job.id}
         actions={
           <div className="flex items-center gap-2">

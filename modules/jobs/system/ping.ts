@@ -28,6 +28,7 @@ export const systemPing = defineJobType({
   retry: { maxAttempts: 3, baseDelayMs: 1000, maxDelayMs: 10_000 },
   timeoutMs: 30_000,
   allowedRoles: ["admin", "marketing", "sales"],
+  label: () => "Ping",
   async run(ctx) {
     const { sleepMs, failTimes } = ctx.input;
     const slices = sleepMs > 0 ? 4 : 0;

@@ -30,6 +30,7 @@ export const systemPipeline = defineJobType({
   retry: { maxAttempts: 3, baseDelayMs: 1000, maxDelayMs: 5000 },
   timeoutMs: 60_000,
   allowedRoles: ["admin", "marketing", "sales"],
+  label: (_i, locale) => (locale === "en" ? "Diagnostic pipeline" : "Pipeline de diagnóstico"),
   steps: [stage("prepare", "Preparando"), stage("process", "Processando"), stage("publish", "Publicando")],
   async finish(ctx, outputs) {
     return { stages: Object.keys(outputs), attempt: ctx.attempt };
