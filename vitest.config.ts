@@ -23,7 +23,7 @@ export default defineConfig(async () => {
       })),
     ],
     test: {
-      include: ["modules/**/*.test.ts", "workers/**/*.test.ts"],
+      include: ["modules/**/*.test.ts", "workers/**/*.test.ts", "app/app/**/*.unit.test.ts"],
       setupFiles: ["./test/apply-migrations.ts"],
       globalSetup: ["./test/global-setup.ts"],
       testTimeout: 30_000,

@@ -88,7 +88,7 @@ export function services(env: Env): Services {
     env,
     queue: env.JOBS_QUEUE as Queue<JobMessage>,
     workflow: env.JOB_WORKFLOW as Workflow<WorkflowParams>,
-    publish: publisherFor(env),
+    publish: publisherFor(env, registry),
     registry,
     beforeEnqueue: [guard.beforeEnqueue],
     spend: guard,

@@ -1,5 +1,6 @@
 import { createRequestHandler, RouterContextProvider } from "react-router";
 import { cloudflareContext } from "../app/lib/context";
+import { applySecurityHeaders } from "../app/lib/security-headers";
 
 const handleRequest = createRequestHandler(
   () => import("virtual:react-router/server-build"),
@@ -15,6 +16,10 @@ export default {
     }
     const context = new RouterContextProvider();
     context.set(cloudflareContext, { env, ctx });
-    return handleRequest(request, context);
+    const res = await handleRequest(request, context);
+    // Responses may have immutable headers (redirects): copy before adding ours.
+    const out = new Response(res.body, res);
+    applySecurityHeaders(out.headers, import.meta.env.DEV);
+    return out;
   },
 };

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { as } from "../../test/helpers";
 import { pngSize } from "./render/png";
 import { bytesOf, contentOf, relaxGuardrails, settle, startJob } from "./testing";
 import { stripHtml, wordCount } from "./text";
@@ -35,5 +36,32 @@ describe("content.blog (offline provider)", () => {
     expect(c.category).toBe("educacional");
     const banner = await bytesOf("marketing", c.bannerUrl ?? "");
     expect(pngSize(banner)).toEqual({ width: 1600, height: 900 });
+  });
+});
+
+describe("blog HTML is stored sanitised", () => {
+  it("PATCH keeps allowed markup and drops scripts, handlers and javascript: URLs (others' ids are 404)", async () => {
+    const job = await startJob("marketing", "content.blog", {
+      topic: "Rastreabilidade de lotes",
+      category: "educacional",
+    });
+    expect((await settle("marketing", job.id)).status).toBe("succeeded");
+    const html = [
+      "<h2>Seção</h2><p>Texto <strong>editado</strong></p>",
+      "<details/open/ontoggle=window.__xss=1>",
+      "<svg/onload=window.__xss=2>",
+      "<scr<link>ipt>window.__xss=3</scr<link>ipt>",
+      '<a href="&#106;avascript:window.__xss=4">click</a>',
+      "<img src=x onerror=window.__xss=5>",
+      "<script>window.__xss=6</script>",
+    ].join("");
+    const other = await as("sales", `/api/content/${job.id}`, { method: "PATCH", json: { html } });
+    expect(other.status).toBe(404);
+    const res = await as("marketing", `/api/content/${job.id}`, { method: "PATCH", json: { html } });
+    expect(res.status).toBe(200);
+    const stored = (await contentOf("marketing", job.id)).html ?? "";
+    expect(stored).toContain("<h2>Seção</h2><p>Texto <strong>editado</strong></p>");
+    expect(stored).not.toMatch(/<script|<svg|<details|onerror|onload|ontoggle|javascript:/i);
+    expect(stored).toContain("<a href>click</a>");
   });
 });

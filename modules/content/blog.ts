@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { jobs } from "../../drizzle/schema";
+import { clipTopic } from "../core/label";
 import { defineJobType, type JobContext, JobFailure } from "../jobs/types";
 import { providerFor } from "./ai";
 import {
@@ -20,6 +21,7 @@ import { loadVoice, type Voice, voicePrompt } from "./personas";
 import { findImagesForTopic } from "./products";
 import { brandArtPng } from "./render/art";
 import { insertDraft } from "./repo";
+import { sanitizeBlogHtml } from "./sanitize";
 import { BLOG_WORDS, BlogDraft, BlogInput, BlogStrategy, ContentResult, Research } from "./schema";
 import { slugify, stripHtml, wordCount } from "./text";
 
@@ -45,15 +47,6 @@ const CheckedDraft = BlogDraft.superRefine((d, ctx) => {
   if (!/<h2[\s>]/i.test(d.html))
     ctx.addIssue({ code: "custom", path: ["html"], message: "Use <h2> sections" });
 });
-
-/** Drops scripts, inline handlers and javascript: URLs from model HTML (it is shown in the UI). */
-export function sanitizeHtml(html: string): string {
-  return html
-    .replace(/<(script|style|iframe|object|embed)[\s\S]*?<\/\1>/gi, "")
-    .replace(/<(script|style|iframe|object|embed)[^>]*>/gi, "")
-    .replace(/\son[a-z]+\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, "")
-    .replace(/(href|src)\s*=\s*(["'])\s*javascript:[^"']*\2/gi, '$1="#"');
-}
 
 interface ResearchOut {
   voice: Voice;
@@ -85,6 +78,7 @@ export const contentBlog = defineJobType({
   timeoutMs: 180_000,
   allowedRoles: ["admin", "marketing", "sales"],
   scope: "content:write",
+  label: (i, locale) => `${locale === "en" ? "Blog post" : "Post de blog"}: ${clipTopic(i.topic)}`,
   estimateCostUsd: () => 0.15,
   steps: [
     {
@@ -138,7 +132,7 @@ export const contentBlog = defineJobType({
             repair: repairBlogDraft,
             offline: () => offlineBlogDraft(b, r.research, strategy),
           });
-          return { draft: { ...draft, html: sanitizeHtml(draft.html) } };
+          return { draft: { ...draft, html: sanitizeBlogHtml(draft.html) } };
         });
       },
     },

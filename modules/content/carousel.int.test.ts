@@ -3,6 +3,7 @@ import { PDFDocument } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { as, db, userId } from "../../test/helpers";
 import { actorFor } from "../core/actor";
+import type { Job } from "../jobs/schema";
 import { pngSize } from "./render/png";
 import { ContentRepo } from "./repo";
 import { SLIDE_LIMITS } from "./schema";
@@ -101,6 +102,23 @@ describe("content.carousel (offline provider)", () => {
       },
     });
     expect(ok.status).toBe(200);
+    // The edit answers before rendering: the re-render is a `content.render` job with progress.
+    const { renderJob } = (await ok.json()) as { renderJob: Job | null };
+    expect(renderJob?.type).toBe("content.render");
+    expect(renderJob?.status).toBe("queued");
+    const rendered = await settle("marketing", renderJob?.id ?? "");
+    expect(rendered.status, JSON.stringify(rendered.error)).toBe("succeeded");
+    expect(rendered.progress?.percent).toBe(100);
+    const events = (await (await as("marketing", `/api/jobs/${rendered.id}/events`)).json()) as {
+      items: Array<{ kind: string; message: string }>;
+    };
+    expect(events.items.filter((e) => e.kind === "progress").length).toBeGreaterThanOrEqual(6);
+    // A caption-only edit renders nothing.
+    const captionOnly = await as("marketing", `/api/content/${contentId}`, {
+      method: "PATCH",
+      json: { caption: "Legenda revisada de novo. #ISO13485 #MedTech" },
+    });
+    expect(((await captionOnly.json()) as { renderJob: Job | null }).renderJob).toBeNull();
     const after = await bytesOf(
       "marketing",
       (await contentOf("marketing", contentId)).slides?.[1]?.imageUrl ?? "",

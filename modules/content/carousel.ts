@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { jobs } from "../../drizzle/schema";
 import type { Db } from "../core/db";
+import { clipTopic } from "../core/label";
 import { defineJobType, type JobContext, JobFailure } from "../jobs/types";
 import { type AiProvider, type ImageData, providerFor } from "./ai";
 import {
@@ -135,6 +136,8 @@ export async function composeCarousel(
   contentId: string,
   profile: CarouselInput["profile"],
   slides: Slide[],
+  /** Called after each slide is stored (a job reports progress with it). */
+  onSlide?: (done: number, total: number) => Promise<void>,
 ): Promise<{ slides: Slide[]; pdfKey: string | null; renderMs: number[] }> {
   if (contentConfig(env).renderMode === "none") {
     return { slides: slides.map((s) => ({ ...s, renderKey: null })), pdfKey: null, renderMs: [] };
@@ -151,6 +154,7 @@ export async function composeCarousel(
     await env.FILES.put(renderKey, raster.png, { httpMetadata: { contentType: "image/png" } });
     frames.push(raster);
     done.push({ ...s, renderKey });
+    await onSlide?.(done.length, slides.length);
   }
   const pdfKey = `content/${contentId}/carousel.pdf`;
   await env.FILES.put(pdfKey, buildPdf(frames, { width: SLIDE_W, height: SLIDE_H }), {
@@ -200,6 +204,7 @@ export const contentCarousel = defineJobType({
   timeoutMs: 180_000,
   allowedRoles: ["admin", "marketing", "sales"],
   scope: "content:write",
+  label: (i, locale) => `${locale === "en" ? "Carousel" : "Carrossel"}: ${clipTopic(i.topic)}`,
   estimateCostUsd: () => 0.45,
   steps: [
     {

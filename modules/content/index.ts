@@ -1,5 +1,6 @@
 import { contentBlog } from "./blog";
 import { contentCarousel } from "./carousel";
+import { contentRender } from "./render-job";
 import { contentSequence } from "./sequence";
 
 export { configureContent } from "./config";
@@ -8,4 +9,4 @@ export { contentRoutes } from "./routes";
 export { seedContentDemo } from "./seed";
 
 /** The content feature's job types, registered by the Worker in one line. */
-export const contentJobTypes = [contentCarousel, contentBlog, contentSequence];
+export const contentJobTypes = [contentCarousel, contentBlog, contentSequence, contentRender];

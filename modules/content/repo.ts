@@ -5,6 +5,7 @@ import { decodeCursor, encodeCursor } from "../core/cursor";
 import type { Db } from "../core/db";
 import { BadRequest, Conflict, Forbidden, NotFound } from "../core/errors";
 import { assetUrl } from "./products";
+import { sanitizeBlogHtml } from "./sanitize";
 import {
   type ContentWire,
   type ListContentQuery,
@@ -210,7 +211,8 @@ export class ContentRepo {
     }
     if (body.html !== undefined) {
       if (row.kind !== "blog") errors.push({ path: "html", message: "Only blog posts have HTML" });
-      content.html = body.html;
+      // Stored clean: the HTML is shown to admins and reviewers (stored XSS otherwise).
+      content.html = sanitizeBlogHtml(body.html);
     }
     if (body.seo) {
       if (row.kind !== "blog") errors.push({ path: "seo", message: "Only blog posts have SEO fields" });

@@ -1,10 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import type { Actor } from "../core/actor";
 import type { Db } from "../core/db";
 import { BadRequest, fieldErrors, NotFound } from "../core/errors";
 import { type AppEnv, access, adminOnly, createRouter, problemResponses, requireActor } from "../core/http";
+import { Job } from "../jobs/schema";
 import { loadPriceTable, PriceOverrides, savePriceOverrides } from "./ai/prices";
-import { composeCarousel } from "./carousel";
 import { PersonaService } from "./personas";
 import { ProductService } from "./products";
 import { ContentRepo, canReadAsset, contentWire } from "./repo";
@@ -20,7 +21,6 @@ import {
   ProductWire,
   Profile,
   RejectBody,
-  type Slide,
 } from "./schema";
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
@@ -32,6 +32,7 @@ const body = <T extends z.ZodType>(schema: T) => ({
 });
 const IdParam = z.object({ id: z.string().min(1).max(64) });
 const ContentEnvelope = z.object({ content: ContentWire });
+const PatchEnvelope = z.object({ content: ContentWire, renderJob: Job.nullable() });
 const ContentList = z.object({ items: z.array(ContentWire), nextCursor: z.string().nullable() });
 const ProductEnvelope = z.object({ product: ProductWire });
 const PersonaEnvelope = z.object({ persona: PersonaWire });
@@ -47,8 +48,16 @@ const ImageForm = z.object({
   alt: z.string().trim().max(200).optional(),
 });
 
+/** What the content routes need from the job engine: starting a job as the caller. */
+export interface ContentJobs {
+  enqueue(actor: Actor, body: { type: string; input: unknown }): Promise<{ job: Job }>;
+}
+
 /** The Content section of the contract: drafts, review, assets, products and personas. */
-export function contentRoutes(dbFor: (c: Context<AppEnv>) => Db) {
+export function contentRoutes(
+  dbFor: (c: Context<AppEnv>) => Db,
+  jobsFor: (c: Context<AppEnv>) => ContentJobs,
+) {
   const app = createRouter();
 
   // ---- content ------------------------------------------------------------------------------------
@@ -88,10 +97,11 @@ export function contentRoutes(dbFor: (c: Context<AppEnv>) => Db) {
       method: "patch",
       path: "/content/{id}",
       middleware: [access("content:write")],
-      summary: "Human edits of a draft (same limits as generation); edited slides are re-rendered",
+      summary:
+        "Human edits of a draft (same limits as generation); edited slides are re-rendered by a `content.render` job",
       request: { params: IdParam, ...body(PatchContentBody) },
       responses: {
-        200: json(ContentEnvelope, "The edited content"),
+        200: json(PatchEnvelope, "The edited content (and the re-render job, when slide text changed)"),
         409: { description: "Not a draft" },
         ...problemResponses,
       },
@@ -100,11 +110,17 @@ export function contentRoutes(dbFor: (c: Context<AppEnv>) => Db) {
       const actor = requireActor(c);
       const repo = new ContentRepo(dbFor(c), actor);
       const { row, changedSlides } = await repo.patch(c.req.valid("param").id, c.req.valid("json"));
-      if (row.kind === "carousel" && changedSlides.length) {
-        const slides = ((row.body as { slides?: Slide[] }).slides ?? []) as Slide[];
-        await composeCarousel(c.env, row.id, row.profile, slides);
-      }
-      return c.json({ content: contentWire(row) }, 200);
+      // Rendering is work for the job engine: answer now, the slides follow with live progress.
+      const renderJob =
+        row.kind === "carousel" && changedSlides.length
+          ? (
+              await jobsFor(c).enqueue(actor, {
+                type: "content.render",
+                input: { contentId: row.id, topic: row.topic },
+              })
+            ).job
+          : null;
+      return c.json({ content: contentWire(row), renderJob }, 200);
     },
   );
 

@@ -1,6 +1,7 @@
 import { inArray } from "drizzle-orm";
 import { z } from "zod";
 import { jobs } from "../../drizzle/schema";
+import { clipTopic } from "../core/label";
 import { defineJobType, type JobContext, JobFailure } from "../jobs/types";
 import { providerFor } from "./ai";
 import { loadVoice, voicePrompt } from "./personas";
@@ -72,6 +73,7 @@ export const contentSequence = defineJobType({
   timeoutMs: 180_000,
   allowedRoles: ["admin", "marketing", "sales"],
   scope: "content:write",
+  label: (i, locale) => `${locale === "en" ? "3-post series" : "Série de 3 posts"}: ${clipTopic(i.theme)}`,
   steps: [
     {
       name: "plan",

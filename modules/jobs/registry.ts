@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { Locale } from "../core/locale";
 import type { JobType } from "./types";
 
 /**
@@ -18,6 +19,20 @@ export class JobRegistry {
 
   get(type: string): JobType | undefined {
     return this.#types.get(type);
+  }
+
+  /** The job's human label from its type (the type key if it declares none or cannot say). */
+  labelOf(job: { type: string; input: unknown }, locale: Locale): string {
+    const def = this.#types.get(job.type);
+    if (!def?.label) return job.type;
+    // Stored inputs were valid when enqueued; parse again so an old row cannot crash a listing.
+    const input = def.input.safeParse(job.input);
+    if (!input.success) return job.type;
+    try {
+      return def.label(input.data, locale);
+    } catch {
+      return job.type;
+    }
   }
 
   list(): JobType[] {

@@ -2,9 +2,10 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { Db } from "../core/db";
 import { type AppEnv, access, adminOnly, createRouter, problemResponses, requireActor } from "../core/http";
+import { localeFrom } from "../core/locale";
 import type { JobEngine } from "./engine";
 import { jobMetrics } from "./metrics";
-import { CreateJobBody, JobEnvelope, JobEventList, JobEventsQuery, JobList, ListJobsQuery } from "./schema";
+import { CreateJobBody, type Job, JobEnvelope, JobEventList, JobEventsQuery, JobList, ListJobsQuery } from "./schema";
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   content: { "application/json": { schema } },
@@ -15,6 +16,11 @@ const IdParam = z.object({ id: z.string().min(1).max(64) });
 /** The Jobs section of the public contract. */
 export function jobRoutes(engineFor: (c: Context<AppEnv>) => JobEngine) {
   const app = createRouter();
+  /** Every job answered carries its human label in the caller's language. */
+  const labelled = (c: Context<AppEnv>, job: Job): Job => ({
+    ...job,
+    label: engineFor(c).registry.labelOf(job, localeFrom(c.req.header("accept-language"))),
+  });
 
   app.openapi(
     createRoute({
@@ -36,7 +42,7 @@ export function jobRoutes(engineFor: (c: Context<AppEnv>) => JobEngine) {
       const { job, created } = await engineFor(c).enqueue(actor, c.req.valid("json"), {
         waitUntil: (work) => ctx.waitUntil(work),
       });
-      return c.json({ job }, created ? 202 : 200);
+      return c.json({ job: labelled(c, job) }, created ? 202 : 200);
     },
   );
 
@@ -51,7 +57,8 @@ export function jobRoutes(engineFor: (c: Context<AppEnv>) => JobEngine) {
     }),
     async (c) => {
       const actor = requireActor(c);
-      return c.json(await engineFor(c).repo(actor).list(c.req.valid("query")), 200);
+      const page = await engineFor(c).repo(actor).list(c.req.valid("query"));
+      return c.json({ ...page, items: page.items.map((j) => labelled(c, j)) }, 200);
     },
   );
 
@@ -84,7 +91,8 @@ export function jobRoutes(engineFor: (c: Context<AppEnv>) => JobEngine) {
     }),
     async (c) => {
       const actor = requireActor(c);
-      return c.json({ job: await engineFor(c).repo(actor).get(c.req.valid("param").id) }, 200);
+      const job = await engineFor(c).repo(actor).get(c.req.valid("param").id);
+      return c.json({ job: labelled(c, job) }, 200);
     },
   );
 
@@ -122,7 +130,8 @@ export function jobRoutes(engineFor: (c: Context<AppEnv>) => JobEngine) {
     }),
     async (c) => {
       const actor = requireActor(c);
-      return c.json({ job: await engineFor(c).retry(actor, c.req.valid("param").id) }, 202);
+      const job = await engineFor(c).retry(actor, c.req.valid("param").id);
+      return c.json({ job: labelled(c, job) }, 202);
     },
   );
 
@@ -141,7 +150,8 @@ export function jobRoutes(engineFor: (c: Context<AppEnv>) => JobEngine) {
     }),
     async (c) => {
       const actor = requireActor(c);
-      return c.json({ job: await engineFor(c).cancel(actor, c.req.valid("param").id) }, 200);
+      const job = await engineFor(c).cancel(actor, c.req.valid("param").id);
+      return c.json({ job: labelled(c, job) }, 200);
     },
   );
 

@@ -42,6 +42,10 @@ export const Job = z
     runAt: z.iso.datetime(),
     costUsd: z.number(),
     version: z.number().int(),
+    /** What a person would call the job, in the caller's language (declared by its type). */
+    label: z.string().optional(),
+    /** Realtime messages only: the label in every language (one hub serves sockets of both). */
+    labels: z.record(z.string(), z.string()).optional(),
   })
   .openapi("Job");
 export type Job = z.infer<typeof Job>;

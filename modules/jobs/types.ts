@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { Actor, Role, Scope } from "../core/actor";
 import type { Db } from "../core/db";
+import type { Locale } from "../core/locale";
 import type { JobProgress } from "./schema";
 
 /** What a job may throw to say how it failed; anything else counts as a retryable crash. */
@@ -136,6 +137,11 @@ interface JobTypeBase<I extends z.ZodType, R extends z.ZodType> {
   estimateCostUsd?(input: z.infer<I>): number;
   /** Input-dependent permission (e.g. only admins may simulate spend); throw Forbidden to refuse. */
   authorize?(actor: Actor, input: z.infer<I>): void;
+  /**
+   * What a person would call this job, in their language ("Carrossel: Usinagem suíça…",
+   * "Enriquecer 50 leads"). Without it the type key is shown.
+   */
+  label?(input: z.infer<I>, locale: Locale): string;
 }
 
 export interface QueueJobType<I extends z.ZodType, R extends z.ZodType> extends JobTypeBase<I, R> {

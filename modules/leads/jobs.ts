@@ -35,6 +35,8 @@ export const leadsImport = defineJobType({
   timeoutMs: 120_000,
   allowedRoles: LEAD_ROLES,
   scope: "leads:write",
+  label: (i, locale) =>
+    locale === "en" ? `Import ${i.rows.length} leads` : `Importar ${i.rows.length} leads`,
   async run(ctx) {
     const repo = new LeadsRepo(ctx.db, ctx.actor);
     const total = ctx.input.rows.length;
@@ -103,6 +105,14 @@ export const leadsRank = defineJobType({
   timeoutMs: 120_000,
   allowedRoles: LEAD_ROLES,
   scope: "leads:write",
+  label: (i, locale) =>
+    i.leadIds
+      ? locale === "en"
+        ? `Rank ${i.leadIds.length} leads`
+        : `Ranquear ${i.leadIds.length} leads`
+      : locale === "en"
+        ? "Rank all leads"
+        : "Ranquear todos os leads",
   async run(ctx) {
     const repo = new LeadsRepo(ctx.db, ctx.actor);
     const service = new PythonService(ctx.env, ctx.actor.userId);
@@ -134,6 +144,8 @@ export const leadsEnrich = defineJobType({
   timeoutMs: 180_000,
   allowedRoles: LEAD_ROLES,
   scope: "leads:write",
+  label: (i, locale) =>
+    locale === "en" ? `Enrich ${i.leadIds.length} leads` : `Enriquecer ${i.leadIds.length} leads`,
   async run(ctx) {
     const repo = new LeadsRepo(ctx.db, ctx.actor);
     const service = new PythonService(ctx.env, ctx.actor.userId);

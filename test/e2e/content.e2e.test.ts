@@ -314,6 +314,17 @@ describe("content studio", () => {
     await form.waitFor({ state: "detached" });
     await page.getByText("Alterações salvas.").waitFor();
     expect(posts).toHaveLength(1);
+    // The edit answered at once; the slides are drawn again by a job with live progress, and the
+    // page shows the new images when it succeeds.
+    const render = page.locator("[data-render-job]");
+    await render.waitFor();
+    const renderJobId = String(await render.getAttribute("data-render-job"));
+    await page
+      .locator(`#job-history li[data-job-id="${renderJobId}"]`)
+      .getByText(/^Renderizar slides: /)
+      .waitFor();
+    await shot(page, "content-15a-rerender-job");
+    await render.waitFor({ state: "detached", timeout: 45_000 });
 
     // The page shows the new texts: caption card, and slide 1 re-rendered with the new headline.
     await page.getByRole("region", { name: "Legenda" }).getByText(newCaption).waitFor();

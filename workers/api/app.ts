@@ -92,7 +92,10 @@ export function createApp(opts: { dev: boolean }) {
   );
   api.route(
     "/",
-    contentRoutes((c) => services(c.env).db),
+    contentRoutes(
+      (c) => services(c.env).db,
+      (c) => services(c.env).engine,
+    ),
   );
   api.route(
     "/",

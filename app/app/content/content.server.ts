@@ -5,7 +5,7 @@ import type { Content, ContentKind, ContentStatus, FieldError } from "./types";
 type Ctx = Readonly<RouterContextProvider>;
 
 export type ReviewActionResult =
-  | { ok: true; intent: string; content: Content }
+  | { ok: true; intent: string; content: Content; renderJobId: string | null }
   | { ok: false; intent: string; status: number; detail: string; errors: FieldError[] };
 
 const KINDS: ContentKind[] = ["carousel", "blog"];
@@ -46,8 +46,14 @@ export async function runReviewAction(
   } else {
     return { ok: false, intent, status: 400, detail: "unknown intent", errors: [] };
   }
-  const res = await apiJson<{ content: Content }>(context, request, path, init);
-  if (res.ok) return { ok: true, intent, content: res.data.content };
+  const res = await apiJson<{ content: Content; renderJob?: { id: string } | null }>(
+    context,
+    request,
+    path,
+    init,
+  );
+  if (res.ok)
+    return { ok: true, intent, content: res.data.content, renderJobId: res.data.renderJob?.id ?? null };
   const problem = res.problem as typeof res.problem & { errors?: FieldError[] };
   return {
     ok: false,
@@ -56,18 +62,4 @@ export async function runReviewAction(
     detail: problem.detail ?? problem.title,
     errors: Array.isArray(problem.errors) ? problem.errors : [],
   };
-}
-
-const DROP_BLOCKS = /<(script|style|iframe|object|embed|form|noscript|template)[\s\S]*?<\/\1\s*>/gi;
-const DROP_TAGS = /<\/?(script|style|iframe|object|embed|form|input|button|link|meta|base)[^>]*>/gi;
-const EVENT_ATTRS = /\s+on[a-z]+\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi;
-const JS_URLS =
-  /\s+(href|src|xlink:href|action)\s*=\s*("\s*javascript:[^"]*"|'\s*javascript:[^']*'|javascript:[^\s>]+)/gi;
-
-/**
- * Generated blog HTML is shown inside the dashboard: strip anything that could run code
- * (scripts, frames, forms, inline handlers, javascript: URLs) before it is rendered.
- */
-export function sanitizeHtml(html: string): string {
-  return html.replace(DROP_BLOCKS, "").replace(DROP_TAGS, "").replace(EVENT_ATTRS, "").replace(JS_URLS, "");
 }

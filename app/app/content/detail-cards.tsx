@@ -1,6 +1,8 @@
+import { useMemo } from "react";
 import { toast } from "sonner";
 import { buttonClass, Card } from "../components/page";
 import { useI18n } from "../i18n";
+import { sanitizeBlogHtml } from "../lib/sanitize";
 import { ScoreBadge, StackIcon } from "./badges";
 import { type Content, versioned } from "./types";
 
@@ -155,8 +157,28 @@ export function GenerationCard({ content }: { content: Content }) {
   );
 }
 
-/** The blog post in an article layout: banner, title, excerpt, the (sanitized) HTML. */
-export function BlogArticle({ content, html }: { content: Content; html: string }) {
+const PROSE =
+  "space-y-4 text-base leading-relaxed text-slate-800 dark:text-slate-200 [&_a]:text-brand-blue [&_a]:underline [&_blockquote]:border-l-4 [&_blockquote]:border-slate-300 [&_blockquote]:pl-4 [&_blockquote]:italic [&_h1]:text-2xl [&_h1]:font-bold [&_h2]:mt-8 [&_h2]:text-xl [&_h2]:font-semibold [&_h2]:text-slate-900 dark:[&_h2]:text-white [&_h3]:mt-6 [&_h3]:font-semibold [&_li]:ml-5 [&_ol]:list-decimal [&_strong]:font-semibold [&_ul]:list-disc dark:[&_a]:text-blue-300";
+
+/**
+ * Stored blog HTML as the reader sees it. It is cleaned here again, on every render, with the
+ * allow-list sanitiser: the API cleaned it when it was stored, and this second pass means a row
+ * written before that (or by a bug) still cannot run code in a reviewer's session.
+ */
+export function ArticleBody({ html, className = "" }: { html: string; className?: string }) {
+  const clean = useMemo(() => sanitizeBlogHtml(html), [html]);
+  return (
+    <div
+      data-article-body
+      className={`${PROSE} ${className}`}
+      // biome-ignore lint/security/noDangerouslySetInnerHtml: cleaned by the allow-list sanitiser just above
+      dangerouslySetInnerHTML={{ __html: clean }}
+    />
+  );
+}
+
+/** The blog post in an article layout: banner, title, excerpt, the (sanitised) HTML. */
+export function BlogArticle({ content }: { content: Content }) {
   const { t } = useI18n();
   return (
     <article className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-navy-900">
@@ -180,11 +202,7 @@ export function BlogArticle({ content, html }: { content: Content; html: string 
         {content.excerpt && (
           <p className="mt-3 text-lg text-slate-600 dark:text-slate-300">{content.excerpt}</p>
         )}
-        <div
-          className="mt-6 space-y-4 text-base leading-relaxed text-slate-800 dark:text-slate-200 [&_a]:text-brand-blue [&_a]:underline [&_blockquote]:border-l-4 [&_blockquote]:border-slate-300 [&_blockquote]:pl-4 [&_blockquote]:italic [&_h1]:text-2xl [&_h1]:font-bold [&_h2]:mt-8 [&_h2]:text-xl [&_h2]:font-semibold [&_h2]:text-slate-900 dark:[&_h2]:text-white [&_h3]:mt-6 [&_h3]:font-semibold [&_li]:ml-5 [&_ol]:list-decimal [&_strong]:font-semibold [&_ul]:list-disc dark:[&_a]:text-blue-300"
-          // biome-ignore lint/security/noDangerouslySetInnerHtml: generated HTML, sanitized on the server
-          dangerouslySetInnerHTML={{ __html: html }}
-        />
+        <ArticleBody html={content.html ?? ""} className="mt-6" />
       </div>
     </article>
   );

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import type { FetcherWithComponents } from "react-router";
 import { buttonClass, inputClass } from "../components/page";
 import { useI18n } from "../i18n";
+import { BodyEditor } from "./body-editor";
 import type { ReviewActionResult } from "./content.server";
 import { type Content, SLIDE_LIMITS } from "./types";
 
@@ -24,6 +25,8 @@ export function EditForm({
   const [texts, setTexts] = useState(
     slides.map((s) => ({ index: s.index, headline: s.headline, body: s.body })),
   );
+  // The blog body as HTML to send; null while the editor has not changed it.
+  const [html, setHtml] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [detail, setDetail] = useState<string | null>(null);
   const busy = fetcher.state !== "idle";
@@ -59,6 +62,7 @@ export function EditForm({
     if (content.caption !== null && !caption.trim()) local.caption = d.required;
     if (caption.trim().length > 2000) local.caption = d.tooLong(caption.trim().length, 2000);
     if (content.kind === "blog" && !title.trim()) local.title = d.required;
+    if (html !== null && !html.trim()) local.html = d.required;
     setErrors(local);
     if (Object.keys(local).length) {
       setDetail(t.studio.generate.invalid);
@@ -68,6 +72,7 @@ export function EditForm({
     const patch: Record<string, unknown> = {};
     if (caption !== (content.caption ?? "")) patch.caption = caption;
     if (content.kind === "blog" && title !== (content.title ?? "")) patch.title = title;
+    if (content.kind === "blog" && html !== null) patch.html = html;
     const changed = texts.filter((s, i) => s.headline !== slides[i]?.headline || s.body !== slides[i]?.body);
     if (changed.length) patch.slides = changed;
     if (Object.keys(patch).length === 0) {
@@ -130,6 +135,9 @@ export function EditForm({
           />
           {err("title")}
         </div>
+      )}
+      {content.kind === "blog" && (
+        <BodyEditor html={content.html ?? ""} onChange={setHtml} error={errors.html} />
       )}
       {texts.map((s, i) => {
         const type = slides[i]?.type ?? "content";

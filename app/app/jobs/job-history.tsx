@@ -1,6 +1,9 @@
 import { Link } from "react-router";
 import { useI18n } from "../i18n";
+import type { Profile } from "../lib/preferences";
+import { usePreferences } from "../lib/preferences-context";
 import type { Job } from "../lib/types";
+import { jobLabel } from "./job-text";
 import { ProgressBar } from "./progress-bar";
 import { useJobsApi, useLiveJobs } from "./provider";
 import { StatusBadge } from "./status-badge";
@@ -11,9 +14,11 @@ const MAX_ITEMS = 20;
 export function JobHistory({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useI18n();
   const { me, connection } = useJobsApi();
-  const jobs = useLiveJobs()
-    .filter((j) => j.userId === me.id)
-    .slice(0, MAX_ITEMS);
+  const { profile } = usePreferences();
+  const jobs = activeProfileFirst(
+    useLiveJobs().filter((j) => j.userId === me.id),
+    profile,
+  ).slice(0, MAX_ITEMS);
   const connectionText =
     connection === "open"
       ? t.history.live
@@ -67,19 +72,36 @@ export function JobHistory({ open, onClose }: { open: boolean; onClose: () => vo
   );
 }
 
+/** The job's profile (Empresa/Vendedor) when its input names one (content jobs). */
+function profileOf(job: Job): string | null {
+  const input = job.input as { profile?: unknown } | null;
+  return typeof input?.profile === "string" ? input.profile : null;
+}
+
+/**
+ * Jobs of the profile the user is working as come first (newest first within each group); jobs
+ * of the other profile follow, then jobs without a profile keep their place among them by time.
+ */
+export function activeProfileFirst(jobs: Job[], profile: Profile): Job[] {
+  const rank = (j: Job) => (profileOf(j) === null || profileOf(j) === profile ? 0 : 1);
+  return jobs
+    .map((job, i) => ({ job, i }))
+    .sort((a, b) => rank(a.job) - rank(b.job) || a.i - b.i)
+    .map((x) => x.job);
+}
+
 function HistoryItem({ job }: { job: Job }) {
-  const { t, fmt } = useI18n();
+  const { t, fmt, locale } = useI18n();
+  const label = jobLabel(job, locale);
   const retrying = job.status === "queued" && job.error !== null;
   return (
-    <li data-job-id={job.id} data-status={job.status} aria-label={`${job.type} ${job.id}`}>
+    <li data-job-id={job.id} data-status={job.status} aria-label={`${label} ${job.id}`} title={job.type}>
       <Link
         to={`/jobs/${job.id}`}
         className="block space-y-1.5 px-4 py-3 hover:bg-slate-50 focus-visible:bg-slate-50 dark:hover:bg-slate-800/60 dark:focus-visible:bg-slate-800/60"
       >
         <div className="flex items-center justify-between gap-2">
-          <span className="truncate font-mono text-xs font-medium text-slate-800 dark:text-slate-100">
-            {job.type}
-          </span>
+          <span className="truncate text-sm font-medium text-slate-800 dark:text-slate-100">{label}</span>
           <StatusBadge status={job.status} />
         </div>
         {job.status === "running" && (

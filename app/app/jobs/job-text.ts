@@ -1,3 +1,4 @@
+import type { Locale } from "../i18n";
 import type { Dictionary } from "../i18n/pt-BR";
 import type { Job } from "../lib/types";
 
@@ -7,6 +8,14 @@ export function describeError(t: Dictionary, error: Job["error"]): string {
   const known = t.errors.codes[error.code];
   if (known && error.message) return `${known} ${error.message}`;
   return known ?? error.message ?? t.errors.generic;
+}
+
+/**
+ * What a person calls the job ("Carrossel: Usinagem suíça…"), declared by its type on the API:
+ * realtime messages carry every language, HTTP answers the one the dashboard asked for.
+ */
+export function jobLabel(job: Pick<Job, "type" | "label" | "labels">, locale: Locale): string {
+  return job.labels?.[locale] ?? job.label ?? job.type;
 }
 
 /** Short, single-line JSON for table cells. */

@@ -13,6 +13,8 @@ const FRESH_MS = 30_000;
 type Options = {
   userId: string;
   dictionary: () => Dictionary;
+  /** The job's human label in the current language. */
+  label: (job: Job) => string;
   retry: (ids: string[]) => void;
   open: (id: string) => void;
 };
@@ -70,19 +72,19 @@ export class JobNotifier {
     const succeeded = items.filter((i) => i.phase === "succeeded").map((i) => i.job);
     const failed = items.filter((i) => i.phase === "failed").map((i) => i.job);
 
-    if (started.length === 1 && started[0]) toast.info(t.toasts.started(started[0].type));
+    if (started.length === 1 && started[0]) toast.info(t.toasts.started(this.opts.label(started[0])));
     else if (started.length > 1) toast.info(t.toasts.startedMany(started.length));
 
     if (succeeded.length === 1 && succeeded[0]) {
       const job = succeeded[0];
-      toast.success(t.toasts.succeeded(job.type), {
+      toast.success(t.toasts.succeeded(this.opts.label(job)), {
         action: { label: t.toasts.view, onClick: () => this.opts.open(job.id) },
       });
     } else if (succeeded.length > 1) toast.success(t.toasts.succeededMany(succeeded.length));
 
     if (failed.length === 1 && failed[0]) {
       const job = failed[0];
-      toast.error(t.toasts.failed(job.type), {
+      toast.error(t.toasts.failed(this.opts.label(job)), {
         id: `failed-${job.id}`,
         description: describeError(t, job.error),
         duration: 30_000,

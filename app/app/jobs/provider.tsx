@@ -15,6 +15,7 @@ import { useI18n } from "../i18n";
 import { clientApi } from "../lib/api-client";
 import type { Job, Me } from "../lib/types";
 import { JobEventBus } from "./event-bus";
+import { jobLabel } from "./job-text";
 import { JobNotifier } from "./notifier";
 import { type ConnectionState, connectRealtime } from "./realtime";
 import { type JobChange, JobStore } from "./store";
@@ -45,9 +46,11 @@ export function JobsProvider({
   const [store] = useState(() => new JobStore(initialJobs));
   const [events] = useState(() => new JobEventBus());
   const [connection, setConnection] = useState<ConnectionState>("connecting");
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const tRef = useRef(t);
   tRef.current = t;
+  const localeRef = useRef(locale);
+  localeRef.current = locale;
   const navigate = useNavigate();
 
   useEffect(() => {
@@ -77,6 +80,7 @@ export function JobsProvider({
       {
         userId: me.id,
         dictionary: () => tRef.current,
+        label: (job) => jobLabel(job, localeRef.current),
         retry: (ids) => void retry(ids),
         open: (id) => navigate(`/jobs/${id}`),
       },

@@ -1,3 +1,4 @@
+import { preferencesFrom } from "./preferences";
 import type { Problem } from "./types";
 
 export type ClientResult<T> = { ok: true; data: T } | { ok: false; status: number; problem: Problem | null };
@@ -8,7 +9,12 @@ export async function clientApi<T>(path: string, init: RequestInit = {}): Promis
     const res = await fetch(path, {
       credentials: "same-origin",
       ...init,
-      headers: { accept: "application/json", ...init.headers },
+      // Job labels come back in the language picked in the dashboard, not the browser's.
+      headers: {
+        accept: "application/json",
+        "accept-language": preferencesFrom(document.cookie).locale,
+        ...init.headers,
+      },
     });
     const body: unknown = await res.json().catch(() => null);
     if (res.ok) return { ok: true, data: body as T };

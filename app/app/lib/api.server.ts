@@ -1,5 +1,6 @@
 import type { RouterContextProvider } from "react-router";
 import { cloudflareContext } from "./context";
+import { preferencesFrom } from "./preferences";
 import type { Me, Problem } from "./types";
 
 type Ctx = Readonly<RouterContextProvider>;
@@ -21,6 +22,8 @@ export function apiFetch(
   if (cookie) headers.set("cookie", cookie);
   headers.set("origin", new URL(request.url).origin);
   headers.set("accept", "application/json");
+  // The API answers human texts (job labels) in this language: the one the user picked here.
+  headers.set("accept-language", preferencesFrom(cookie).locale);
   if (init.body !== undefined && !headers.has("content-type"))
     headers.set("content-type", "application/json");
   return env.API.fetch(new Request(new URL(path, request.url), { ...init, headers }));

@@ -17,7 +17,5 @@ export const requireUser: MiddlewareFunction<Response> = async ({ request, conte
   return next();
 };
 
-/** Only same-site paths may be redirect targets. */
-export function safeNext(value: unknown): string {
-  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : "/";
-}
+/** Only same-site paths may be redirect targets (see `safe-next.ts`). */
+export { safeNext } from "./safe-next";

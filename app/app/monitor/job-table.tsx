@@ -5,7 +5,7 @@ import { ConfirmDialog } from "../components/confirm-dialog";
 import { buttonClass } from "../components/page";
 import { useI18n } from "../i18n";
 import { JobActions } from "../jobs/job-actions";
-import { durationMs, preview } from "../jobs/job-text";
+import { durationMs, jobLabel, preview } from "../jobs/job-text";
 import { useLiveJobs, useNow } from "../jobs/provider";
 import { StatusBadge } from "../jobs/status-badge";
 import type { Job } from "../lib/types";
@@ -175,7 +175,7 @@ function JobRow({
   selected: boolean;
   onSelect: (on: boolean) => void;
 }) {
-  const { t, fmt } = useI18n();
+  const { t, fmt, locale } = useI18n();
   const duration = durationMs(job, now);
   return (
     <tr data-job-id={job.id} className="align-top hover:bg-slate-50/70 dark:hover:bg-slate-800/40">
@@ -191,7 +191,8 @@ function JobRow({
         )}
       </td>
       <td className="px-2.5 py-2">
-        <p className="font-mono text-xs font-semibold text-slate-800 dark:text-slate-100">{job.type}</p>
+        <p className="text-sm font-semibold text-slate-800 dark:text-slate-100">{jobLabel(job, locale)}</p>
+        <p className="font-mono text-[11px] text-slate-600 dark:text-slate-300">{job.type}</p>
         <p className="font-mono text-[11px] text-slate-500">{job.id}</p>
         <p
           className="mt-0.5 max-w-64 truncate font-mono text-[11px] text-slate-400"

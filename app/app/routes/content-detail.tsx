@@ -4,9 +4,10 @@ import { toast } from "sonner";
 import { buttonClass, Card, Forbidden, Notice } from "../components/page";
 import { ContentStatusBadge, OfflineBadge, ScoreBadge, SeriesBadge } from "../content/badges";
 import { CarouselPreview } from "../content/carousel-preview";
-import { type ReviewActionResult, runReviewAction, sanitizeHtml } from "../content/content.server";
+import { type ReviewActionResult, runReviewAction } from "../content/content.server";
 import { BlogArticle, CaptionCard, CitationsCard, GenerationCard, SeoCard } from "../content/detail-cards";
 import { EditForm } from "../content/edit-form";
+import { RenderStatus } from "../content/render-status";
 import { ReviewBar } from "../content/review-bar";
 import type { Content, Persona } from "../content/types";
 import { useI18n } from "../i18n";
@@ -44,7 +45,6 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   return {
     state: "found" as const,
     content,
-    html: content.kind === "blog" ? sanitizeHtml(content.html ?? "") : "",
     series: series?.ok
       ? series.data.items
           .map((i) => ({
@@ -100,6 +100,12 @@ function Review({ data: d }: { data: Found }) {
   const fresh = fetcher.data?.ok ? fetcher.data.content : null;
   const content = fresh && fresh.updatedAt >= d.content.updatedAt ? fresh : d.content;
   const stopEditing = useCallback(() => setEditing(false), []);
+  // The last slide edit's re-render job (kept while the fetcher later answers other intents).
+  const [renderJobId, setRenderJobId] = useState<string | null>(null);
+  useEffect(() => {
+    const r = fetcher.data;
+    if (fetcher.state === "idle" && r?.ok && r.renderJobId) setRenderJobId(r.renderJobId);
+  }, [fetcher.data, fetcher.state]);
 
   useEffect(() => {
     const r = fetcher.data;
@@ -193,6 +199,7 @@ function Review({ data: d }: { data: Found }) {
             <CarouselPreview slides={content.slides ?? []} version={content.updatedAt} />
           </Card>
           <div className="min-w-0 space-y-6">
+            {renderJobId && <RenderStatus key={renderJobId} jobId={renderJobId} />}
             {editing ? (
               <Card>
                 <EditForm content={content} fetcher={fetcher} onDone={stopEditing} />
@@ -211,7 +218,7 @@ function Review({ data: d }: { data: Found }) {
                 <EditForm content={content} fetcher={fetcher} onDone={stopEditing} />
               </Card>
             )}
-            <BlogArticle content={content} html={d.html} />
+            <BlogArticle content={content} />
           </div>
           <div className="grid content-start gap-6 md:grid-cols-2 2xl:grid-cols-1">
             <CitationsCard citations={content.citations} />

@@ -6,7 +6,7 @@ import { mergeEvents } from "../jobs/event-bus";
 import { JobActions } from "../jobs/job-actions";
 import { JobEvents } from "../jobs/job-events";
 import { JobFacts } from "../jobs/job-facts";
-import { describeError } from "../jobs/job-text";
+import { describeError, jobLabel } from "../jobs/job-text";
 import { JsonBlock } from "../jobs/json-block";
 import { ProgressBar } from "../jobs/progress-bar";
 import { useJobsApi, useLiveJob } from "../jobs/provider";
@@ -50,7 +50,7 @@ export default function JobDetail({ loaderData }: Route.ComponentProps) {
 }
 
 function JobView({ initialJob, initialEvents }: { initialJob: Job; initialEvents: JobEvent[] }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { store, events: pushed } = useJobsApi();
   const navigate = useNavigate();
   const [events, setEvents] = useState(initialEvents);
@@ -91,7 +91,7 @@ function JobView({ initialJob, initialEvents }: { initialJob: Job; initialEvents
         ← {t.job.back}
       </button>
       <PageHeader
-        title={`${t.job.title}: ${job.type}`}
+        title={jobLabel(job, locale)}
         subtitle={job.id}
         actions={
           <div className="flex items-center gap-2">

@@ -37,6 +37,7 @@ export const systemPing = defineJobType({
       throw new Forbidden("Only admins can simulate spend (spendUsd).");
     }
   },
+  label: () => "Ping",
   async run(ctx) {
     const { sleepMs, failTimes } = ctx.input;
     const slices = sleepMs > 0 ? 4 : 0;

@@ -31,6 +31,7 @@ export const systemPipeline = defineJobType({
   timeoutMs: 60_000,
   allowedRoles: ["admin", "marketing", "sales"],
   scope: "jobs:write",
+  label: (_i, locale) => (locale === "en" ? "Diagnostic pipeline" : "Pipeline de diagnóstico"),
   steps: [stage("prepare", "Preparando"), stage("process", "Processando"), stage("publish", "Publicando")],
   async finish(ctx, outputs) {
     return { stages: Object.keys(outputs), attempt: ctx.attempt };
