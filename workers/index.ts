@@ -1,5 +1,5 @@
-import { decayEngagement } from "../modules/leads";
 import { isDevEnvironment } from "../modules/core/config";
+import { decayEngagement } from "../modules/leads";
 import { createApp } from "./api/app";
 import { consumeDeadLetters } from "./consumers/dead-letters";
 import { consumeJobs } from "./consumers/jobs";

@@ -5,7 +5,15 @@ import { type AppEnv, access, adminOnly, createRouter, problemResponses, require
 import { localeFrom } from "../core/locale";
 import type { JobEngine } from "./engine";
 import { jobMetrics } from "./metrics";
-import { CreateJobBody, type Job, JobEnvelope, JobEventList, JobEventsQuery, JobList, ListJobsQuery } from "./schema";
+import {
+  CreateJobBody,
+  type Job,
+  JobEnvelope,
+  JobEventList,
+  JobEventsQuery,
+  JobList,
+  ListJobsQuery,
+} from "./schema";
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   content: { "application/json": { schema } },
