@@ -13,7 +13,7 @@ import { ensureDevSeed, runDevSeeders, services } from "../services";
 import { assertEveryRouteDeclaresAccess } from "./access";
 import { docsPage } from "./docs";
 import { onError, problem } from "./errors";
-import { authenticate, limitBody, requestId, requireContentType } from "./middleware";
+import { authenticate, limitBody, limitJsonDepth, requestId, requireContentType } from "./middleware";
 import { documentExtraRoutes } from "./openapi-extra";
 
 /** The API Worker's HTTP surface. Modules provide routers; this file only wires them. */
@@ -35,7 +35,7 @@ export function createApp() {
     }
     return next();
   });
-  app.use("/api/*", limitBody, requireContentType);
+  app.use("/api/*", limitBody, requireContentType, limitJsonDepth);
 
   app.get("/api/health", access("public"), (c) =>
     c.json({ status: "ok", environment: services(c.env).config.environment }),
