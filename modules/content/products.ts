@@ -4,6 +4,7 @@ import type { Actor } from "../core/actor";
 import type { Db } from "../core/db";
 import { AppError, BadRequest, NotFound } from "../core/errors";
 import { newId } from "../core/ids";
+import { imageDimensions, MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE, withinImageBounds } from "./image-size";
 import { requireEditor } from "./personas";
 import { pngSize } from "./render/png";
 import type { PatchProductBody, ProductBody, ProductWire } from "./schema";
@@ -117,6 +118,18 @@ export class ProductService {
         415,
         "Unsupported media type",
         "Upload a PNG, JPEG or WebP image (checked by content).",
+      );
+    }
+    const size = imageDimensions(file.bytes, kind.mime);
+    if (!size || !withinImageBounds(size)) {
+      throw new BadRequest(
+        `The image must declare at most ${MAX_IMAGE_SIDE} px per side and ${MAX_IMAGE_PIXELS / 1e6} MP.`,
+        [
+          {
+            path: "file",
+            message: size ? `Declares ${size.width} × ${size.height} px` : "Unreadable header",
+          },
+        ],
       );
     }
     await insertImage(

@@ -14,7 +14,7 @@ import { ensureDevSeed, runDevSeeders, services } from "../services";
 import { assertEveryRouteDeclaresAccess } from "./access";
 import { docsPage } from "./docs";
 import { onError, problem } from "./errors";
-import { authenticate, limitBody, requestId, requireContentType } from "./middleware";
+import { authenticate, limitBody, limitJsonDepth, requestId, requireContentType } from "./middleware";
 import { documentExtraRoutes } from "./openapi-extra";
 
 /**
@@ -51,7 +51,7 @@ export function createApp(opts: { dev: boolean }) {
     }
     return next();
   });
-  app.use("/api/*", limitBody, requireContentType);
+  app.use("/api/*", limitBody, requireContentType, limitJsonDepth);
 
   app.get("/api/health", access("public"), (c) =>
     c.json({ status: "ok", environment: services(c.env).config.environment }),

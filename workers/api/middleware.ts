@@ -3,9 +3,10 @@ import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { user } from "../../drizzle/schema";
 import { actorFor, type Role } from "../../modules/core/actor";
-import { AppError, Forbidden } from "../../modules/core/errors";
+import { AppError, BadRequest, Forbidden } from "../../modules/core/errors";
 import type { AppEnv } from "../../modules/core/http";
 import { newId } from "../../modules/core/ids";
+import { jsonDepth, MAX_JSON_DEPTH } from "../../modules/core/json-depth";
 import { TokenService } from "../../modules/identity/tokens";
 import { services } from "../services";
 
@@ -114,4 +115,21 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
     }
   }
   return next();
+};
+
+/**
+ * 400 before any handler for a JSON body nested deeper than MAX_JSON_DEPTH (Better Auth reads its
+ * own raw body, so its paths are left to it; they are size-bounded like every other).
+ */
+export const limitJsonDepth: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const type = (c.req.header("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
+  if (type === "application/json" && c.req.method !== "GET" && !c.req.path.startsWith("/api/auth/")) {
+    // Hono caches the text, so handlers and validators read the same body afterwards.
+    if (jsonDepth(await c.req.text()) > MAX_JSON_DEPTH) {
+      throw new BadRequest(`JSON bodies may nest at most ${MAX_JSON_DEPTH} levels.`, [
+        { path: "", message: `Nested deeper than ${MAX_JSON_DEPTH} levels` },
+      ]);
+    }
+  }
+  await next();
 };
