@@ -197,7 +197,7 @@ async function drill(name, killWhen) {
     });
     await waitFor(
       () => killWhen({ accepted: accepted.size, succeeded: succeeded.size }),
-      120_000,
+      300_000,
       "kill point",
     );
     const pids = [stack.pid, ...descendants(stack.pid)];
