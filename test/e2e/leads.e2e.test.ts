@@ -146,9 +146,10 @@ describe("Sales Engineer leads dashboard", () => {
     const versions = page.getByRole("region", { name: "Histórico de versões" });
     const enrichVersion = versions
       .locator("li[data-version]")
-      .filter({ hasText: "enrich (Unipile)" })
+      .filter({ hasText: "Enriquecimento (Unipile)" })
       .first();
-    const v = await enrichVersion.getAttribute("data-version");
+    // Entries are numbered by the version their change produced (the header's number for the newest).
+    const v = Number(await enrichVersion.getAttribute("data-version")) + 1;
     await enrichVersion.getByRole("button", { name: `Reverter v${v}` }).click();
     const dialog = page.getByRole("dialog", { name: `Reverter a versão ${v}?` });
     await dialog.waitFor();
@@ -157,7 +158,7 @@ describe("Sales Engineer leads dashboard", () => {
     await page.getByText(`Versão ${v} revertida.`).waitFor();
     await versions
       .locator("li[data-version]")
-      .filter({ hasText: `revert to v${v}` })
+      .filter({ hasText: `Reversão da mudança v${v}` })
       .first()
       .waitFor();
     await page.getByText("Não enriquecido · versão").waitFor();
