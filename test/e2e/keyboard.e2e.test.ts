@@ -124,9 +124,9 @@ describe("keyboard-only journeys", () => {
     await page.keyboard.press("Enter");
     await page.waitForURL((u) => u.pathname === "/leads");
     await focusIsOnHeading(page);
-    // The file input opens the system picker from the keyboard (Space); the picker is the OS's.
-    await tabTo(page, page.getByLabel("Importar CSV"));
-    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press("Space")]);
+    // The import button opens the system's file picker from the keyboard; the picker is the OS's.
+    await tabTo(page, page.getByRole("button", { name: "Importar CSV" }));
+    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press("Enter")]);
     await chooser.setFiles(CSV);
     await page
       .locator('[data-lead-job="leads.import"][data-status="succeeded"]')
@@ -169,11 +169,12 @@ describe("keyboard-only journeys", () => {
     await page.getByText("Job reenviado para a fila.").first().waitFor();
 
     // It fails again (10 simulated failures); retry it from the monitor row this time.
-    const row = page
+    const failedRow = page
       .getByRole("table", { name: "Jobs" })
       .locator('tr[data-job-id]:has([data-status="failed"])')
       .first();
-    await row.waitFor({ timeout: 60_000 });
+    await failedRow.waitFor({ timeout: 60_000 });
+    const row = page.locator(`tr[data-job-id="${await failedRow.getAttribute("data-job-id")}"]`);
     const retry = row.getByRole("button", { name: "Tentar novamente" });
     await tabTo(page, retry, 300);
     await page.keyboard.press("Enter");
