@@ -96,7 +96,12 @@ describe("keyboard-only journeys", () => {
     await page.keyboard.type("Falta um caso real de cliente; refazer o gancho.");
     await tabTo(page, dialog.getByRole("button", { name: "Rejeitar" }), 10);
     await page.keyboard.press("Enter");
-    await page.getByText("Conteúdo rejeitado.").waitFor();
+    // Shown in a toast and spoken once by the polite announcer.
+    await page.locator("[data-sonner-toast]").getByText("Conteúdo rejeitado.").waitFor();
+    await page
+      .locator('[data-announcer="polite"]')
+      .getByText("Conteúdo rejeitado.")
+      .waitFor({ state: "attached" });
     await page.locator('[data-content-status="rejected"]').first().waitFor();
 
     // Profile: a radio group, moved with the arrow keys; language: a select, changed by typing.
@@ -125,7 +130,9 @@ describe("keyboard-only journeys", () => {
     await page.waitForURL((u) => u.pathname === "/leads");
     await focusIsOnHeading(page);
     // The import button opens the system's file picker from the keyboard; the picker is the OS's.
-    await tabTo(page, page.getByRole("button", { name: "Importar CSV" }));
+    const importButton = page.getByRole("button", { name: "Importar CSV" });
+    await expect.poll(() => importButton.isEnabled(), { timeout: 30_000 }).toBe(true);
+    await tabTo(page, importButton, 200);
     const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press("Enter")]);
     await chooser.setFiles(CSV);
     await page

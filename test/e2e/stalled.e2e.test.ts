@@ -20,7 +20,16 @@ function sql(command: string) {
   execFileSync(
     path.join(root, "node_modules/.bin/wrangler"),
     ["d1", "execute", "DB", "--local", "--persist-to", persist, "--command", command],
-    { cwd: root, stdio: "ignore", env: { ...process.env, CI: "1" } },
+    {
+      cwd: root,
+      stdio: ["ignore", "ignore", "inherit"],
+      // wrangler needs the pinned Node 22 from node_modules/.bin, as every npm script gets.
+      env: {
+        ...process.env,
+        CI: "1",
+        PATH: `${path.join(root, "node_modules/.bin")}${path.delimiter}${process.env.PATH}`,
+      },
+    },
   );
 }
 
