@@ -52,7 +52,14 @@ const tests = spawn(
   ["run", "--config", "test/e2e/vitest.config.ts", ...process.argv.slice(2)],
   {
     cwd: root,
-    env: { ...stack.env, E2E_BASE_URL: stack.app, FAKE_UNIPILE_URL: `http://127.0.0.1:${ports.unipile}` },
+    env: {
+      ...stack.env,
+      E2E_BASE_URL: stack.app,
+      FAKE_UNIPILE_URL: `http://127.0.0.1:${ports.unipile}`,
+      // Where the stack's local D1 lives, for tests that must set up states no API can make
+      // (e.g. a job stalled for half an hour).
+      E2E_D1_PERSIST: path.join(state, "wrangler"),
+    },
     stdio: "inherit",
   },
 );

@@ -1,6 +1,7 @@
 import { gte, sql } from "drizzle-orm";
 import { costLedger, jobs } from "../../drizzle/schema";
 import type { Db } from "../core/db";
+import { stalledCondition } from "./stalled";
 
 function percentile(sorted: number[], p: number): number | null {
   if (sorted.length === 0) return null;
@@ -14,7 +15,7 @@ function percentile(sorted: number[], p: number): number | null {
  */
 export async function jobMetrics(db: Db, windowMs = 86_400_000, now = Date.now()) {
   const since = now - windowMs;
-  const [byStatus, byType, timings, spend] = await Promise.all([
+  const [byStatus, byType, timings, spend, waiting, stalled] = await Promise.all([
     db
       .select({ status: jobs.status, n: sql<number>`count(*)` })
       .from(jobs)
@@ -42,8 +43,16 @@ export async function jobMetrics(db: Db, windowMs = 86_400_000, now = Date.now()
       .select({ usd: sql<number>`coalesce(sum(${costLedger.usd}), 0)` })
       .from(costLedger)
       .where(gte(costLedger.at, since)),
+    // Jobs still waiting count with the wait so far: a queue stuck for 25 minutes must show in
+    // the p95 even though none of its jobs has started.
+    db
+      .select({ wait: sql<number>`${now} - ${jobs.createdAt}` })
+      .from(jobs)
+      .where(sql`${jobs.createdAt} >= ${since} and ${jobs.status} = 'queued' and ${jobs.startedAt} is null`)
+      .limit(5000),
+    db.select({ n: sql<number>`count(*)` }).from(jobs).where(stalledCondition(now)),
   ]);
-  const waits = timings
+  const waits = [...timings, ...waiting]
     .map((t) => t.wait)
     .filter((v) => v !== null && v >= 0)
     .sort((a, b) => a - b);
@@ -61,6 +70,7 @@ export async function jobMetrics(db: Db, windowMs = 86_400_000, now = Date.now()
     byType,
     failureRate: finished ? failed / finished : 0,
     queueWaitMs: { p50: percentile(waits, 50), p95: percentile(waits, 95) },
+    stalled: stalled[0]?.n ?? 0,
     runMs: { p50: percentile(runs, 50), p95: percentile(runs, 95) },
     spendUsd: Math.round((spend[0]?.usd ?? 0) * 10_000) / 10_000,
   };

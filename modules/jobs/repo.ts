@@ -5,6 +5,7 @@ import { decodeCursor, encodeCursor } from "../core/cursor";
 import type { Db } from "../core/db";
 import { NotFound } from "../core/errors";
 import type { Job, JobEvent, ListJobsQuery } from "./schema";
+import { stalledCondition } from "./stalled";
 import { eventToWire, type JobRow, toWire } from "./store";
 
 /**
@@ -40,6 +41,7 @@ export class JobsRepo {
       q.userId && isAdmin(this.actor) ? eq(jobs.userId, q.userId) : undefined,
       q.updatedSince ? gte(jobs.updatedAt, Date.parse(q.updatedSince)) : undefined,
       q.q ? like(jobs.id, `${q.q.replace(/[%_]/g, "")}%`) : undefined,
+      q.stalled === "true" ? stalledCondition(Date.now()) : undefined,
       cursor
         ? or(lt(jobs.createdAt, cursor.at), and(eq(jobs.createdAt, cursor.at), lt(jobs.id, cursor.id)))
         : undefined,
@@ -53,7 +55,7 @@ export class JobsRepo {
     const page = rows.slice(0, q.limit);
     const last = page.at(-1);
     return {
-      items: page.map(toWire),
+      items: page.map((r) => toWire(r)),
       nextCursor: rows.length > q.limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
     };
   }

@@ -18,6 +18,13 @@ export const JobProgress = z.object({
 });
 export type JobProgress = z.infer<typeof JobProgress>;
 
+export const JobStalled = z
+  .object({
+    reason: z.enum(["queue_wait", "lease_expired"]),
+    since: z.iso.datetime(),
+  })
+  .openapi("JobStalled");
+
 export const Job = z
   .object({
     id: z.string(),
@@ -46,6 +53,8 @@ export const Job = z
     label: z.string().optional(),
     /** Realtime messages only: the label in every language (one hub serves sockets of both). */
     labels: z.record(z.string(), z.string()).optional(),
+    /** Set when the job waits well past its run time or its lease: see modules/jobs/stalled.ts. */
+    stalled: JobStalled.nullable(),
   })
   .openapi("Job");
 export type Job = z.infer<typeof Job>;
@@ -79,6 +88,8 @@ export const ListJobsQuery = z.object({
   userId: z.string().max(64).optional(),
   updatedSince: z.iso.datetime().optional(),
   q: z.string().max(64).optional(),
+  /** `true`: only stalled jobs (see modules/jobs/stalled.ts). */
+  stalled: z.enum(["true"]).optional(),
   limit: Limit,
   cursor: z.string().max(200).optional(),
 });

@@ -3,6 +3,7 @@ import type { SQLiteUpdateSetSource } from "drizzle-orm/sqlite-core";
 import { type JobEventKind, type JobStatus, jobEvents, jobs } from "../../drizzle/schema";
 import type { Db } from "../core/db";
 import type { Job, JobEvent } from "./schema";
+import { stalledOf } from "./stalled";
 
 export type JobRow = typeof jobs.$inferSelect;
 export type JobPatch = SQLiteUpdateSetSource<typeof jobs>;
@@ -26,7 +27,7 @@ export interface EventInput {
 const iso = (ms: number): string => new Date(ms).toISOString();
 const isoOrNull = (ms: number | null): string | null => (ms == null ? null : iso(ms));
 
-export function toWire(row: JobRow): Job {
+export function toWire(row: JobRow, now = Date.now()): Job {
   return {
     id: row.id,
     type: row.type,
@@ -50,6 +51,7 @@ export function toWire(row: JobRow): Job {
     runAt: iso(row.runAt),
     costUsd: Math.round(row.costUsd * 1e6) / 1e6,
     version: row.version,
+    stalled: stalledOf(row, now),
   };
 }
 

@@ -75,7 +75,12 @@ export async function waitLive(page: Page) {
     .waitFor();
 }
 
-export async function screenshot(page: Page, name: string) {
+/**
+ * A full-page screenshot. Screenshots are the suite's checkpoints (every screen and state a test
+ * looks at), so each is also an axe check: a serious or critical WCAG violation fails the test.
+ */
+export async function screenshot(page: Page, name: string, o: { axe?: boolean } = {}) {
+  if (o.axe !== false) await expectNoSeriousA11yViolations(page, `${new URL(page.url()).pathname} (${name})`);
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }

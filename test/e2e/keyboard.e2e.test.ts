@@ -96,7 +96,12 @@ describe("keyboard-only journeys", () => {
     await page.keyboard.type("Falta um caso real de cliente; refazer o gancho.");
     await tabTo(page, dialog.getByRole("button", { name: "Rejeitar" }), 10);
     await page.keyboard.press("Enter");
-    await page.getByText("Conteúdo rejeitado.").waitFor();
+    // Shown in a toast and spoken once by the polite announcer.
+    await page.locator("[data-sonner-toast]").getByText("Conteúdo rejeitado.").waitFor();
+    await page
+      .locator('[data-announcer="polite"]')
+      .getByText("Conteúdo rejeitado.")
+      .waitFor({ state: "attached" });
     await page.locator('[data-content-status="rejected"]').first().waitFor();
 
     // Profile: a radio group, moved with the arrow keys; language: a select, changed by typing.
@@ -124,9 +129,11 @@ describe("keyboard-only journeys", () => {
     await page.keyboard.press("Enter");
     await page.waitForURL((u) => u.pathname === "/leads");
     await focusIsOnHeading(page);
-    // The file input opens the system picker from the keyboard (Space); the picker is the OS's.
-    await tabTo(page, page.getByLabel("Importar CSV"));
-    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press("Space")]);
+    // The import button opens the system's file picker from the keyboard; the picker is the OS's.
+    const importButton = page.getByRole("button", { name: "Importar CSV" });
+    await expect.poll(() => importButton.isEnabled(), { timeout: 30_000 }).toBe(true);
+    await tabTo(page, importButton, 200);
+    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press("Enter")]);
     await chooser.setFiles(CSV);
     await page
       .locator('[data-lead-job="leads.import"][data-status="succeeded"]')
@@ -169,11 +176,12 @@ describe("keyboard-only journeys", () => {
     await page.getByText("Job reenviado para a fila.").first().waitFor();
 
     // It fails again (10 simulated failures); retry it from the monitor row this time.
-    const row = page
+    const failedRow = page
       .getByRole("table", { name: "Jobs" })
       .locator('tr[data-job-id]:has([data-status="failed"])')
       .first();
-    await row.waitFor({ timeout: 60_000 });
+    await failedRow.waitFor({ timeout: 60_000 });
+    const row = page.locator(`tr[data-job-id="${await failedRow.getAttribute("data-job-id")}"]`);
     const retry = row.getByRole("button", { name: "Tentar novamente" });
     await tabTo(page, retry, 300);
     await page.keyboard.press("Enter");

@@ -28,8 +28,12 @@ export function PageHeader({
   );
 }
 
+/**
+ * A card never widens its grid column (`min-w-0`); wide content (a table) scrolls inside it, so
+ * a phone never scrolls the whole page sideways.
+ */
 export const cardClass =
-  "rounded-xl border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-navy-900";
+  "min-w-0 overflow-x-auto rounded-xl border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-navy-900";
 
 export function Card({
   children,

@@ -175,6 +175,19 @@ export const ptBR = {
     confirmBulkBody: "Todos os jobs selecionados que falharam serão reenviados para a fila.",
     retried: "Job reenviado para a fila.",
     bulkRetried: (ok: number, total: number) => `${ok} de ${total} jobs reenviados.`,
+    stalledFilter: "Parados",
+    stalled: "Parado",
+    stalledReason: { queue_wait: "na fila além do previsto", lease_expired: "sem sinal do worker" } as Record<
+      "queue_wait" | "lease_expired",
+      string
+    >,
+    stalledSince: (when: string) => `desde ${when}`,
+    requeueStalled: (n: number) => `Reenfileirar parados (${n})`,
+    cancelStalled: (n: number) => `Cancelar parados (${n})`,
+    confirmRequeueTitle: (n: number) => `Reenfileirar ${n} jobs parados?`,
+    confirmCancelStalledTitle: (n: number) => `Cancelar ${n} jobs parados?`,
+    confirmStalledBody: "Cada job é cancelado; ao reenfileirar, volta à fila com a mesma entrada.",
+    stalledDone: (ok: number, total: number) => `${ok} de ${total} jobs parados tratados.`,
     cancelled: "Job cancelado.",
     diagnostic: {
       title: "Job de diagnóstico",

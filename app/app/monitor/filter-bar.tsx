@@ -1,7 +1,7 @@
 import { Form, Link } from "react-router";
 import { buttonClass, Field, inputClass } from "../components/page";
 import { useI18n } from "../i18n";
-import { type MonitorFilters, STATUSES } from "./filters";
+import { type MonitorFilters, STALLED, STATUSES } from "./filters";
 
 /** Filters as a GET form: the URL is the state, so views can be shared and reloaded. */
 export function FilterBar({
@@ -38,6 +38,7 @@ export function FilterBar({
               {t.status[s]}
             </option>
           ))}
+          <option value={STALLED}>{t.monitor.stalledFilter}</option>
         </select>
       </Field>
       <Field label={t.monitor.type}>

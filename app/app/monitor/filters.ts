@@ -2,6 +2,8 @@ import type { Job, JobStatus } from "../lib/types";
 
 export const STATUSES: JobStatus[] = ["queued", "running", "succeeded", "failed", "cancelled"];
 export const PAGE_SIZE = 25;
+/** A pseudo-status in the filter: jobs the API flags as stalled (`?stalled=true`). */
+export const STALLED = "stalled";
 
 export type MonitorFilters = {
   status: string;
@@ -17,7 +19,7 @@ export function filtersFrom(params: URLSearchParams): MonitorFilters {
   const status = get("status");
   const since = get("since");
   return {
-    status: (STATUSES as string[]).includes(status) ? status : "",
+    status: (STATUSES as string[]).includes(status) || status === STALLED ? status : "",
     type: get("type").slice(0, 100),
     userId: get("userId").slice(0, 64),
     since: /^\d{4}-\d{2}-\d{2}$/.test(since) ? since : "",
@@ -36,7 +38,8 @@ export function sinceIso(since: string): string | undefined {
 /** The API query for these filters. */
 export function apiQuery(f: MonitorFilters): URLSearchParams {
   const qs = new URLSearchParams({ limit: String(PAGE_SIZE) });
-  if (f.status) qs.set("status", f.status);
+  if (f.status === STALLED) qs.set("stalled", "true");
+  else if (f.status) qs.set("status", f.status);
   if (f.type) qs.set("type", f.type);
   if (f.userId) qs.set("userId", f.userId);
   if (f.q) qs.set("q", f.q);
@@ -48,7 +51,9 @@ export function apiQuery(f: MonitorFilters): URLSearchParams {
 
 /** Whether a job that arrived live belongs in the current (first) page. */
 export function matches(job: Job, f: MonitorFilters): boolean {
-  if (f.status && job.status !== f.status) return false;
+  if (f.status === STALLED) {
+    if (!job.stalled) return false;
+  } else if (f.status && job.status !== f.status) return false;
   if (f.type && job.type !== f.type) return false;
   if (f.userId && job.userId !== f.userId) return false;
   if (f.q && !job.id.startsWith(f.q)) return false;

@@ -47,12 +47,18 @@ export function JobTable(props: Props) {
   const now = useNow(rows.some((r) => r.status === "running"));
 
   const failedIds = rows.filter((r) => r.status === "failed").map((r) => r.id);
+  const stalledIds = rows.filter((r) => r.stalled).map((r) => r.id);
+  const [confirmStalled, setConfirmStalled] = useState<"requeue" | "cancel" | null>(null);
   const selectedFailed = failedIds.filter((id) => selected.has(id));
 
   useEffect(() => {
     const r = fetcher.data;
-    if (!r || fetcher.state !== "idle" || r.intent !== "bulk-retry") return;
-    (r.ok ? toast.success : toast.error)(t.monitor.bulkRetried(r.retried, r.total));
+    if (!r || fetcher.state !== "idle" || (r.intent !== "bulk-retry" && r.intent !== "bulk-stalled")) return;
+    const text =
+      r.intent === "bulk-retry"
+        ? t.monitor.bulkRetried(r.retried, r.total)
+        : t.monitor.stalledDone(r.retried, r.total);
+    (r.ok ? toast.success : toast.error)(text);
     setSelected(new Set());
   }, [fetcher.data, fetcher.state, t]);
 
@@ -63,6 +69,14 @@ export function JobTable(props: Props) {
       else next.delete(id);
       return next;
     });
+
+  const submitStalled = (mode: "requeue" | "cancel") => {
+    const form = new FormData();
+    form.set("intent", "bulk-stalled");
+    form.set("mode", mode);
+    for (const id of stalledIds) form.append("id", id);
+    fetcher.submit(form, { method: "post" });
+  };
 
   const submitBulk = () => {
     const form = new FormData();
@@ -92,6 +106,26 @@ export function JobTable(props: Props) {
         >
           {t.monitor.bulkRetry(selectedFailed.length)}
         </button>
+        {stalledIds.length > 0 && (
+          <div className="flex flex-wrap gap-2">
+            <button
+              type="button"
+              className={buttonClass.secondary}
+              disabled={fetcher.state !== "idle"}
+              onClick={() => setConfirmStalled("requeue")}
+            >
+              {t.monitor.requeueStalled(stalledIds.length)}
+            </button>
+            <button
+              type="button"
+              className={buttonClass.danger}
+              disabled={fetcher.state !== "idle"}
+              onClick={() => setConfirmStalled("cancel")}
+            >
+              {t.monitor.cancelStalled(stalledIds.length)}
+            </button>
+          </div>
+        )}
       </div>
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm" aria-label={t.monitor.tableLabel}>
@@ -155,6 +189,18 @@ export function JobTable(props: Props) {
         onConfirm={submitBulk}
         onClose={() => setConfirmBulk(false)}
       />
+      <ConfirmDialog
+        open={confirmStalled !== null}
+        danger={confirmStalled === "cancel"}
+        title={
+          confirmStalled === "cancel"
+            ? t.monitor.confirmCancelStalledTitle(stalledIds.length)
+            : t.monitor.confirmRequeueTitle(stalledIds.length)
+        }
+        body={t.monitor.confirmStalledBody}
+        onConfirm={() => confirmStalled && submitStalled(confirmStalled)}
+        onClose={() => setConfirmStalled(null)}
+      />
     </div>
   );
 }
@@ -210,6 +256,16 @@ function JobRow({
       </td>
       <td className="px-2.5 py-2">
         <StatusBadge status={job.status} />
+        {job.stalled && (
+          <p
+            data-stalled={job.stalled.reason}
+            className="mt-1 inline-flex items-center gap-1 rounded-full bg-amber-50 px-2 py-0.5 text-[11px] font-semibold text-amber-900 ring-1 ring-amber-300 ring-inset dark:bg-amber-950 dark:text-amber-200 dark:ring-amber-800"
+          >
+            <span aria-hidden="true">⚠</span>
+            {t.monitor.stalled} · {t.monitor.stalledReason[job.stalled.reason]} ·{" "}
+            {t.monitor.stalledSince(fmt.time(job.stalled.since))}
+          </p>
+        )}
         {job.status === "running" && job.progress && (
           <p className="mt-1 text-[11px] text-slate-500">
             {job.progress.stage} · {Math.round(job.progress.percent)}%

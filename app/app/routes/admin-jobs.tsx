@@ -31,7 +31,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export type MonitorActionResult =
   | { intent: "diagnostic"; ok: boolean; job?: Job; detail?: string }
-  | { intent: "bulk-retry"; ok: boolean; retried: number; total: number };
+  | { intent: "bulk-retry"; ok: boolean; retried: number; total: number }
+  | { intent: "bulk-stalled"; ok: boolean; retried: number; total: number };
 
 export async function action({ request, context }: Route.ActionArgs): Promise<MonitorActionResult> {
   if (context.get(userContext).role !== "admin") throw data({ detail: "forbidden" }, { status: 403 });
@@ -60,6 +61,22 @@ export async function action({ request, context }: Route.ActionArgs): Promise<Mo
       ),
     );
     const retried = results.filter((r) => r.ok).length;
+    return { intent, ok: retried === ids.length, retried, total: ids.length };
+  }
+  if (intent === "bulk-stalled") {
+    // Requeue = cancel, then retry with the persisted input (resuming from its checkpoint): the
+    // engine's own transitions, so a zombie worker of the old attempt cannot write any more.
+    const requeue = form.get("mode") === "requeue";
+    const ids = form.getAll("id").map(String).slice(0, 100);
+    const call = (id: string, op: "cancel" | "retry") =>
+      apiJson(context, request, `/api/jobs/${encodeURIComponent(id)}/${op}`, { method: "POST" });
+    const results = await Promise.all(
+      ids.map(async (id) => {
+        const cancelled = await call(id, "cancel");
+        return cancelled.ok && requeue ? (await call(id, "retry")).ok : cancelled.ok;
+      }),
+    );
+    const retried = results.filter(Boolean).length;
     return { intent, ok: retried === ids.length, retried, total: ids.length };
   }
   throw data({ detail: "unknown intent" }, { status: 400 });

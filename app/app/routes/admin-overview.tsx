@@ -14,6 +14,8 @@ export type Metrics = {
   byType: Array<{ type: string; total: number; failed: number; costUsd: number }>;
   failureRate: number;
   queueWaitMs: { p50: number | null; p95: number | null };
+  /** Jobs waiting well past their run time or lease right now (modules/jobs/stalled.ts). */
+  stalled?: number;
   runMs: { p50: number | null; p95: number | null };
   spendUsd: number;
 };
@@ -98,6 +100,15 @@ export default function AdminOverview({ loaderData }: Route.ComponentProps) {
           </h2>
           <p className="mt-2 text-3xl font-semibold tabular-nums">{total}</p>
           <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">{s.hours(hours)}</p>
+          {(m.stalled ?? 0) > 0 && (
+            <Link
+              to="/admin/jobs?status=stalled"
+              data-stalled-count={m.stalled}
+              className="mt-2 inline-flex items-center gap-1 rounded-full bg-amber-50 px-2 py-0.5 text-xs font-semibold text-amber-900 ring-1 ring-amber-300 ring-inset hover:underline dark:bg-amber-950 dark:text-amber-200 dark:ring-amber-800"
+            >
+              <span aria-hidden="true">⚠</span> {t.monitor.stalledFilter}: {m.stalled}
+            </Link>
+          )}
         </Card>
         <Card labelledBy="ov-failure">
           <div className="flex items-center justify-between gap-3">

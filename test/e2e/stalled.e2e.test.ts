@@ -1,0 +1,104 @@
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { ulid } from "ulid";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launch, newPage, screenshot, signIn } from "./helpers";
+
+// #17.9: a job stuck in the queue for 25 minutes and one whose worker vanished are flagged as
+// stalled in the Job Monitor, with the reason, and handled in bulk. No API can make a job that
+// old, so the rows are written into the stack's local D1 (the test stack runs no cron sweeper).
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const root = path.resolve(import.meta.dirname, "../..");
+
+function sql(command: string) {
+  const persist = process.env.E2E_D1_PERSIST;
+  if (!persist) throw new Error("E2E_D1_PERSIST is not set (run through scripts/e2e.mjs)");
+  execFileSync(
+    path.join(root, "node_modules/.bin/wrangler"),
+    ["d1", "execute", "DB", "--local", "--persist-to", persist, "--command", command],
+    {
+      cwd: root,
+      stdio: ["ignore", "ignore", "inherit"],
+      // wrangler needs the pinned Node 22 from node_modules/.bin, as every npm script gets.
+      env: {
+        ...process.env,
+        CI: "1",
+        PATH: `${path.join(root, "node_modules/.bin")}${path.delimiter}${process.env.PATH}`,
+      },
+    },
+  );
+}
+
+beforeAll(async () => {
+  browser = await launch();
+  ({ context, page } = await newPage(browser));
+  await signIn(page, "admin", "/admin/jobs");
+});
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+});
+
+describe("stalled jobs in the Job Monitor", () => {
+  it("flags them with the reason and requeues or cancels them in bulk", async () => {
+    const me = (await (await page.request.get("/api/me")).json()) as { user: { id: string } };
+    const now = Date.now();
+    const [waiting, stuck] = [ulid(), ulid()];
+    const row = (id: string, status: string, at: number, lease: number | null, progress: string | null) =>
+      `('${id}','system.ping','${status}','{"sleepMs":0}',${status === "running" ? 1 : 0},3,'${me.user.id}','queue',${at},${at},${status === "running" ? at : "NULL"},${at},${lease ?? "NULL"},${progress ? `'${progress}'` : "NULL"})`;
+    sql(
+      "INSERT INTO jobs (id,type,status,input,attempts,max_attempts,user_id,runner,created_at,updated_at,started_at,run_at,lease_until,progress) VALUES " +
+        [
+          row(waiting, "queued", now - 25 * 60_000, null, null),
+          row(
+            stuck,
+            "running",
+            now - 30 * 60_000,
+            now - 20 * 60_000,
+            '{"percent":23,"stage":"sleep","message":"Dormindo 1/4"}',
+          ),
+        ].join(","),
+    );
+
+    await page.goto("/admin/jobs?status=stalled");
+    const table = page.getByRole("table", { name: "Jobs" });
+    await table
+      .locator(`tr[data-job-id="${waiting}"] [data-stalled="queue_wait"]`)
+      .getByText(/na fila além do previsto/)
+      .waitFor();
+    await table
+      .locator(`tr[data-job-id="${stuck}"] [data-stalled="lease_expired"]`)
+      .getByText(/sem sinal do worker/)
+      .waitFor();
+    // Only stalled jobs are listed under this filter.
+    const ids = await table
+      .locator("tbody tr[data-job-id]")
+      .evaluateAll((els) => els.map((e) => e.getAttribute("data-job-id")));
+    expect(ids.sort()).toEqual([waiting, stuck].sort());
+    await screenshot(page, "stalled-01-monitor");
+
+    // The overview's queue wait counts the job waiting for 25 minutes, and the stalled count.
+    const m = (await (await page.request.get("/api/admin/metrics?hours=1")).json()) as {
+      stalled: number;
+      queueWaitMs: { p95: number };
+    };
+    expect(m.stalled).toBe(2);
+    expect(m.queueWaitMs.p95).toBeGreaterThanOrEqual(24 * 60_000);
+
+    await page.getByRole("button", { name: "Cancelar parados (2)" }).click();
+    const dialog = page.getByRole("dialog", { name: "Cancelar 2 jobs parados?" });
+    await dialog.getByRole("button", { name: "Confirmar" }).click();
+    await page.getByText("2 de 2 jobs parados tratados.").waitFor();
+    for (const id of [waiting, stuck]) {
+      const job = (await (await page.request.get(`/api/jobs/${id}`)).json()) as {
+        job: { status: string; stalled: unknown };
+      };
+      expect(job.job.status).toBe("cancelled");
+      expect(job.job.stalled).toBe(null);
+    }
+  });
+});
