@@ -5,6 +5,7 @@ import { consumeNotifications } from "./consumers/notifications";
 import { services } from "./services";
 
 export { BudgetCounter } from "../modules/guardrails";
+export { AccountBudget } from "../modules/outreach";
 export { LeadServiceContainer } from "./containers/lead-service";
 export { RealtimeHub } from "./realtime/hub";
 export { JobWorkflow } from "./workflows/job-workflow";
@@ -23,6 +24,11 @@ export default {
       services(env)
         .engine.sweep()
         .then((r) => console.log(JSON.stringify({ msg: "sweep", ...r }))),
+    );
+    ctx.waitUntil(
+      services(env)
+        .outreach.tick()
+        .then((r) => console.log(JSON.stringify({ msg: "outreach governor", ...r }))),
     );
   },
 } satisfies ExportedHandler<Env>;

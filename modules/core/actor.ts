@@ -9,6 +9,8 @@ export const SCOPES = [
   "leads:read",
   "leads:write",
   "tokens:write",
+  "outreach:read",
+  "outreach:write",
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 

@@ -24,6 +24,7 @@ const RawConfig = z.object({
   PYTHON_SERVICE_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url().optional()),
   PYTHON_SERVICE_SECRET: z.string().optional(),
   UNIPILE_WEBHOOK_SECRET: z.string().optional(),
+  UNIPILE_API_KEY: z.string().optional(),
   PUBLIC_APP_URL: z.url().optional(),
   EMAIL_API_URL: z.url().optional(),
   EMAIL_API_KEY: z.string().optional(),
@@ -40,6 +41,8 @@ export type AppConfig = {
   pythonServiceSecret: string;
   /** Unset outside development means webhooks are refused (no signature can match ""). */
   unipileWebhookSecret: string;
+  /** A real Unipile key is set: outreach connects accounts through hosted auth (else demo, dev only). */
+  unipileConfigured: boolean;
   appUrl: string;
   email: { apiUrl: string | undefined; apiKey: string | undefined; from: string };
 };
@@ -85,6 +88,7 @@ export function loadConfig(env: Record<string, unknown>): AppConfig {
     pythonServiceUrl: raw.PYTHON_SERVICE_URL,
     pythonServiceSecret: serviceSecret,
     unipileWebhookSecret: raw.UNIPILE_WEBHOOK_SECRET || (isDev ? DEV_WEBHOOK_SECRET : ""),
+    unipileConfigured: Boolean(raw.UNIPILE_API_KEY),
     appUrl: (raw.PUBLIC_APP_URL ?? raw.PUBLIC_ORIGIN).replace(/\/$/, ""),
     email: { apiUrl: raw.EMAIL_API_URL, apiKey: raw.EMAIL_API_KEY, from: raw.EMAIL_FROM },
   };

@@ -1,3 +1,4 @@
+export { recordLeadEngagement } from "./engagement-port";
 export { leadJobTypes } from "./jobs";
 export { type LeadDeps, leadRoutes } from "./routes";
 export { seedLeadsDemo } from "./seed";

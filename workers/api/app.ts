@@ -8,6 +8,7 @@ import { identityRoutes } from "../../modules/identity/routes";
 import { jobMetricsRoutes, jobRoutes } from "../../modules/jobs/routes";
 import { leadRoutes } from "../../modules/leads";
 import { notificationRoutes } from "../../modules/notifications";
+import { outreachRoutes } from "../../modules/outreach";
 import { hubName } from "../realtime/hub";
 import { ensureDevSeed, runDevSeeders, services } from "../services";
 import { docsPage } from "./docs";
@@ -87,6 +88,10 @@ export function createApp() {
   api.route(
     "/",
     jobMetricsRoutes((c) => services(c.env).db),
+  );
+  api.route(
+    "/",
+    outreachRoutes((c) => services(c.env).outreach),
   );
   documentExtraRoutes(api);
   api.doc31("/openapi.json", {
