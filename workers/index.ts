@@ -7,6 +7,7 @@ import { consumeNotifications } from "./consumers/notifications";
 import { services } from "./services";
 
 export { BudgetCounter } from "../modules/guardrails";
+export { AccountBudget } from "../modules/outreach";
 export { LeadServiceContainer } from "./containers/lead-service";
 export { RealtimeHub } from "./realtime/hub";
 export { JobWorkflow } from "./workflows/job-workflow";
@@ -36,6 +37,11 @@ export default {
       decayEngagement(services(env).db).then(
         (r) => r.ran && console.log(JSON.stringify({ msg: "decay", ...r })),
       ),
+    );
+    ctx.waitUntil(
+      services(env)
+        .outreach.tick()
+        .then((r) => console.log(JSON.stringify({ msg: "outreach governor", ...r }))),
     );
   },
 } satisfies ExportedHandler<Env>;

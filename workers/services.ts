@@ -1,4 +1,5 @@
 import { contentJobTypes, seedContentDemo } from "../modules/content";
+import { actorFor } from "../modules/core/actor";
 import { type AppConfig, loadConfig } from "../modules/core/config";
 import { createDb, type Db } from "../modules/core/db";
 import type { Mailer } from "../modules/core/mail";
@@ -13,7 +14,7 @@ import {
   systemJobTypes,
   type WorkflowParams,
 } from "../modules/jobs";
-import { type LeadDeps, leadJobTypes, seedLeadsDemo } from "../modules/leads";
+import { type LeadDeps, leadJobTypes, recordLeadEngagement, seedLeadsDemo } from "../modules/leads";
 import {
   AlertService,
   ChannelNotConfigured,
@@ -21,10 +22,13 @@ import {
   NotificationService,
   type NotifyMessage,
 } from "../modules/notifications";
+import { OutreachService, outreachJobTypes, PythonExecutor, PythonUnipileAdmin } from "../modules/outreach";
 import { publisherFor } from "./realtime/publish";
 
 /** Every feature's job types, one line each (NFR8). */
-export const registry = new JobRegistry().register(...systemJobTypes, ...contentJobTypes, ...leadJobTypes);
+export const registry = new JobRegistry()
+  .register(...systemJobTypes, ...contentJobTypes, ...leadJobTypes)
+  .register(...outreachJobTypes);
 
 export interface Services {
   config: AppConfig;
@@ -36,6 +40,7 @@ export interface Services {
   alerts: AlertService;
   users: UserAdminService;
   leads: LeadDeps;
+  outreach: OutreachService;
 }
 
 /** Transactional email over the notifications email channel; unconfigured → alert, `undeliverable`. */
@@ -106,6 +111,7 @@ export function services(env: Env): Services {
     alerts,
     users: new UserAdminService(db, auth, mailer, config.appUrl, config.isDev),
     leads: { db, engine, webhookSecret: config.unipileWebhookSecret },
+    outreach: outreachService(env, config, db, engine),
   };
   cache.set(env, built);
   return built;
@@ -130,4 +136,33 @@ export function ensureDevSeed(s: Services): Promise<void> {
     throw err;
   });
   return seeded;
+}
+
+/** Outreach wired to its ports: the per-account DO, the Python service, and leads' engagements. */
+function outreachService(env: Env, config: AppConfig, db: Db, engine: JobEngine): OutreachService {
+  const python = config.pythonServiceUrl
+    ? { baseUrl: config.pythonServiceUrl.replace(/\/$/, ""), send: (req: Request) => fetch(req) }
+    : {
+        baseUrl: "http://lead-service",
+        send: (req: Request) => env.LEAD_SERVICE.get(env.LEAD_SERVICE.idFromName("lead-service")).fetch(req),
+      };
+  return new OutreachService({
+    db,
+    engine,
+    budget: env.OUTREACH_BUDGET,
+    executor: new PythonExecutor({ secret: config.pythonServiceSecret, ...python }),
+    unipile: new PythonUnipileAdmin({ secret: config.pythonServiceSecret, userId: "outreach", ...python }),
+    engagements: {
+      record: async (e) => {
+        // Engagements from Unipile are recorded as the lead's owner would see them: by the system.
+        const owner = await db.query.leads.findFirst({ where: (l, { eq }) => eq(l.id, e.leadId) });
+        const actor = actorFor(owner?.ownerId ?? "system", "admin", "job");
+        return recordLeadEngagement(db, actor, { ...e, source: "unipile-webhook" });
+      },
+    },
+    unipileConfigured: config.unipileConfigured,
+    isDev: config.isDev,
+    publicOrigin: config.publicOrigin.replace(/\/$/, ""),
+    webhookSecret: config.unipileWebhookSecret,
+  });
 }

@@ -13,6 +13,8 @@ export const SCOPES = [
   "account:write",
   "admin:read",
   "admin:write",
+  "outreach:read",
+  "outreach:write",
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 

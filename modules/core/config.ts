@@ -71,6 +71,8 @@ export type AppConfig = {
   pythonServiceSecret: string;
   /** Unset outside development means webhooks are refused (no signature can match ""). */
   unipileWebhookSecret: string;
+  /** A real Unipile key is set: outreach connects accounts through hosted auth (else demo, dev only). */
+  unipileConfigured: boolean;
   appUrl: string;
   aiProvider: "gemini" | "offline";
   /** `apiUrl` unset: the email channel is not configured and reports `undeliverable`. */
@@ -152,6 +154,7 @@ export function loadConfig(env: Record<string, unknown>): AppConfig {
     pythonServiceUrl: raw.PYTHON_SERVICE_URL,
     pythonServiceSecret: serviceSecret,
     unipileWebhookSecret: webhookSecret,
+    unipileConfigured: Boolean(raw.UNIPILE_API_KEY),
     appUrl: (raw.PUBLIC_APP_URL ?? raw.PUBLIC_ORIGIN).replace(/\/$/, ""),
     aiProvider,
     email: { apiUrl: raw.EMAIL_API_URL, apiKey: raw.EMAIL_API_KEY, from: raw.EMAIL_FROM },

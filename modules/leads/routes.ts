@@ -2,9 +2,9 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { asc, eq, gte, sql } from "drizzle-orm";
 import type { Context } from "hono";
 import { leads, user } from "../../drizzle/schema";
-import { actorFor, isAdmin } from "../core/actor";
+import { isAdmin } from "../core/actor";
 import type { Db } from "../core/db";
-import { AppError, BadRequest, Forbidden, Unauthorized } from "../core/errors";
+import { AppError, BadRequest, Forbidden } from "../core/errors";
 import { type AppEnv, access, adminOnly, createRouter, problemResponses, requireActor } from "../core/http";
 import type { JobEngine } from "../jobs/engine";
 import { JobFailure } from "../jobs/types";
@@ -15,7 +15,6 @@ import { rescoreWith } from "./ranking";
 import { LeadsRepo, leadToWire, type Rescore } from "./repo";
 import { EngagementBody, Lead, LeadPatch, ListLeadsQuery } from "./schema";
 import { setTerritoryOwners, TerritoryOwners, territoryOwners } from "./settings";
-import { verifySignature, WebhookInput } from "./webhooks";
 
 export interface LeadDeps {
   db: Db;
@@ -278,35 +277,8 @@ export function leadRoutes(depsFor: (c: Context<AppEnv>) => LeadDeps) {
     },
   );
 
-  // Unipile calls this without a session: the HMAC signature is the authentication.
-  app.post("/webhooks/unipile", access("public"), async (c) => {
-    const deps = depsFor(c);
-    const raw = await c.req.text();
-    const signature = c.req.header("x-unipile-signature") ?? "";
-    if (!(await verifySignature(deps.webhookSecret, raw, signature)))
-      throw new Unauthorized("Bad webhook signature.");
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(raw);
-    } catch {
-      throw new BadRequest("The body is not valid JSON.");
-    }
-    const input = WebhookInput.safeParse(parsed);
-    if (!input.success)
-      throw new BadRequest(
-        "Unrecognised webhook.",
-        input.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
-      );
-    const admin = await deps.db.query.user.findFirst({ where: eq(user.role, "admin") });
-    if (!admin) throw new Error("No admin user to own webhook jobs");
-    // Redelivered events map to the same job through the idempotency key.
-    const { job, created } = await deps.engine.enqueue(actorFor(admin.id, "admin", "job"), {
-      type: "incoming_webhook",
-      input: input.data,
-      idempotencyKey: `unipile:${input.data.eventId}`,
-    });
-    return c.json({ job }, created ? 202 : 200);
-  });
+  // Unipile's webhook (`POST /api/webhooks/unipile`) lives in modules/outreach now, with the
+  // real event shapes and the secret header configured at registration.
 
   return app;
 }

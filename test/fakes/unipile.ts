@@ -5,16 +5,57 @@ import { createServer, type Server } from "node:http";
  * Shapes match python-service/tests/fakes/unipile.py. Behaviour is keyed by company name:
  * "Fantasma" → nothing found, "Bloqueada" → 401 (account disconnected). `GET /__calls` lists the
  * requests received, `POST /__reset` clears them.
+ *
+ * Outreach: `POST /users/invite`, `POST /chats` (multipart), `DELETE /users/invite/sent/:id`,
+ * `POST /hosted/accounts/link`, `POST /webhooks`. A provider id containing "ratelimit" answers
+ * 429, "resend" answers 422 `cannot_resend_yet`. For demo accounts (`demo-…`), once a webhook is
+ * registered, an invitation is accepted (`new_relation`) and a message answered
+ * (`message_received`) after `replyDelayMs`, posted with the registered headers — so the whole
+ * loop runs offline.
  */
 export const FAKE_UNIPILE_KEY = "test-unipile-key";
 
-export function startFakeUnipile(port: number): Promise<Server> {
+interface Hook {
+  request_url: string;
+  source: string;
+  headers: Array<{ key: string; value: string }>;
+}
+
+/** Fields of a multipart/form-data body (text parts only). */
+function formFields(raw: string, contentType: string): Record<string, string> {
+  const boundary = contentType.match(/boundary=(.+)$/)?.[1];
+  const out: Record<string, string> = {};
+  if (!boundary) return out;
+  for (const part of raw.split(`--${boundary}`)) {
+    const name = part.match(/name="([^"]+)"/)?.[1];
+    const value = part.split("\r\n\r\n")[1];
+    if (name && value !== undefined) out[name] = value.replace(/\r\n$/, "");
+  }
+  return out;
+}
+
+export function startFakeUnipile(port: number, opts: { replyDelayMs?: number } = {}): Promise<Server> {
   const calls: Array<{ method: string; path: string; body: unknown }> = [];
+  const hooks: Hook[] = [];
+  let seq = 0;
+  const replyDelayMs = opts.replyDelayMs ?? 3000;
+  const callBack = (source: string, payload: unknown) => {
+    for (const h of hooks.filter((x) => x.source === source)) {
+      const headers: Record<string, string> = { "content-type": "application/json" };
+      for (const kv of h.headers) headers[kv.key] = kv.value;
+      fetch(h.request_url, { method: "POST", headers, body: JSON.stringify(payload) }).catch(() => undefined);
+    }
+  };
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const raw = Buffer.concat(chunks).toString("utf8");
-    const body: unknown = raw ? JSON.parse(raw) : null;
+    const type = String(req.headers["content-type"] ?? "");
+    const body: unknown = !raw
+      ? null
+      : type.startsWith("multipart/")
+        ? formFields(raw, type)
+        : JSON.parse(raw);
     const url = new URL(req.url ?? "/", `http://127.0.0.1:${port}`);
     const send = (status: number, data: unknown) => {
       res.writeHead(status, { "content-type": "application/json" });
@@ -25,6 +66,7 @@ export function startFakeUnipile(port: number): Promise<Server> {
       calls.length = 0;
       return send(200, {});
     }
+    if (url.pathname === "/__hooks") return send(200, hooks);
     calls.push({ method: req.method ?? "GET", path: url.pathname, body });
     if (req.headers["x-api-key"] !== FAKE_UNIPILE_KEY) {
       return send(401, { status: 401, type: "errors/invalid_credentials", title: "Invalid credentials" });
@@ -91,6 +133,93 @@ export function startFakeUnipile(port: number): Promise<Server> {
         ],
         cursor: null,
       });
+    }
+    const b = (body ?? {}) as Record<string, unknown>;
+    if (req.method === "POST" && url.pathname === "/api/v1/hosted/accounts/link") {
+      return send(201, {
+        object: "HostedAuthURL",
+        url: `http://127.0.0.1:${port}/hosted/${String(b.name ?? "")}`,
+      });
+    }
+    if (req.method === "POST" && url.pathname === "/api/v1/webhooks") {
+      const hook = {
+        request_url: String(b.request_url ?? ""),
+        source: String(b.source ?? ""),
+        headers: (b.headers as Hook["headers"]) ?? [],
+      };
+      const i = hooks.findIndex((h) => h.request_url === hook.request_url && h.source === hook.source);
+      if (i >= 0) hooks[i] = hook;
+      else hooks.push(hook);
+      return send(201, { object: "WebhookCreated", webhook_id: `wh_${++seq}` });
+    }
+    const refuse = (who: string) => {
+      if (who.includes("ratelimit")) {
+        send(429, { status: 429, type: "errors/too_many_requests", title: "Too many requests" });
+        return true;
+      }
+      if (who.includes("resend")) {
+        send(422, { status: 422, type: "errors/cannot_resend_yet", title: "cannot_resend_yet" });
+        return true;
+      }
+      return false;
+    };
+    if (req.method === "POST" && url.pathname === "/api/v1/users/invite") {
+      const who = String(b.provider_id ?? "");
+      if (refuse(who)) return;
+      const account = String(b.account_id ?? "");
+      if (account.startsWith("demo-")) {
+        setTimeout(
+          () =>
+            callBack("users", {
+              event: "new_relation",
+              account_id: account,
+              account_type: "LINKEDIN",
+              webhook_name: "lifetrek-users",
+              user_full_name: "Contato Demo",
+              user_provider_id: who,
+              user_public_identifier: who.toLowerCase(),
+              user_profile_url: `https://www.linkedin.com/in/${who.toLowerCase()}`,
+              user_picture_url: null,
+            }),
+          replyDelayMs,
+        );
+      }
+      return send(201, { object: "UserInvitationSent", invitation_id: `inv_${++seq}` });
+    }
+    if (req.method === "POST" && url.pathname === "/api/v1/chats") {
+      const who = String(b.attendees_ids ?? "");
+      if (refuse(who)) return;
+      const account = String(b.account_id ?? "");
+      const chat = `chat_${++seq}`;
+      if (account.startsWith("demo-")) {
+        setTimeout(
+          () =>
+            callBack("messaging", {
+              event: "message_received",
+              account_id: account,
+              account_type: "LINKEDIN",
+              account_info: { type: "LINKEDIN", feature: "classic", user_id: "me-demo" },
+              chat_id: chat,
+              timestamp: new Date().toISOString(),
+              webhook_name: "lifetrek-messaging",
+              message_id: `msg_${++seq}`,
+              message: "Obrigado! Podemos conversar na quinta?",
+              sender: {
+                attendee_id: `att_${who}`,
+                attendee_name: "Contato Demo",
+                attendee_provider_id: who,
+                attendee_profile_url: `https://www.linkedin.com/in/${who.toLowerCase()}`,
+              },
+              attendees: [],
+              attachments: [],
+            }),
+          replyDelayMs,
+        );
+      }
+      return send(201, { object: "ChatStarted", chat_id: chat, message_id: `msg_${++seq}` });
+    }
+    if (req.method === "DELETE" && url.pathname.startsWith("/api/v1/users/invite/sent/")) {
+      return send(200, { object: "UserInvitationCanceled" });
     }
     return send(404, { status: 404, type: "errors/not_found", title: "Not found" });
   });

@@ -9,6 +9,7 @@ import { identityRoutes } from "../../modules/identity/routes";
 import { jobMetricsRoutes, jobRoutes } from "../../modules/jobs/routes";
 import { leadRoutes } from "../../modules/leads";
 import { alertRoutes, notificationRoutes } from "../../modules/notifications";
+import { outreachRoutes } from "../../modules/outreach";
 import { hubName } from "../realtime/hub";
 import { ensureDevSeed, runDevSeeders, services } from "../services";
 import { assertEveryRouteDeclaresAccess } from "./access";
@@ -120,6 +121,10 @@ export function createApp(opts: { dev: boolean }) {
   api.route(
     "/",
     alertRoutes((c) => services(c.env).alerts),
+  );
+  api.route(
+    "/",
+    outreachRoutes((c) => services(c.env).outreach),
   );
   documentExtraRoutes(api);
   api.get("/openapi.json", access("public"), (c) =>

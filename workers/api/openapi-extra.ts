@@ -42,6 +42,5 @@ export function documentExtraRoutes(api: Router): void {
   add("get", "/me/notifications", "Your notification settings");
   add("get", "/me/notifications/outbox", "Your notifications and their delivery attempts");
   add("get", "/users", "Colleagues' names and roles (e-mail for admins)");
-  add("post", "/webhooks/unipile", "Signed Unipile webhook (x-unipile-signature: HMAC-SHA256 hex)");
   add("get", "/health", "Liveness");
 }

@@ -49,6 +49,7 @@ describe("every route declares its access rule", () => {
         "POST /api/invites/accept",
         "POST /api/dev/seed",
         "POST /api/webhooks/unipile",
+        "POST /api/webhooks/unipile/hosted/:id/:token",
       ].sort(),
     );
   });

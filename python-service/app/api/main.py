@@ -1,8 +1,9 @@
 from fastapi import APIRouter
 
-from app.api.routes import enrich, health, rank
+from app.api.routes import enrich, health, outreach, rank
 
 api_router = APIRouter()
 api_router.include_router(health.router)
 api_router.include_router(rank.router)
 api_router.include_router(enrich.router)
+api_router.include_router(outreach.router)

@@ -194,6 +194,75 @@ class UnipileClient:
         self._count_profile_visit(account_id)
         return await self._call("GET", f"/users/{_path_segment(identifier)}", account_id=account_id)
 
+    async def send_invitation(
+        self, account_id: str, provider_id: str, message: str | None
+    ) -> UnipileResponse | None:
+        """``POST /users/invite`` → ``{"object": "UserInvitationSent", "invitation_id"}``.
+
+        The note is sent exactly as given (≤ 300 characters, checked by the caller's approval);
+        a 429 is reported at once, never retried here: the governor pauses the action type.
+        """
+        body: dict[str, Any] = {"account_id": account_id, "provider_id": provider_id}
+        if message:
+            body["message"] = message
+        return await self._call(
+            "POST", "/users/invite", account_id=None, json=body, retry_429=False
+        )
+
+    async def start_chat(
+        self, account_id: str, attendee_id: str, text: str
+    ) -> UnipileResponse | None:
+        """``POST /chats`` (multipart: account_id, text, attendees_ids) → ``{"object":
+        "ChatStarted", "chat_id", "message_id"}``: a message to a person without a chat id."""
+        form = {"account_id": account_id, "text": text, "attendees_ids": attendee_id}
+        return await self._call("POST", "/chats", account_id=None, form=form, retry_429=False)
+
+    async def cancel_invitation(
+        self, account_id: str, invitation_id: str
+    ) -> UnipileResponse | None:
+        """``DELETE /users/invite/sent/{invitation_id}?account_id=…``: withdraw a pending one."""
+        return await self._call(
+            "DELETE",
+            f"/users/invite/sent/{_path_segment(invitation_id)}",
+            account_id=account_id,
+            retry_429=False,
+        )
+
+    async def hosted_link(
+        self, *, name: str, notify_url: str, expires_on: str
+    ) -> UnipileResponse | None:
+        """``POST /hosted/accounts/link`` → ``{"object": "HostedAuthURL", "url"}``: a link to
+        Unipile's hosted wizard that connects a LinkedIn account; ``notify_url`` receives
+        ``{"status": "CREATION_SUCCESS", "account_id", "name"}``."""
+        api_url = self.base_url.removesuffix("/api/v1")
+        body = {
+            "type": "create",
+            "providers": ["LINKEDIN"],
+            "api_url": api_url,
+            "expiresOn": expires_on,
+            "notify_url": notify_url,
+            "name": name,
+        }
+        return await self._call("POST", "/hosted/accounts/link", account_id=None, json=body)
+
+    async def create_webhook(
+        self, *, request_url: str, source: str, name: str, headers: list[dict[str, str]]
+    ) -> UnipileResponse | None:
+        """``POST /webhooks`` → ``{"object": "WebhookCreated", "webhook_id"}``. Unipile sends
+        ``headers`` on every call, which is how the receiver authenticates it."""
+        body: dict[str, Any] = {
+            "request_url": request_url,
+            "source": source,
+            "name": name,
+            "format": "json",
+            "headers": headers,
+        }
+        if source == "users":
+            body["events"] = ["new_relation"]
+        elif source == "messaging":
+            body["events"] = ["message_received"]
+        return await self._call("POST", "/webhooks", account_id=None, json=body)
+
     def profile_visits_today(self, account_id: str) -> int:
         day, count = self._visits.get(account_id, (self._today(), 0))
         return count if day == self._today() else 0
@@ -223,6 +292,8 @@ class UnipileClient:
         *,
         account_id: str | None,
         json: dict[str, Any] | None = None,
+        form: dict[str, str] | None = None,
+        retry_429: bool = True,
     ) -> UnipileResponse | None:
         """One logical call with pacing and the retry policy; None on 404."""
         params = {"account_id": account_id} if account_id else None
@@ -230,7 +301,13 @@ class UnipileClient:
         while True:
             await self._pacer(account_id).wait_turn()
             try:
-                response = await self._http.request(method, path, params=params, json=json)
+                response = await self._http.request(
+                    method,
+                    path,
+                    params=params,
+                    json=json,
+                    files={k: (None, v) for k, v in form.items()} if form else None,
+                )
             except httpx.TimeoutException as exc:
                 raise UnipileError(
                     "unipile_unavailable", "Unipile did not answer in time.", retryable=True
@@ -242,7 +319,7 @@ class UnipileClient:
 
             status = response.status_code
             if status == 429:
-                if retries < self._max_429_retries:
+                if retry_429 and retries < self._max_429_retries:
                     retries += 1
                     await self._sleep(self._retry_after(response))
                     continue

@@ -1,0 +1,126 @@
+import { z } from "zod";
+import type { ExecResult, Executor, PendingAction, TickAccount } from "./tick";
+
+const b64url = (bytes: Uint8Array): string =>
+  btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
+const b64json = (v: unknown) => b64url(new TextEncoder().encode(JSON.stringify(v)));
+
+/** The same 5-minute HS256 service token the leads feature mints (decision 0010). */
+async function serviceToken(secret: string, userId: string, scopes: string[], now = Date.now()) {
+  const iat = Math.floor(now / 1000);
+  const body = `${b64json({ alg: "HS256", typ: "JWT" })}.${b64json({
+    iss: "lifetrek-worker",
+    aud: "lifetrek-python",
+    sub: userId,
+    scopes,
+    iat,
+    exp: iat + 300,
+  })}`;
+  const key = await crypto.subtle.importKey(
+    "raw",
+    new TextEncoder().encode(secret),
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign"],
+  );
+  const sig = new Uint8Array(await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(body)));
+  return `${body}.${b64url(sig)}`;
+}
+
+const ExecuteResponse = z.object({
+  ok: z.boolean(),
+  providerRef: z.string().nullish(),
+  code: z.string().nullish(),
+  message: z.string().nullish(),
+  retryable: z.boolean().nullish(),
+});
+
+/** Sends granted actions through the Python service's Unipile client (`POST /v1/outreach/execute`). */
+export class PythonExecutor implements Executor {
+  constructor(
+    private readonly opts: { secret: string; baseUrl: string; send: (req: Request) => Promise<Response> },
+  ) {}
+
+  async execute(account: TickAccount, action: PendingAction): Promise<ExecResult> {
+    const token = await serviceToken(this.opts.secret, account.ownerId, ["outreach:execute"]);
+    let res: Response;
+    try {
+      res = await this.opts.send(
+        new Request(`${this.opts.baseUrl}/v1/outreach/execute`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+          body: JSON.stringify({
+            accountId: account.unipileAccountId,
+            kind: action.kind,
+            providerId: action.target,
+            // Forwarded as stored: the bytes the approval hash was checked against.
+            text: action.text,
+            invitationId: action.providerRef,
+          }),
+        }),
+      );
+    } catch (err) {
+      return { ok: false, code: "failed", message: `python unreachable: ${String(err)}`, retryable: true };
+    }
+    if (!res.ok) {
+      return {
+        ok: false,
+        code: "failed",
+        message: `python answered ${res.status}`,
+        retryable: res.status >= 500,
+      };
+    }
+    const out = ExecuteResponse.parse(await res.json());
+    if (out.ok) return { ok: true, providerRef: out.providerRef ?? null };
+    const code =
+      out.code === "rate_limited" || out.code === "restricted" || out.code === "cannot_resend_yet"
+        ? out.code
+        : "failed";
+    return { ok: false, code, message: out.message ?? code, retryable: out.retryable ?? false };
+  }
+}
+
+/** Hosted-auth links and webhook registration through the Python service's Unipile client. */
+export class PythonUnipileAdmin {
+  constructor(
+    private readonly opts: {
+      secret: string;
+      baseUrl: string;
+      send: (req: Request) => Promise<Response>;
+      userId: string;
+    },
+  ) {}
+
+  private async call(path: string, body: unknown): Promise<unknown> {
+    const token = await serviceToken(this.opts.secret, this.opts.userId, ["outreach:connect"]);
+    const res = await this.opts.send(
+      new Request(`${this.opts.baseUrl}${path}`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      }),
+    );
+    if (!res.ok)
+      throw new Error(`python ${path} answered ${res.status}: ${(await res.text()).slice(0, 200)}`);
+    return res.json();
+  }
+
+  async hostedLink(input: { name: string; notifyUrl: string; expiresOn: string }) {
+    return z.object({ url: z.string() }).parse(await this.call("/v1/outreach/hosted-link", input));
+  }
+
+  async registerWebhook(input: {
+    requestUrl: string;
+    source: "users" | "messaging" | "account_status";
+    name: string;
+    headers: Array<{ key: string; value: string }>;
+  }) {
+    const out = z
+      .object({ webhookId: z.string().nullish() })
+      .parse(await this.call("/v1/outreach/webhooks", input));
+    return { webhookId: out.webhookId ?? null };
+  }
+}

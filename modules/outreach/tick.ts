@@ -1,0 +1,178 @@
+import { approvalHash } from "./approval";
+import {
+  type AccountProfile,
+  type ActionKind,
+  BOUNDS,
+  DAY,
+  type Decision,
+  invitesToWithdraw,
+  type Rules,
+} from "./governor";
+
+/**
+ * One governor tick, written against ports so the same code runs on D1 + the per-account Durable
+ * Object + the Python service in production and on in-memory fakes in the 14-day simulation.
+ */
+
+export interface TickAccount extends AccountProfile {
+  ownerId: string;
+  unipileAccountId: string;
+  rules: Rules;
+}
+
+export interface PendingAction {
+  id: string;
+  accountId: string;
+  kind: ActionKind;
+  target: string | null;
+  text: string | null;
+  approvalHash: string | null;
+  /** For a withdrawal: the provider's id of the invitation being withdrawn. */
+  providerRef: string | null;
+}
+
+export interface SentInvite {
+  id: string;
+  accountId: string;
+  target: string | null;
+  providerRef: string | null;
+  executedAt: number | null;
+  acceptedAt: number | null;
+  withdrawn: boolean;
+}
+
+export type ExecResult =
+  | { ok: true; providerRef: string | null }
+  | {
+      ok: false;
+      code: "rate_limited" | "restricted" | "cannot_resend_yet" | "failed";
+      message: string;
+      retryable: boolean;
+    };
+
+export interface TickStore {
+  /** Accounts that may act (active, not disconnected) whose next check is due. */
+  dueAccounts(now: number): Promise<TickAccount[]>;
+  /** Approved actions of the account that are due, oldest approval first (withdrawals first). */
+  candidates(accountId: string, now: number, limit: number): Promise<PendingAction[]>;
+  /** Completed invitations of the account, for the 21-day withdrawal rule. */
+  openInvites(accountId: string, olderThan: number): Promise<SentInvite[]>;
+  createWithdrawal(invite: SentInvite, now: number): Promise<void>;
+  /** The action waits: its status, when to look again, and the logged reason. */
+  defer(action: PendingAction, d: Extract<Decision, { go: false }>, now: number): Promise<void>;
+  /** The whole account waits (hours, day, week, gap): skip it until `until`. */
+  accountWaits(accountId: string, until: number): Promise<void>;
+  /** Guarded: false if the action changed since it was read (edited, cancelled, taken). */
+  claim(action: PendingAction, reason: string, now: number): Promise<boolean>;
+  finish(action: PendingAction, result: ExecResult, now: number, note: string): Promise<void>;
+  /** The action goes back to waiting after a pause (a 429 is not the action's fault). */
+  requeue(action: PendingAction, until: number, reason: string, now: number): Promise<void>;
+  alert(account: TickAccount, message: string, now: number): Promise<void>;
+}
+
+export interface BudgetPort {
+  decide(account: TickAccount, action: PendingAction, now: number): Promise<Decision>;
+  rateLimited(
+    account: TickAccount,
+    action: PendingAction,
+    now: number,
+    reason: string,
+  ): Promise<{ until: number; repeat: boolean }>;
+  withdrawn(account: TickAccount, target: string, now: number): Promise<void>;
+}
+
+export interface Executor {
+  execute(account: TickAccount, action: PendingAction): Promise<ExecResult>;
+}
+
+export interface TickReport {
+  accounts: number;
+  decisions: number;
+  executed: number;
+  withdrawalsQueued: number;
+}
+
+/** Account-wide reasons: every other action of the account would get the same answer. */
+const ACCOUNT_WIDE = new Set(["outside_hours", "daily_limit", "weekly_cap", "gap"]);
+
+export async function runTick(
+  ports: { store: TickStore; budget: BudgetPort; executor: Executor },
+  now: number,
+  opts: { maxCandidates?: number } = {},
+): Promise<TickReport> {
+  const { store, budget, executor } = ports;
+  const report: TickReport = { accounts: 0, decisions: 0, executed: 0, withdrawalsQueued: 0 };
+  const accounts = await store.dueAccounts(now);
+  report.accounts = accounts.length;
+  await Promise.all(
+    accounts.map(async (account) => {
+      for (const inv of invitesToWithdraw(
+        await store.openInvites(account.accountId, now - BOUNDS.pendingInviteDays * DAY),
+        now,
+      )) {
+        await store.createWithdrawal(inv, now);
+        report.withdrawalsQueued++;
+      }
+      for (const action of await store.candidates(account.accountId, now, opts.maxCandidates ?? 5)) {
+        const d = await budget.decide(account, action, now);
+        report.decisions++;
+        if (!d.go) {
+          await store.defer(action, d, now);
+          if (ACCOUNT_WIDE.has(d.code)) {
+            await store.accountWaits(account.accountId, d.until);
+            return;
+          }
+          continue;
+        }
+        if (!(await store.claim(action, d.reason, now))) continue;
+        const result = await executeApproved(executor, account, action);
+        report.executed++;
+        if (!result.ok && (result.code === "rate_limited" || result.code === "restricted")) {
+          const p = await budget.rateLimited(account, action, now, result.message);
+          await store.requeue(
+            action,
+            p.until,
+            `${result.code}: ${action.kind} paused until ${new Date(p.until).toISOString()}`,
+            now,
+          );
+          await store.alert(
+            account,
+            `${result.code === "restricted" ? "LinkedIn restriction" : "HTTP 429"} on ${action.kind}: paused ${p.repeat ? "72" : "24"} h`,
+            now,
+          );
+        } else {
+          if (result.ok && action.kind === "withdraw_invite" && action.target) {
+            await budget.withdrawn(account, action.target, now);
+          }
+          await store.finish(action, result, now, result.ok ? "sent" : result.message);
+        }
+        // One action per account per tick: the gap makes a second one impossible anyway.
+        return;
+      }
+    }),
+  );
+  return report;
+}
+
+/**
+ * The last gate before anything leaves: the text and target must hash to what a person
+ * approved. A mismatch fails the action and sends nothing.
+ */
+async function executeApproved(
+  executor: Executor,
+  account: TickAccount,
+  action: PendingAction,
+): Promise<ExecResult> {
+  if (action.kind === "send_invite" || action.kind === "send_message") {
+    const expected = await approvalHash(action);
+    if (!action.approvalHash || action.approvalHash !== expected) {
+      return {
+        ok: false,
+        code: "failed",
+        message: "approval_mismatch: text or target differs from what was approved",
+        retryable: false,
+      };
+    }
+  }
+  return executor.execute(account, action);
+}

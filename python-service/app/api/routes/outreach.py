@@ -1,0 +1,128 @@
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends
+
+from app.api.deps import UnipileDep, require_scope
+from app.clients.unipile import UnipileAuthError, UnipileError
+from app.core.errors import ServiceUnavailable
+from app.core.security import Principal
+from app.schemas.base import CamelModel
+
+router = APIRouter(prefix="/v1/outreach", tags=["outreach"])
+
+
+class ExecuteRequest(CamelModel):
+    account_id: str
+    kind: Literal["send_invite", "send_message", "withdraw_invite"]
+    provider_id: str | None = None
+    text: str | None = None
+    invitation_id: str | None = None
+
+
+class ExecuteResponse(CamelModel):
+    ok: bool
+    provider_ref: str | None = None
+    code: str | None = None
+    message: str | None = None
+    retryable: bool = False
+
+
+def _ref(data: dict[str, object], *keys: str) -> str | None:
+    for key in keys:
+        value = data.get(key)
+        if isinstance(value, str) and value:
+            return value
+    return None
+
+
+@router.post("/execute", response_model_exclude_none=True)
+async def execute(
+    _principal: Annotated[Principal, Depends(require_scope("outreach:execute"))],
+    body: ExecuteRequest,
+    client: UnipileDep,
+) -> ExecuteResponse:
+    """Performs one action the Worker's governor granted. The text is forwarded unchanged.
+
+    Failures come back as ``ok: false`` with a code the governor acts on: ``rate_limited``
+    (pause the action type), ``cannot_resend_yet`` (final), ``restricted`` (account refused),
+    ``failed``.
+    """
+    try:
+        if body.kind == "send_invite":
+            res = await client.send_invitation(body.account_id, body.provider_id or "", body.text)
+            ref = _ref(res.data, "invitation_id", "id") if res else None
+        elif body.kind == "send_message":
+            res = await client.start_chat(body.account_id, body.provider_id or "", body.text or "")
+            ref = _ref(res.data, "chat_id", "message_id") if res else None
+        else:
+            res = await client.cancel_invitation(body.account_id, body.invitation_id or "")
+            ref = body.invitation_id
+        if res is None:
+            return ExecuteResponse(ok=False, code="failed", message="Unipile: not found")
+        return ExecuteResponse(ok=True, provider_ref=ref)
+    except UnipileAuthError as exc:
+        return ExecuteResponse(ok=False, code="restricted", message=exc.message)
+    except UnipileError as exc:
+        code = {
+            "unipile_rate_limited": "rate_limited",
+            "unipile_cannot_resend_yet": "cannot_resend_yet",
+        }.get(exc.code, "failed")
+        return ExecuteResponse(ok=False, code=code, message=exc.message, retryable=exc.retryable)
+
+
+class HostedLinkRequest(CamelModel):
+    name: str
+    notify_url: str
+    expires_on: str
+
+
+class HostedLinkResponse(CamelModel):
+    url: str
+
+
+@router.post("/hosted-link")
+async def hosted_link(
+    _principal: Annotated[Principal, Depends(require_scope("outreach:connect"))],
+    body: HostedLinkRequest,
+    client: UnipileDep,
+) -> HostedLinkResponse:
+    """Unipile's hosted-auth link for connecting a LinkedIn account."""
+    res = await client.hosted_link(
+        name=body.name, notify_url=body.notify_url, expires_on=body.expires_on
+    )
+    url = _ref(res.data, "url") if res else None
+    if not url:
+        raise ServiceUnavailable("Unipile returned no hosted-auth link.")
+    return HostedLinkResponse(url=url)
+
+
+class WebhookHeader(CamelModel):
+    key: str
+    value: str
+
+
+class WebhookRequest(CamelModel):
+    request_url: str
+    source: Literal["users", "messaging", "account_status"]
+    name: str
+    headers: list[WebhookHeader]
+
+
+class WebhookResponse(CamelModel):
+    webhook_id: str | None = None
+
+
+@router.post("/webhooks")
+async def register_webhook(
+    _principal: Annotated[Principal, Depends(require_scope("outreach:connect"))],
+    body: WebhookRequest,
+    client: UnipileDep,
+) -> WebhookResponse:
+    """Registers one Unipile webhook with the secret header it must send back."""
+    res = await client.create_webhook(
+        request_url=body.request_url,
+        source=body.source,
+        name=body.name,
+        headers=[{"key": h.key, "value": h.value} for h in body.headers],
+    )
+    return WebhookResponse(webhook_id=_ref(res.data, "webhook_id", "id") if res else None)
