@@ -72,6 +72,7 @@ export const outreachDraft = defineJobType({
   retry: { maxAttempts: 3, baseDelayMs: 1000, maxDelayMs: 30_000 },
   timeoutMs: 60_000,
   allowedRoles: ["admin", "sales"],
+  scope: "outreach:write",
   async run(ctx) {
     const action = await ctx.db.query.linkedinAutomation.findFirst({
       where: and(
