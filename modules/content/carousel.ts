@@ -18,6 +18,7 @@ import {
   systemPrompt,
 } from "./carousel-copy";
 import { contentConfig } from "./config";
+import { maxGeneratedImages } from "./limits";
 import { loadVoice, type Voice, voicePrompt } from "./personas";
 import { findImagesForTopic, productsByIds } from "./products";
 import { isAboutQuality, SLIDE_H, SLIDE_W } from "./render/brand";
@@ -28,7 +29,6 @@ import {
   CarouselInput,
   ContentResult,
   Copy,
-  MAX_GENERATED_IMAGES,
   QUALITY_THRESHOLD,
   Review,
   type Slide,
@@ -258,6 +258,7 @@ export const contentCarousel = defineJobType({
           const forSlides = matches.filter((m) => /^image\/(png|jpeg)$/.test(m.contentType));
           const pictures = new Map<number, Pick<Slide, "imageKey" | "imageSource" | "productId">>();
           let generated = 0;
+          const maxGenerated = await maxGeneratedImages(ctx.db);
           const used = new Set<string>();
           for (const index of pictureSlots(n)) {
             const real = forSlides.find((m) => !used.has(m.r2Key));
@@ -270,7 +271,7 @@ export const contentCarousel = defineJobType({
               });
               continue;
             }
-            if (generated >= MAX_GENERATED_IMAGES) continue;
+            if (generated >= maxGenerated) continue;
             const key = `content/${ctx.jobId}/generated-${String(index).padStart(2, "0")}.png`;
             // A resumed attempt reuses a picture it already paid for.
             if (await ctx.env.FILES.head(key)) {

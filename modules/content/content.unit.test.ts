@@ -29,8 +29,8 @@ describe("content rules", () => {
     expect(ACCENT).toEqual({ company: "#004F8F", salesperson: "#1A7A3E" });
   });
 
-  it("removes glyphs the font cannot draw (emoji, arrows) instead of rendering boxes", () => {
-    expect(drawable("🔥 Precisão → ação ✅ çãé")).toBe("Precisão -> ação çãé");
+  it("removes glyphs the font cannot draw (unbundled emoji, arrows) instead of rendering boxes", () => {
+    expect(drawable("🦄 Precisão → ação ➜ çãé")).toBe("Precisão -> ação -> çãé");
   });
 
   it("repairs an over-long, mis-ordered answer into a valid copy and clamps slide counts", () => {

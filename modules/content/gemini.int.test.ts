@@ -143,3 +143,30 @@ describe("admin-editable price table", () => {
     await as("admin", "/api/admin/prices", { method: "PUT", json: {} });
   });
 });
+
+describe("maxImagesPerCarousel (admin setting) caps generated pictures", () => {
+  it("generates as many pictures as the admin allows, and none at 0", async () => {
+    const run = async (max: number, topic: string) => {
+      await relaxGuardrails({ maxImagesPerCarousel: max });
+      fake.reset();
+      const job = await startJob("marketing", "content.carousel", {
+        topic,
+        profile: "company",
+        slideCount: 8,
+      });
+      const done = await settle("marketing", job.id, 40_000);
+      expect(done.status, JSON.stringify(done.error)).toBe("succeeded");
+      const c = await contentOf("marketing", job.id);
+      return {
+        generated: (c.metadata as { generatedImages?: number }).generatedImages,
+        calls: fake.count("carousel.image"),
+      };
+    };
+    // A topic few seeded products match: most picture slots (first, middle, last) need a generated one.
+    const all = await run(7, "Xylofone quântico zeta");
+    expect(all.generated).toBeGreaterThanOrEqual(2);
+    expect(all.calls).toBe(all.generated);
+    expect(await run(1, "Xylofone quântico ômega")).toEqual({ generated: 1, calls: 1 });
+    expect(await run(0, "Xylofone quântico sigma")).toEqual({ generated: 0, calls: 0 });
+  }, 150_000);
+});

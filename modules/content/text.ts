@@ -1,5 +1,7 @@
 /** Text helpers shared by the generators, the renderer and the validators. */
 
+import { bundledEmoji, splitGraphemes } from "./render/emoji";
+
 /**
  * Characters the shipped Inter subset (fontsource "latin") can draw. Anything else (emoji, arrows,
  * CJK…) would render as an empty box, so it is mapped or dropped before rendering.
@@ -27,14 +29,24 @@ const MAPPED: Record<string, string> = {
   "×": "x",
 };
 
-/** Makes a string safe for the slide font: emoji and undrawable glyphs are mapped or removed. */
+/**
+ * Makes a string safe for the slide font: bundled emoji stay (drawn from Twemoji SVGs, see
+ * `render/emoji.ts`), other undrawable glyphs are mapped or removed.
+ */
 export function drawable(s: string): string {
   let out = "";
-  for (const ch of s.normalize("NFC")) {
-    const mapped = MAPPED[ch];
-    if (mapped !== undefined) out += mapped;
-    else if (isDrawable(ch.codePointAt(0) ?? 0)) out += ch;
-    else if (ch === "\n" || ch === "\t") out += " ";
+  for (const g of splitGraphemes(s.normalize("NFC"))) {
+    const emoji = bundledEmoji(g);
+    if (emoji) {
+      out += emoji;
+      continue;
+    }
+    for (const ch of g) {
+      const mapped = MAPPED[ch];
+      if (mapped !== undefined) out += mapped;
+      else if (isDrawable(ch.codePointAt(0) ?? 0)) out += ch;
+      else if (ch === "\n" || ch === "\t") out += " ";
+    }
   }
   return out.replace(/[ \t]{2,}/g, " ").trim();
 }

@@ -3,6 +3,7 @@ import type { ImageData } from "../ai/types";
 import type { Profile, Slide } from "../schema";
 import { drawable } from "../text";
 import { ACCENT, BRAND, FONT, SLIDE_H, SLIDE_W } from "./brand";
+import { emojiImages } from "./emoji";
 import { FONTS } from "./fonts";
 import { type Raster, rasterize } from "./png";
 
@@ -221,6 +222,11 @@ export function slideTree(input: SlideRenderInput): Node {
 
 /** Renders one slide to PNG (and deflated RGB for the PDF) at 1080×1350. */
 export async function renderSlide(input: SlideRenderInput): Promise<Raster> {
-  const svg = await satori(slideTree(input) as never, { width: SLIDE_W, height: SLIDE_H, fonts: FONTS });
+  const svg = await satori(slideTree(input) as never, {
+    width: SLIDE_W,
+    height: SLIDE_H,
+    fonts: FONTS,
+    graphemeImages: emojiImages(drawable(`${input.slide.headline} ${input.slide.body}`)),
+  });
   return rasterize(svg, { withRgb: true });
 }
