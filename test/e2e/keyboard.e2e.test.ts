@@ -130,7 +130,7 @@ describe("keyboard-only journeys", () => {
     await page.waitForURL((u) => u.pathname === "/leads");
     await focusIsOnHeading(page);
     // The import button opens the system's file picker from the keyboard; the picker is the OS's.
-    const importButton = page.getByRole("button", { name: "Importar CSV" });
+    const importButton = page.locator("button", { hasText: "Importar CSV" });
     await expect.poll(() => importButton.isEnabled(), { timeout: 30_000 }).toBe(true);
     await tabTo(page, importButton, 200);
     const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press("Enter")]);
