@@ -203,7 +203,7 @@ export default function SettingsUsers({ loaderData }: Route.ComponentProps) {
             </thead>
             <tbody>
               {loaderData.users.map((u) => (
-                <UserRow key={`${u.id}-${u.role}-${u.active}`} u={u} self={u.id === loaderData.meId} />
+                <UserRow key={u.id} u={u} self={u.id === loaderData.meId} />
               ))}
             </tbody>
           </table>
