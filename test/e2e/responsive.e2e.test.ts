@@ -69,7 +69,7 @@ describe("layout at 390, 768, 1280 and 1440 px", () => {
         const link = nav.getByRole("link", { name, exact: true });
         expect(await inView(page, await link.boundingBox()), `${name} at ${width}`).toBe(true);
       }
-    }, 120_000);
+    }, 240_000);
   }
 
   it("on a phone the job history is a drawer, not a panel under every page; Esc closes it", async () => {

@@ -102,5 +102,5 @@ describe("stalled jobs in the Job Monitor", () => {
       expect(job.job.status).toBe("cancelled");
       expect(job.job.stalled).toBe(null);
     }
-  });
+  }, 120_000);
 });
