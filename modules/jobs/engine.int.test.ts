@@ -110,7 +110,7 @@ describe("job engine", () => {
     const actor = {
       userId: owner,
       role: "marketing" as const,
-      scopes: new Set<never>(),
+      scopes: new Set(["jobs:write" as const]),
       via: "session" as const,
     };
     // Some finish at once, some sleep, so the delivery lands before, during and after the run.
