@@ -115,7 +115,7 @@ describe("platform usage per job", () => {
     for (let i = 0; i < N; i++) {
       const s = services(counted);
       await s.engine.enqueue(
-        { userId: owner, role: "marketing", scopes: new Set(), via: "session" },
+        { userId: owner, role: "marketing", scopes: new Set(["jobs:write" as const]), via: "session" },
         { type: "system.ping", input: {} },
       );
     }
