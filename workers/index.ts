@@ -7,6 +7,7 @@ import { consumeNotifications } from "./consumers/notifications";
 import { services } from "./services";
 
 export { BudgetCounter } from "../modules/guardrails";
+export { RateLimiter } from "../modules/identity/throttle";
 export { AccountBudget } from "../modules/outreach";
 export { LeadServiceContainer } from "./containers/lead-service";
 export { RealtimeHub } from "./realtime/hub";

@@ -6,6 +6,8 @@ import { ROLE_SCOPES, SCOPES } from "../core/actor";
 import type { Db } from "../core/db";
 import { Forbidden, NotFound } from "../core/errors";
 import { type AppEnv, access, createRouter, problemResponses, requireActor } from "../core/http";
+import { localeFrom } from "../core/locale";
+import { THROTTLES, takeOrThrow, throttleKey } from "./throttle";
 import { TokenService } from "./tokens";
 
 export const Me = z
@@ -96,7 +98,11 @@ export function identityRoutes(dbFor: (c: Context<AppEnv>) => Db) {
       middleware: [access("tokens:write")],
       summary: "Create a scoped API token; the secret is returned once",
       request: { body: { content: { "application/json": { schema: CreateTokenBody } }, required: true } },
-      responses: { 201: { description: "Created" }, ...problemResponses },
+      responses: {
+        201: { description: "Created" },
+        ...problemResponses,
+        429: { description: "More than 20 tokens this hour; see Retry-After" },
+      },
     }),
     async (c) => {
       const actor = requireActor(c);
@@ -108,7 +114,19 @@ export function identityRoutes(dbFor: (c: Context<AppEnv>) => Db) {
       if (extra.length) {
         throw new Forbidden(`You cannot grant scopes you do not hold: ${extra.join(", ")}.`);
       }
-      return c.json(await new TokenService(dbFor(c)).create(actor, body), 201);
+      // Throttled per user (a stolen session or `tokens:write` token cannot mint without bound).
+      const slot = await takeOrThrow(
+        c.env.RATE_LIMITER,
+        throttleKey.tokenCreate(actor.userId),
+        THROTTLES.tokenCreate,
+        localeFrom(c.req.header("accept-language")),
+      );
+      try {
+        return c.json(await new TokenService(dbFor(c)).create(actor, body), 201);
+      } catch (err) {
+        await slot.undo();
+        throw err;
+      }
     },
   );
 

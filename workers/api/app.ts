@@ -16,7 +16,9 @@ import { assertEveryRouteDeclaresAccess } from "./access";
 import { docsPage } from "./docs";
 import { onError, problem } from "./errors";
 import { authenticate, limitBody, limitJsonDepth, requestId, requireContentType } from "./middleware";
-import { documentExtraRoutes } from "./openapi-extra";
+import { documentExtraRoutes, documentLimitStatuses } from "./openapi-extra";
+import { securityHeaders } from "./security-headers";
+import { throttleSignIn } from "./signin-throttle";
 
 /**
  * The API Worker's HTTP surface. Modules provide routers; this file only wires them. `dev` mounts
@@ -27,6 +29,7 @@ export function createApp(opts: { dev: boolean }) {
   app.onError(onError);
   app.notFound((c) => problem(404, "Not found", `No route for ${c.req.method} ${c.req.path}.`));
 
+  app.use("*", securityHeaders);
   app.use("*", requestId);
   app.use("*", async (c, next) => {
     try {
@@ -66,6 +69,7 @@ export function createApp(opts: { dev: boolean }) {
       return c.json({ seeded: true });
     });
   }
+  app.use("/api/auth/sign-in/email", throttleSignIn);
   app.on(["GET", "POST"], "/api/auth/*", access("public"), (c) => services(c.env).auth.handler(c.req.raw));
 
   app.use("/api/*", authenticate);
@@ -74,6 +78,12 @@ export function createApp(opts: { dev: boolean }) {
     const actor = requireActor(c);
     if (c.req.header("upgrade")?.toLowerCase() !== "websocket") {
       return problem(426, "Upgrade required", "Connect with a WebSocket.");
+    }
+    // A browser sends its cookie on a WebSocket handshake from any page (no CORS applies), so a
+    // cookie upgrade must come from one of our pages. Token clients send no cookie.
+    const origin = c.req.header("origin");
+    if (actor.via === "session" && origin !== undefined && !trustedOrigin(c.env, origin)) {
+      return problem(403, "Forbidden", "This page's origin may not open the realtime feed.");
     }
     const ns = c.env.REALTIME;
     const name = isAdmin(actor) ? hubName.admin : hubName.user(actor.userId);
@@ -129,14 +139,24 @@ export function createApp(opts: { dev: boolean }) {
   documentExtraRoutes(api);
   api.get("/openapi.json", access("public"), (c) =>
     c.json(
-      api.getOpenAPI31Document({
-        openapi: "3.1.0",
-        info: { title: "Lifetrek App API", version: "1.0.0", description: "See docs/architecture.md." },
-      }),
+      documentLimitStatuses(
+        api.getOpenAPI31Document({
+          openapi: "3.1.0",
+          info: { title: "Lifetrek App API", version: "1.0.0", description: "See docs/architecture.md." },
+        }),
+      ),
     ),
   );
-  api.get("/docs", access("public"), (c) => c.html(docsPage("/api/openapi.json")));
+  api.get("/docs", access("public"), (c) =>
+    c.html(docsPage("/api/openapi.json", c.get("secureHeadersNonce") ?? "")),
+  );
   app.route("/", api);
   assertEveryRouteDeclaresAccess(app);
   return app;
+}
+
+/** The dashboard's and this Worker's own origins (`TRUSTED_ORIGINS`, `PUBLIC_ORIGIN`). */
+function trustedOrigin(env: Env, origin: string): boolean {
+  const { publicOrigin, trustedOrigins } = services(env).config;
+  return origin === new URL(publicOrigin).origin || trustedOrigins.includes(origin);
 }

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import type { createRouter } from "../../modules/core/http";
+import { type createRouter, problemResponses } from "../../modules/core/http";
 
 type Router = ReturnType<typeof createRouter>;
 
@@ -14,7 +14,7 @@ export function documentExtraRoutes(api: Router): void {
   const r = api.openAPIRegistry;
   const Credentials = z.object({ email: z.email(), password: z.string() });
   const add = (method: "get" | "post" | "put", path: string, summary: string, extra: object = {}) =>
-    r.registerPath({ method, path, summary, responses: ok(summary), ...extra });
+    r.registerPath({ method, path, summary, responses: { ...ok(summary), ...problemResponses }, ...extra });
 
   add("post", "/auth/sign-in/email", "Sign in with email and password (sets the session cookie)", {
     request: { body: json(Credentials) },
@@ -43,4 +43,46 @@ export function documentExtraRoutes(api: Router): void {
   add("get", "/me/notifications/outbox", "Your notifications and their delivery attempts");
   add("get", "/users", "Colleagues' names and roles (e-mail for admins)");
   add("get", "/health", "Liveness");
+}
+
+/**
+ * Operations that can answer 429: sign-in and token creation are throttled (`RateLimiter`); the
+ * others start a job, and a guardrail (spend limit, kill switch, daily count) may refuse it.
+ */
+export const MAY_ANSWER_429: ReadonlySet<string> = new Set([
+  "post /auth/sign-in/email",
+  "post /tokens",
+  "post /jobs",
+  "post /jobs/{id}/retry",
+  "post /leads/import",
+  "patch /content/{id}",
+  "post /outreach/actions",
+]);
+
+const LIMIT_STATUSES = {
+  413: { description: "Body larger than 256 KB (problem+json)" },
+  415: { description: "Body sent with a content type this route does not take (problem+json)" },
+  429: { description: "Too many attempts, or a guardrail refused; see Retry-After (problem+json)" },
+} as const;
+
+const METHODS = ["get", "put", "post", "delete", "patch"] as const;
+type Operation = { requestBody?: unknown; responses?: Record<string, unknown> };
+
+/**
+ * The edge middleware's answers, added to the served document in one place: every operation
+ * with a body may get 413 (`limitBody`) and 415 (`requireContentType`); the listed ones 429.
+ */
+export function documentLimitStatuses<D extends { paths?: Record<string, object> }>(doc: D): D {
+  for (const [path, item] of Object.entries(doc.paths ?? {})) {
+    for (const method of METHODS) {
+      const op = (item as Partial<Record<(typeof METHODS)[number], Operation>>)[method];
+      if (!op) continue;
+      const responses = op.responses ?? {};
+      if (op.requestBody) Object.assign(responses, { 413: LIMIT_STATUSES[413], 415: LIMIT_STATUSES[415] });
+      if (MAY_ANSWER_429.has(`${method} ${path.replace(/^\/api(?=\/)/, "")}`))
+        responses[429] ??= LIMIT_STATUSES[429];
+      op.responses = responses;
+    }
+  }
+  return doc;
 }
