@@ -130,6 +130,8 @@ describe("spending limits and notification settings", () => {
 
     // The header indicator refreshed and shows the limit reached; its popover names the type.
     await mkt.locator('header button[aria-controls][data-level="limit"]').waitFor();
+    // It names the limit that is hit, not a bare "limite atingido" (issue #15).
+    expect(await indicator(mkt).textContent()).toContain("1 de 1 pings de teste hoje");
     await indicator(mkt).click();
     const details = mkt.getByRole("dialog", { name: "Limites diários" });
     await details.getByText("system.ping").waitFor();
