@@ -1,3 +1,4 @@
+import { capFirst, firstFit, fitWindow, quote, subject, topicHead } from "./offline-text";
 import type { Voice } from "./personas";
 import { BLOG_WORDS, type BlogDraft, type BlogInput, type BlogStrategy, type Research } from "./schema";
 import { hash, pick, stripHtml, truncate, wordCount } from "./text";
@@ -86,29 +87,45 @@ export function offlineResearch(b: BlogBrief): Research {
       return {
         claim,
         sourceUrl: s?.url ?? "https://www.gov.br/anvisa/pt-br",
-        sourceTitle: s?.title ?? "ANVISA",
+        sourceTitle: !p && i === 0 ? "Brazilian Health Regulatory Agency (ANVISA)" : (s?.title ?? "ANVISA"),
       };
     }),
   };
 }
 
+/** The target reader, chosen from the persona's profile (the persona's own text is never pasted). */
+function reader(b: BlogBrief): string {
+  const company = b.voice.profile === "company";
+  if (pt(b))
+    return company
+      ? "Líderes de Qualidade/RA, P&D e compras em fabricantes de dispositivos médicos"
+      : "Engenheiros de produto e compradores que avaliam um fabricante contratado";
+  return company
+    ? "Quality/RA, R&D and procurement leaders at medical device makers"
+    : "Product engineers and buyers evaluating a contract manufacturer";
+}
+
 export function offlineBlogStrategy(b: BlogBrief): BlogStrategy {
   const p = pt(b);
-  const t = b.input.topic;
+  const t = subject(b.input.topic);
+  const seed = hash(b.input.topic);
+  const why = p
+    ? firstFit([`${quote(t, true)}: por que o tema importa agora`, "Por que o tema importa agora"], 120)
+    : firstFit([`${quote(t, false)}: why it matters now`, "Why it matters now"], 120);
   return {
-    persona: b.voice.audience.slice(0, 200),
+    persona: reader(b),
     angle: p
-      ? `Guia prático: como ${t.toLowerCase()} afeta qualidade, prazo e conformidade`
-      : `Practical guide: how ${t.toLowerCase()} affects quality, lead time and compliance`,
+      ? `${pick(["Guia prático", "Guia técnico"], seed)} sobre ${quote(t, true)}: o impacto em qualidade, prazo e conformidade.`
+      : `${pick(["A practical guide", "A technical guide"], seed)} to ${quote(t, false)}: the impact on quality, lead time and compliance.`,
     outline: p
       ? [
-          `Por que ${truncate(t, 60)} importa agora`,
+          why,
           "O contexto regulatório: ANVISA, ISO 13485 e ISO 14971",
           "Da usinagem suíça à metrologia: o processo na prática",
           "Como escolher um parceiro de manufatura",
         ]
       : [
-          `Why ${truncate(t, 60)} matters now`,
+          why,
           "The regulatory context: ANVISA, ISO 13485 and ISO 14971",
           "From Swiss-type machining to metrology: the process in practice",
           "How to choose a manufacturing partner",
@@ -117,10 +134,10 @@ export function offlineBlogStrategy(b: BlogBrief): BlogStrategy {
 }
 
 const PARAS_PT = [
-  (t: string) =>
-    `Em projetos de ${t}, a diferença entre um lançamento previsível e meses de atraso costuma estar nos detalhes de fabricação. Tolerâncias de poucos mícrons, acabamento superficial e rastreabilidade de lote precisam ser definidos desde o desenho, e não descobertos na primeira auditoria. Por isso, engenharia de produto e qualidade devem conversar com o fabricante antes do congelamento do projeto.`,
-  (t: string) =>
-    `Na Lifetrek, peças para ${t} são produzidas em tornos suíços Citizen M32 e L20 e em tornos Tornos GT26, que usinam geometrias complexas em uma única fixação. Menos fixações significam menos erro acumulado, menos manuseio e um processo mais fácil de validar com IQ, OQ e PQ documentados.`,
+  () =>
+    `Em projetos de dispositivos médicos, a diferença entre um lançamento previsível e meses de atraso costuma estar nos detalhes de fabricação. Tolerâncias de poucos mícrons, acabamento superficial e rastreabilidade de lote precisam ser definidos desde o desenho, e não descobertos na primeira auditoria. Por isso, engenharia de produto e qualidade devem conversar com o fabricante antes do congelamento do projeto.`,
+  () =>
+    `Na Lifetrek, as peças são produzidas em tornos suíços Citizen M32 e L20 e em tornos Tornos GT26, que usinam geometrias complexas em uma única fixação. Menos fixações significam menos erro acumulado, menos manuseio e um processo mais fácil de validar com IQ, OQ e PQ documentados.`,
   () =>
     `A medição não é uma etapa final isolada: cada lote é inspecionado em uma máquina de medição por coordenadas ZEISS Contura, com relatório dimensional vinculado ao número de lote. Quando um cliente precisa investigar uma reclamação de campo, a rastreabilidade permite voltar da peça à matéria-prima, ao programa CNC e ao operador.`,
   () =>
@@ -135,10 +152,10 @@ const PARAS_PT = [
     `Também é importante entender como o fornecedor lida com mudanças. Alterações de desenho, de material ou de processo precisam passar por controle de mudanças, com análise de impacto na validação e comunicação formal ao cliente antes da implementação.`,
 ];
 const PARAS_EN = [
-  (t: string) =>
-    `In ${t} projects, the difference between a predictable launch and months of delay usually lies in manufacturing details. Tolerances of a few microns, surface finish and lot traceability must be defined at the drawing stage, not discovered at the first audit. Product engineering and quality should talk to the manufacturer before the design freeze.`,
-  (t: string) =>
-    `At Lifetrek, parts for ${t} are made on Citizen M32 and L20 Swiss-type lathes and Tornos GT26 machines, which cut complex geometries in a single clamping. Fewer clampings mean less stacked error, less handling and a process that is easier to validate with documented IQ, OQ and PQ.`,
+  () =>
+    `In medical device projects, the difference between a predictable launch and months of delay usually lies in manufacturing details. Tolerances of a few microns, surface finish and lot traceability must be defined at the drawing stage, not discovered at the first audit. Product engineering and quality should talk to the manufacturer before the design freeze.`,
+  () =>
+    `At Lifetrek, parts are made on Citizen M32 and L20 Swiss-type lathes and Tornos GT26 machines, which cut complex geometries in a single clamping. Fewer clampings mean less stacked error, less handling and a process that is easier to validate with documented IQ, OQ and PQ.`,
   () =>
     `Measurement is not an isolated final step: every lot is inspected on a ZEISS Contura coordinate measuring machine, with a dimensional report tied to the lot number. When a customer investigates a field complaint, traceability leads back from the part to the raw material, the CNC program and the operator.`,
   () =>
@@ -155,15 +172,13 @@ const PARAS_EN = [
 
 export function offlineBlogDraft(b: BlogBrief, r: Research, s: BlogStrategy): BlogDraft {
   const p = pt(b);
-  const t = b.input.topic.toLowerCase();
   const paras = p ? PARAS_PT : PARAS_EN;
   const seed = hash(b.input.topic);
   const sections: string[] = [];
   let words = 0;
   s.outline.forEach((h2, i) => {
     const body: string[] = [];
-    for (let k = 0; k < 3; k++)
-      body.push((paras[(i * 3 + k + seed) % paras.length] as (t: string) => string)(t));
+    for (let k = 0; k < 3; k++) body.push((paras[(i * 3 + k + seed) % paras.length] as () => string)());
     const finding = r.findings[i % r.findings.length];
     if (finding) {
       body.push(
@@ -177,34 +192,89 @@ export function offlineBlogDraft(b: BlogBrief, r: Research, s: BlogStrategy): Bl
   while (words > BLOG_WORDS.max - 60 && sections.length > 3)
     words -= wordCount(stripHtml(sections.pop() ?? ""));
   const closing = p
-    ? `<p>${pick(["Se o seu time está avaliando", "Se você está planejando"], seed)} ${t}, podemos revisar o desenho e indicar os pontos críticos de fabricação e de validação antes do primeiro lote.</p>`
-    : `<p>If your team is planning ${t}, we can review the drawing and point out the critical manufacturing and validation features before the first lot.</p>`;
+    ? `<p>${pick(["Se o seu time está avaliando um novo projeto", "Se você está planejando um novo componente"], seed)}, podemos revisar o desenho e indicar os pontos críticos de fabricação e de validação antes do primeiro lote.</p>`
+    : `<p>${pick(["If your team is planning a new project", "If you are planning a new component"], seed)}, we can review the drawing and point out the critical manufacturing and validation features before the first lot.</p>`;
   let html = sections.join("\n");
   let filler = 0;
   while (wordCount(stripHtml(`${html}${closing}`)) < BLOG_WORDS.min + 20) {
-    html += `\n<p>${(paras[(filler + seed + 5) % paras.length] as (t: string) => string)(t)}</p>`;
+    html += `\n<p>${(paras[(filler + seed + 5) % paras.length] as () => string)()}</p>`;
     filler++;
   }
   html += `\n${closing}`;
-  const title = truncate(
-    p ? `${b.input.topic}: guia técnico para engenharia e qualidade` : `${b.input.topic}: a technical guide`,
-    70,
+  const topic = subject(b.input.topic);
+  const T = capFirst(topic);
+  const H = capFirst(topicHead(topic));
+  // A topic that already has its own ":" or "?" reads badly with a second subtitle.
+  const own = /[:?]/.test(topic);
+  const title = p
+    ? firstFit(
+        [
+          own ? "" : `${T}: guia técnico para engenharia e qualidade`,
+          own ? "" : `${T}: guia técnico`,
+          T,
+          `${H}: guia técnico`,
+          H,
+          "Guia técnico de manufatura médica",
+        ],
+        70,
+      )
+    : firstFit(
+        [
+          own ? "" : `${T}: a technical guide`,
+          T,
+          `${H}: a technical guide`,
+          H,
+          "A technical guide to medical manufacturing",
+        ],
+        70,
+      );
+  const seoTitle = firstFit(
+    [T, H, p ? "Guia técnico de manufatura médica" : "Medical manufacturing: a technical guide"],
+    60,
   );
-  return repairBlogDraft({
-    title,
-    seoTitle: truncate(b.input.topic, 60),
-    seoDescription: p
-      ? `Como ${t} impacta qualidade, prazos e conformidade com ANVISA, ISO 13485 e ISO 14971 — com exemplos de usinagem suíça e metrologia.`
-      : `How ${t} affects quality, lead time and compliance with ANVISA, ISO 13485 and ISO 14971, with Swiss-type machining and metrology examples.`,
-    excerpt: truncate(s.angle, 280),
-    keywords: [
-      ...(b.input.keywords ?? []),
-      "ISO 13485",
-      "ANVISA",
-      p ? "usinagem de precisão" : "precision machining",
-    ].slice(0, 10),
-    html,
-  }) as BlogDraft;
+  const parts = p
+    ? [
+        `Guia técnico sobre ${quote(topic, true)}.`,
+        "Qualidade, prazos e conformidade com ANVISA, ISO 13485 e ISO 14971.",
+        "Exemplos de usinagem suíça e metrologia ZEISS.",
+        "Para times de engenharia e qualidade.",
+        "Fabricação ISO 13485 no Brasil.",
+        "Salas limpas ISO 7.",
+      ]
+    : [
+        `A technical guide to ${quote(topic, false)}.`,
+        "Quality, lead time and compliance with ANVISA, ISO 13485 and ISO 14971.",
+        "Examples from Swiss-type machining and ZEISS metrology.",
+        "For engineering and quality teams.",
+        "ISO 13485 manufacturing in Brazil.",
+        "ISO 7 cleanrooms.",
+      ];
+  const seoDescription =
+    fitWindow(parts, 150, 160, seed % 64) ?? fitWindow(parts.slice(1), 150, 160) ?? parts.slice(1).join(" ");
+  return repairBlogDraft(
+    {
+      title,
+      seoTitle,
+      seoDescription,
+      excerpt: firstFit(
+        [
+          s.angle,
+          p
+            ? "Guia prático: o impacto em qualidade, prazo e conformidade."
+            : "A practical guide: the impact on quality, lead time and compliance.",
+        ],
+        280,
+      ),
+      keywords: [
+        ...(b.input.keywords ?? []),
+        "ISO 13485",
+        "ANVISA",
+        p ? "usinagem de precisão" : "precision machining",
+      ].slice(0, 10),
+      html,
+    },
+    b.input.language,
+  ) as BlogDraft;
 }
 
 // ---- repairs ---------------------------------------------------------------------------------------
@@ -221,15 +291,17 @@ export function fitDescription(s: string, lang: "pt" | "en" = "pt"): string {
   return d.length > 160 ? truncate(d, 160) : d;
 }
 
-export function repairBlogDraft(raw: unknown): unknown {
+/** `language` keeps the padding of an English post English (the default stays pt-BR). */
+export function repairBlogDraft(raw: unknown, language: BlogInput["language"] = "pt-BR"): unknown {
   if (!isObj(raw)) return raw;
+  const en = language === "en";
   const kw = Array.isArray(raw.keywords) ? raw.keywords.map(str).filter((k) => k.length >= 2) : [];
-  for (const d of ["ISO 13485", "ANVISA", "dispositivos médicos"])
+  for (const d of ["ISO 13485", "ANVISA", en ? "medical devices" : "dispositivos médicos"])
     if (kw.length < 3 && !kw.includes(d)) kw.push(d);
   return {
     title: truncate(str(raw.title), 70),
     seoTitle: truncate(str(raw.seoTitle) || str(raw.title), 60),
-    seoDescription: fitDescription(str(raw.seoDescription) || str(raw.excerpt)),
+    seoDescription: fitDescription(str(raw.seoDescription) || str(raw.excerpt), en ? "en" : "pt"),
     excerpt: truncate(str(raw.excerpt) || str(raw.seoDescription), 300),
     keywords: [...new Set(kw.map((k) => truncate(k, 40)))].slice(0, 10),
     html: str(raw.html),

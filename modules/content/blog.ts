@@ -129,7 +129,7 @@ export const contentBlog = defineJobType({
             system: blogSystem(b),
             prompt: writePrompt(b, voicePrompt(r.voice), r.research, strategy),
             schema: CheckedDraft,
-            repair: repairBlogDraft,
+            repair: (raw: unknown) => repairBlogDraft(raw, b.input.language),
             offline: () => offlineBlogDraft(b, r.research, strategy),
           });
           return { draft: { ...draft, html: sanitizeBlogHtml(draft.html) } };

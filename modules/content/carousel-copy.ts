@@ -1,3 +1,4 @@
+import { capFirst, firstFit, quote, sentence, subject, topicHead } from "./offline-text";
 import type { Voice } from "./personas";
 import {
   type CarouselInput,
@@ -90,137 +91,267 @@ export function reviewPrompt(b: Brief, personaBlock: string, copy: Copy): string
 
 function defaultSlideCount(b: Brief): number {
   if (b.input.slideCount) return b.input.slideCount;
-  const deep = /\b(tecnic|technical|toleranc|metrolog|usinagem|machining|process|valida)/i.test(
+  const deep = /\b(tecnic|técnic|technical|toleranc|metrolog|usinagem|machining|process|valida)/i.test(
     b.input.topic,
   );
   return deep ? 7 : 6;
 }
 
-function topicShort(b: Brief, max: number): string {
-  return truncate(b.input.topic.replace(/\s+/g, " "), max);
+/** The reader the hook calls out, steered by the persona's audience (never quoted from it). */
+function audience(b: Brief, seed: number): string {
+  const a = b.voice.audience;
+  const i =
+    /quality|qualidade|\bRA\b/i.test(a) && seed % 2
+      ? 1
+      : /buyer|procurement|compra/i.test(a) && seed % 3 === 0
+        ? 2
+        : 0;
+  return (
+    (PT(b)
+      ? ["Engenheiros de P&D", "Times de Qualidade e RA", "Compradores de OEMs"]
+      : ["R&D engineers", "Quality and RA teams", "OEM buyers"])[i] ?? ""
+  );
 }
+
+/** A persona whose tone is didactic/technical gets the "lesson" phrasings; others the "proof" ones. */
+const technicalTone = (b: Brief): boolean =>
+  b.voice.toneWords.some((w) => /technical|didactic|técnic|didátic|precise|preciso/i.test(w));
+
+const seedOf = (b: Brief): number => hash(b.input.topic);
 
 export function offlineStrategy(b: Brief): Strategy {
   const pt = PT(b);
   const n = defaultSlideCount(b);
-  const audience = pt ? "Engenheiros de P&D" : "R&D engineers";
-  const hook = truncate(`${audience}: ${b.input.topic}`, 100);
-  const arcPt = ["Gancho", "Agitação", "Solução", "Prova", "Processo", "Resultado", "Detalhe técnico", "CTA"];
-  const arcEn = ["Hook", "Agitate", "Solution", "Proof", "Process", "Outcome", "Technical detail", "CTA"];
-  const arc = (pt ? arcPt : arcEn).slice(0, n - 1).concat(pt ? "CTA" : "CTA");
+  const seed = seedOf(b);
+  const aud = audience(b, seed);
+  const topic = subject(b.input.topic);
+  const benefit = pt ? "menos risco no próximo lote" : "less risk in your next lot";
+  const hook = [
+    `${aud}: ${capFirst(topic)}`,
+    `${aud}: ${capFirst(topicHead(topic))}`,
+    `${aud}: ${benefit}`,
+  ].find((h) => h.length <= 100 && wordCount(h) < 15);
+  const arcPt = ["Gancho", "Agitação", "Solução", "Prova", "Processo", "Resultado", "Detalhe técnico"];
+  const arcEn = ["Hook", "Agitate", "Solution", "Proof", "Process", "Outcome", "Technical detail"];
+  const arc = (pt ? arcPt : arcEn).slice(0, n - 1).concat("CTA");
   return {
     angle: pt
-      ? `Mostrar, com provas concretas, como reduzir risco em ${b.input.topic.toLowerCase()}`
-      : `Show, with concrete proof, how to de-risk ${b.input.topic.toLowerCase()}`,
-    hook: wordCount(hook) < 15 ? hook : truncate(hook, 60),
-    arc: arc.slice(0, n),
+      ? `Reduzir o risco de fabricação com provas concretas. Tema: ${quote(topic, true)}`
+      : `De-risk manufacturing with concrete proof. Subject: ${quote(topic, false)}`,
+    hook: hook ?? `${aud}: ${benefit}`,
+    arc,
     slideCount: n,
   };
+}
+
+type Text = { headline: string; body: string };
+
+function middleSlides(b: Brief): Text[] {
+  const we = b.voice.profile === "company";
+  const product = b.products[0]?.name;
+  if (PT(b)) {
+    const made = firstFit(
+      [
+        `Tornos Citizen M32/L20 e Tornos GT26 fabricam ${product ? quote(product, true) : "seus componentes"} em uma única fixação.`,
+        "Tornos Citizen M32/L20 e Tornos GT26 fabricam seus componentes em uma única fixação.",
+      ],
+      SLIDE_LIMITS.content.body,
+    );
+    return [
+      {
+        headline: "O problema: tolerância que não fecha",
+        body: "Peças fora de tolerância atrasam a validação, geram retrabalho e travam o registro na ANVISA.",
+      },
+      { headline: we ? "Como resolvemos: usinagem suíça" : "Como eu resolvo: usinagem suíça", body: made },
+      {
+        headline: "Prova: metrologia ZEISS Contura",
+        body: "Cada lote é medido em CMM ZEISS Contura, com relatório dimensional rastreável por peça.",
+      },
+      {
+        headline: "Qualidade: ISO 13485 e ANVISA",
+        body: "Sistema de qualidade ISO 13485:2016, registro ANVISA e duas salas limpas ISO 7 em Indaiatuba/SP.",
+      },
+      {
+        headline: "Processo validado do início ao fim",
+        body: "IQ/OQ/PQ, gestão de risco ISO 14971 e FAI antes do primeiro lote de produção.",
+      },
+      {
+        headline: "Resultado: menos risco no lançamento",
+        body: "Menos não conformidades, prazos previsíveis e documentação pronta para auditoria.",
+      },
+    ];
+  }
+  // Catalogue names are often Portuguese, so an English draft names the part generically.
+  return [
+    {
+      headline: "The problem: tolerances that drift",
+      body: "Out-of-tolerance parts delay validation, cause rework and stall regulatory submissions.",
+    },
+    {
+      headline: we ? "How we solve it: Swiss-type machining" : "How I solve it: Swiss-type machining",
+      body: "Citizen M32/L20 and Tornos GT26 lathes make your components in a single clamping.",
+    },
+    {
+      headline: "Proof: ZEISS Contura metrology",
+      body: "Every lot is measured on a ZEISS Contura CMM with a traceable dimensional report.",
+    },
+    {
+      headline: "Quality: ISO 13485 and ANVISA",
+      body: "ISO 13485:2016 quality system, ANVISA registration and two ISO 7 cleanrooms in Brazil.",
+    },
+    {
+      headline: "A validated process end to end",
+      body: "IQ/OQ/PQ, ISO 14971 risk management and a first-article inspection before production.",
+    },
+    {
+      headline: "Outcome: lower launch risk",
+      body: "Fewer nonconformities, predictable lead times and audit-ready documentation.",
+    },
+  ];
+}
+
+const SERIES_HOOK = {
+  pt: {
+    intro: {
+      headline: "Prazer: precisão que vira produto",
+      we: "Quem somos, o que fabricamos e por que isso importa para o seu projeto.",
+      me: "Quem sou eu, o que faço e por que isso importa para o seu projeto.",
+    },
+    expertise: {
+      headline: "Onde a precisão faz diferença",
+      we: "As máquinas, a metrologia e o sistema de qualidade por trás de cada peça.",
+      me: "As máquinas, a metrologia e a qualidade que acompanho em cada peça.",
+    },
+    story: {
+      headline: "Uma lição de chão de fábrica",
+      we: "Um projeto real de cliente, do desenho ao primeiro lote aprovado.",
+      me: "Um projeto real que acompanhei, do desenho ao primeiro lote aprovado.",
+    },
+  },
+  en: {
+    intro: {
+      headline: "Hello: precision that ships",
+      we: "Who we are, what we make and why it matters for your project.",
+      me: "Who I am, what I do and why it matters for your project.",
+    },
+    expertise: {
+      headline: "Where precision matters",
+      we: "The machines, metrology and quality system behind every part.",
+      me: "The machines, metrology and quality I follow on every part.",
+    },
+    story: {
+      headline: "A lesson from the shop floor",
+      we: "A real customer project, from drawing to the first approved lot.",
+      me: "A real project I worked on, from drawing to the first approved lot.",
+    },
+  },
+} as const;
+
+function hookSlide(b: Brief, seed: number): Text {
+  const pt = PT(b);
+  const we = b.voice.profile === "company";
+  const series = b.input.series;
+  if (series) {
+    const s = SERIES_HOOK[pt ? "pt" : "en"][series.role];
+    return { headline: s.headline, body: we ? s.we : s.me };
+  }
+  const aud = audience(b, seed);
+  const tech = technicalTone(b);
+  const bodies = pt
+    ? we
+      ? [
+          "o que muda no seu próximo lote, com provas e não promessas.",
+          "como reduzir o risco de fabricação com dados, não promessas.",
+        ]
+      : tech
+        ? [
+            "explico o porquê de cada mícron, com números.",
+            "o que aprendi medindo peça por peça, com números.",
+          ]
+        : [
+            "o que aprendi em projetos com OEMs, com provas e não promessas.",
+            "o que vejo funcionar em projetos reais com OEMs.",
+          ]
+    : we
+      ? [
+          "what changes in your next lot, with proof, not promises.",
+          "how to de-risk manufacturing with data, not promises.",
+        ]
+      : tech
+        ? [
+            "I explain the why behind every micron, with numbers.",
+            "what measuring part by part taught me, with numbers.",
+          ]
+        : [
+            "what I learned on OEM projects, with proof, not promises.",
+            "what I see working on real OEM projects.",
+          ];
+  const generic = pt ? "Precisão que passa na auditoria" : "Precision that passes the audit";
+  const topic = subject(b.input.topic);
+  return {
+    headline: firstFit([capFirst(topic), capFirst(topicHead(topic)), generic], SLIDE_LIMITS.hook.headline),
+    body: firstFit([`${aud}: ${pick(bodies, seed)}`, `${aud}: ${bodies[0]}`], SLIDE_LIMITS.hook.body),
+  };
+}
+
+function ctaSlide(b: Brief, seed: number): Text {
+  const we = b.voice.profile === "company";
+  const options = PT(b)
+    ? we
+      ? [
+          {
+            headline: "Vamos revisar o seu desenho?",
+            body: "Envie uma mensagem: devolvemos uma análise de fabricabilidade em 48 h.",
+          },
+          {
+            headline: "Quer uma segunda opinião técnica?",
+            body: "Mande o desenho: respondemos com uma análise de fabricabilidade em 48 h.",
+          },
+        ]
+      : [
+          {
+            headline: "Quer que eu revise o seu desenho?",
+            body: "Me mande uma mensagem: devolvo uma análise de fabricabilidade em 48 h.",
+          },
+          {
+            headline: "Vamos conversar sobre a sua peça?",
+            body: "Mande o desenho: respondo com uma análise de fabricabilidade em 48 h.",
+          },
+        ]
+    : we
+      ? [
+          {
+            headline: "Shall we review your drawing?",
+            body: "Send a message: we return a manufacturability review within 48 h.",
+          },
+          {
+            headline: "Want a second technical opinion?",
+            body: "Send the drawing: we reply with a manufacturability review within 48 h.",
+          },
+        ]
+      : [
+          {
+            headline: "Want me to review your drawing?",
+            body: "Send me a message: I return a manufacturability review within 48 h.",
+          },
+          {
+            headline: "Shall we talk about your part?",
+            body: "Send the drawing: I reply with a manufacturability review within 48 h.",
+          },
+        ];
+  return pick(options, seed >>> 3);
 }
 
 export function offlineCopy(b: Brief, strategy: Strategy): Copy {
   const pt = PT(b);
   const we = b.voice.profile === "company";
-  const seed = hash(b.input.topic);
-  const product = b.products[0]?.name;
+  const seed = seedOf(b);
   const n = strategy.slideCount;
-  const series = b.input.series;
-  const hookHeadline = series
-    ? pt
-      ? {
-          intro: "Prazer: precisão que vira produto",
-          expertise: "Onde a precisão faz diferença",
-          story: "Uma lição de chão de fábrica",
-        }[series.role]
-      : {
-          intro: "Hello: precision that ships",
-          expertise: "Where precision matters",
-          story: "A lesson from the shop floor",
-        }[series.role]
-    : topicShort(b, SLIDE_LIMITS.hook.headline);
-  const middle: Array<{ headline: string; body: string }> = pt
-    ? [
-        {
-          headline: "O problema: tolerância que não fecha",
-          body: "Peças fora de tolerância atrasam a validação, geram retrabalho e travam o registro na ANVISA.",
-        },
-        {
-          headline: we ? "Como resolvemos: usinagem suíça" : "Como eu resolvo: usinagem suíça",
-          body: `Tornos Citizen M32/L20 e Tornos GT26 fabricam ${product ?? "componentes"} em uma única fixação.`,
-        },
-        {
-          headline: "Prova: metrologia ZEISS Contura",
-          body: "Cada lote é medido em CMM ZEISS Contura, com relatório dimensional rastreável por peça.",
-        },
-        {
-          headline: "Qualidade: ISO 13485 e ANVISA",
-          body: "Sistema de qualidade ISO 13485:2016, registro ANVISA e duas salas limpas ISO 7 em Indaiatuba/SP.",
-        },
-        {
-          headline: "Processo validado do início ao fim",
-          body: "IQ/OQ/PQ, gestão de risco ISO 14971 e FAI antes do primeiro lote de produção.",
-        },
-        {
-          headline: "Resultado: menos risco no lançamento",
-          body: "Menos não conformidades, prazos previsíveis e documentação pronta para auditoria.",
-        },
-      ]
-    : [
-        {
-          headline: "The problem: tolerances that drift",
-          body: "Out-of-tolerance parts delay validation, cause rework and stall regulatory submissions.",
-        },
-        {
-          headline: we ? "How we solve it: Swiss-type machining" : "How I solve it: Swiss-type machining",
-          body: `Citizen M32/L20 and Tornos GT26 lathes make ${product ?? "components"} in a single clamping.`,
-        },
-        {
-          headline: "Proof: ZEISS Contura metrology",
-          body: "Every lot is measured on a ZEISS Contura CMM with a traceable dimensional report.",
-        },
-        {
-          headline: "Quality: ISO 13485 and ANVISA",
-          body: "ISO 13485:2016 quality system, ANVISA registration and two ISO 7 cleanrooms in Brazil.",
-        },
-        {
-          headline: "A validated process end to end",
-          body: "IQ/OQ/PQ, ISO 14971 risk management and a first-article inspection before production.",
-        },
-        {
-          headline: "Outcome: lower launch risk",
-          body: "Fewer nonconformities, predictable lead times and audit-ready documentation.",
-        },
-      ];
-  const rotated = middle.map(
-    (_, i) => middle[(i + (seed % 2)) % middle.length] as { headline: string; body: string },
-  );
-  const slides: Copy["slides"] = [];
-  slides.push({
-    type: "hook",
-    headline: hookHeadline,
-    body: truncate(
-      series?.brief ??
-        (pt
-          ? `${we ? "Nós fabricamos" : "Eu acompanho"} ${b.input.topic.toLowerCase()} com provas, não promessas.`
-          : `${we ? "We make" : "I work on"} ${b.input.topic.toLowerCase()} with proof, not promises.`),
-      SLIDE_LIMITS.hook.body,
-    ),
-  });
-  for (let i = 0; i < n - 2; i++) {
-    const m = rotated[i % rotated.length] as { headline: string; body: string };
-    slides.push({
-      type: "content",
-      headline: truncate(m.headline, SLIDE_LIMITS.content.headline),
-      body: truncate(m.body, SLIDE_LIMITS.content.body),
-    });
-  }
-  slides.push({
-    type: "cta",
-    headline: pt ? "Vamos revisar o seu desenho?" : "Shall we review your drawing?",
-    body: pt
-      ? "Envie uma mensagem: devolvemos uma análise de fabricabilidade em 48 h."
-      : "Send a message: we return a manufacturability review within 48 h.",
-  });
+  const middle = middleSlides(b);
+  const rotated = middle.map((_, i) => middle[(i + (seed % 2)) % middle.length] as Text);
+  const slides: Copy["slides"] = [{ type: "hook", ...hookSlide(b, seed) }];
+  for (let i = 0; i < n - 2; i++) slides.push({ type: "content", ...(rotated[i % rotated.length] as Text) });
+  slides.push({ type: "cta", ...ctaSlide(b, seed) });
   const hashtags = pt
     ? [
         "#DispositivosMedicos",
@@ -235,8 +366,8 @@ export function offlineCopy(b: Brief, strategy: Strategy): Copy {
         pick(["#MedTech", "#Implants", "#Manufacturing"], seed),
       ];
   const caption = pt
-    ? `${truncate(strategy.hook, 120)}. ${we ? "Mostramos" : "Mostro"} como tornos suíços, metrologia ZEISS e ISO 13485 reduzem o risco do seu projeto. ${we ? "Fale com nosso time" : "Fale comigo"} para uma análise técnica.`
-    : `${truncate(strategy.hook, 120)}. ${we ? "We show" : "I show"} how Swiss-type lathes, ZEISS metrology and ISO 13485 de-risk your project. ${we ? "Talk to our team" : "Message me"} for a technical review.`;
+    ? `${sentence(strategy.hook)} ${we ? "Mostramos" : "Mostro"} como tornos suíços, metrologia ZEISS e ISO 13485 reduzem o risco do seu projeto. ${we ? "Fale com nosso time" : "Fale comigo"} para uma análise técnica.`
+    : `${sentence(strategy.hook)} ${we ? "We show" : "I show"} how Swiss-type lathes, ZEISS metrology and ISO 13485 de-risk your project. ${we ? "Talk to our team" : "Message me"} for a technical review.`;
   return { slides, caption, hashtags: [...new Set(hashtags)] };
 }
 

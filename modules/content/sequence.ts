@@ -4,9 +4,9 @@ import { jobs } from "../../drizzle/schema";
 import { clipTopic } from "../core/label";
 import { defineJobType, type JobContext, JobFailure } from "../jobs/types";
 import { providerFor } from "./ai";
+import { capFirst, firstFit, quote, subject } from "./offline-text";
 import { loadVoice, voicePrompt } from "./personas";
 import { type CarouselInput, SequenceInput, SequenceResult } from "./schema";
-import { truncate } from "./text";
 
 type Ctx = JobContext<SequenceInput>;
 
@@ -19,38 +19,45 @@ const Plan = z.object({
 });
 type Plan = z.infer<typeof Plan>;
 
+/**
+ * The offline plan: the theme stays a title in its own casing ("Tema: quem somos"), never pasted
+ * lower-cased into a sentence; briefs quote it.
+ */
 function offlinePlan(input: SequenceInput): Plan {
-  const t = input.theme;
+  const theme = subject(input.theme);
+  const T = capFirst(theme);
   const pt = input.language === "pt-BR";
   const me = input.profile === "salesperson";
+  const title = (suffix: string) => firstFit([`${T}: ${suffix}`, T], 200);
+  const q = quote(theme, pt);
   return {
     parts: pt
       ? [
           {
-            topic: truncate(`${me ? "Quem sou eu" : "Quem somos"} e por que ${t}`, 200),
-            brief: `Apresentação: ${me ? "eu, engenheiro de vendas da Lifetrek" : "a Lifetrek Medical"} e o compromisso com ${t}. Prepara a parte 2.`,
+            topic: title(me ? "quem sou eu" : "quem somos"),
+            brief: `Apresentação: ${me ? "eu, engenheiro de vendas da Lifetrek" : "a Lifetrek Medical"} e o tema ${q}. Prepara a parte 2.`,
           },
           {
-            topic: truncate(`${t}: a expertise técnica por trás`, 200),
-            brief: `Expertise: como tornos suíços, metrologia ZEISS e ISO 13485 sustentam ${t}. Retoma a apresentação da parte 1.`,
+            topic: title("a expertise técnica por trás"),
+            brief: `Expertise: tornos suíços, metrologia ZEISS e ISO 13485 aplicados ao tema ${q}. Retoma a parte 1.`,
           },
           {
-            topic: truncate(`Uma história real sobre ${t}`, 200),
-            brief: `História pessoal: um projeto de cliente em que ${t} fez diferença; fecha a série iniciada nas partes 1 e 2.`,
+            topic: title("uma história real"),
+            brief: `História: um projeto de cliente ligado ao tema ${q}; fecha a série das partes 1 e 2.`,
           },
         ]
       : [
           {
-            topic: truncate(`${me ? "Who I am" : "Who we are"} and why ${t}`, 200),
-            brief: `Intro: ${me ? "me, a Lifetrek sales engineer" : "Lifetrek Medical"} and our commitment to ${t}. Sets up part 2.`,
+            topic: title(me ? "who I am" : "who we are"),
+            brief: `Intro: ${me ? "me, a Lifetrek sales engineer" : "Lifetrek Medical"} and the subject ${q}. Sets up part 2.`,
           },
           {
-            topic: truncate(`${t}: the technical expertise behind it`, 200),
-            brief: `Expertise: how Swiss-type lathes, ZEISS metrology and ISO 13485 support ${t}. Builds on part 1.`,
+            topic: title("the technical expertise behind it"),
+            brief: `Expertise: Swiss-type lathes, ZEISS metrology and ISO 13485 applied to ${q}. Builds on part 1.`,
           },
           {
-            topic: truncate(`A real story about ${t}`, 200),
-            brief: `Personal story: a customer project where ${t} made the difference; closes the series from parts 1 and 2.`,
+            topic: title("a real story"),
+            brief: `Story: a customer project tied to ${q}; closes the series from parts 1 and 2.`,
           },
         ],
   };

@@ -53,6 +53,8 @@ async function putPrices(p: Page, overrides: Prices["models"]) {
   expect(res.status()).toBe(200);
 }
 
+// The live announcer repeats a toast's text off-screen; look inside the toast region only.
+const toasts = (p: Page) => p.getByRole("region", { name: /Notificações alt/ });
 const indicator = (p: Page) => p.locator("header button[aria-controls][data-level]");
 
 describe("spending limits and notification settings", () => {
@@ -65,7 +67,7 @@ describe("spending limits and notification settings", () => {
       .fill("system.ping");
     await limits.getByLabel("Por dia (system.ping)").fill("1");
     await limits.getByRole("button", { name: "Salvar" }).click();
-    await admin.getByText("Limites salvos.").waitFor();
+    await toasts(admin).getByText("Limites salvos.").waitFor();
 
     // The kill switch asks before it flips; dismissing leaves it off.
     await limits.getByRole("switch", { name: /Interruptor geral/ }).click();
@@ -96,7 +98,7 @@ describe("spending limits and notification settings", () => {
 
     await slack.fill("https://hooks.slack.com/services/T000/B000/XXXX");
     await n.getByRole("button", { name: "Salvar" }).click();
-    await mkt.getByText("Notificações salvas.").waitFor();
+    await toasts(mkt).getByText("Notificações salvas.").waitFor();
     await mkt.reload();
     await waitLive(mkt);
     expect(await n.getByLabel("Ativar notificações").isChecked()).toBe(true);
@@ -130,6 +132,8 @@ describe("spending limits and notification settings", () => {
 
     // The header indicator refreshed and shows the limit reached; its popover names the type.
     await mkt.locator('header button[aria-controls][data-level="limit"]').waitFor();
+    // It names the limit that is hit, not a bare "limite atingido" (issue #15).
+    expect(await indicator(mkt).textContent()).toContain("1 de 1 pings de teste hoje");
     await indicator(mkt).click();
     const details = mkt.getByRole("dialog", { name: "Limites diários" });
     await details.getByText("system.ping").waitFor();
@@ -211,7 +215,7 @@ describe("spending limits and notification settings", () => {
       await input.fill(inputBefore);
       await output.fill(String(next));
       await prices.getByRole("button", { name: "Salvar preços" }).click();
-      await admin.getByText("Preços salvos.").waitFor();
+      await toasts(admin).getByText("Preços salvos.").waitFor();
       expect(await input.getAttribute("aria-invalid")).toBeNull();
 
       await admin.reload();

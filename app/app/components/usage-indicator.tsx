@@ -1,6 +1,13 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { useI18n } from "../i18n";
-import { type UsageLevel, usageFraction, usageLevel, useUsage } from "../settings/usage";
+import {
+  type NearLimit,
+  nearestLimit,
+  type UsageLevel,
+  usageFraction,
+  usageLevel,
+  useUsage,
+} from "../settings/usage";
 
 const BUTTON: Record<UsageLevel, string> = {
   ok: "text-slate-700 ring-slate-300 hover:bg-slate-100 dark:text-slate-200 dark:ring-slate-600 dark:hover:bg-slate-800",
@@ -76,6 +83,7 @@ export function UsageIndicator() {
   const limited = Object.entries(u.limitedJobsToday);
   const usdFraction = u.limitUsdDay > 0 ? u.usdToday / u.limitUsdDay : 0;
   const usdLevel = levelOf(u.usdToday, u.limitUsdDay, warnAt);
+  const near = nearText(nearestLimit(usage), s.near, fmt.usd);
 
   return (
     <div ref={rootRef} className="relative">
@@ -95,13 +103,18 @@ export function UsageIndicator() {
           <Meter value={usdFraction} level={usdLevel} label={s.label} />
         </span>
         <span className="sm:hidden">{Math.round(usageFraction(usage) * 100)}%</span>
-        {level !== "ok" && <span className="sr-only sm:hidden"> — {s.levels[level]}</span>}
+        {level !== "ok" && (
+          <span className="sr-only sm:hidden">
+            {" "}
+            — {s.levels[level]}: {usage.killSwitch ? s.killSwitch : near}
+          </span>
+        )}
         {level !== "ok" ? (
           <span
             className={`hidden whitespace-nowrap rounded-full sm:inline px-1.5 py-0.5 text-[10px] font-semibold text-white ${level === "limit" ? "bg-red-600" : "bg-amber-600"}`}
           >
-            <span className="sr-only"> — </span>
-            {usage.killSwitch ? s.killSwitch : s.levels[level]}
+            <span className="sr-only"> — {s.levels[level]}: </span>
+            {usage.killSwitch ? s.killSwitch : near}
           </span>
         ) : (
           <span className="sr-only"> — {s.levels[level]}</span>
@@ -157,6 +170,21 @@ export function UsageIndicator() {
       )}
     </div>
   );
+}
+
+type NearDict = {
+  jobs: (used: number, limit: number, noun: string) => string;
+  youToday: (used: string, limit: string) => string;
+  globalToday: (used: string, limit: string) => string;
+  globalMonth: (used: string, limit: string) => string;
+  nouns: Record<string, string>;
+  otherJobs: (type: string) => string;
+};
+
+/** "8 de 10 carrosséis hoje", "US$ 42,10 de US$ 50,00 hoje (global)"… */
+function nearText(n: NearLimit, d: NearDict, usd: (v: number) => string): string {
+  if (n.kind === "jobs") return d.jobs(n.used, n.limit, d.nouns[n.type] ?? d.otherJobs(n.type));
+  return d[n.kind](usd(n.used), usd(n.limit));
 }
 
 function Row({

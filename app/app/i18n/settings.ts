@@ -123,6 +123,20 @@ export const settingsPt = {
       string
     >,
     unavailable: "Uso indisponível",
+    /** The limit that is nearest, named (issue #15): "8 de 10 carrosséis hoje". */
+    near: {
+      jobs: (used: number, limit: number, noun: string) => `${used} de ${limit} ${noun} hoje`,
+      youToday: (used: string, limit: string) => `${used} de ${limit} hoje`,
+      globalToday: (used: string, limit: string) => `${used} de ${limit} hoje (global)`,
+      globalMonth: (used: string, limit: string) => `${used} de ${limit} no mês (global)`,
+      nouns: {
+        "content.carousel": "carrosséis",
+        "content.blog": "posts de blog",
+        "content.sequence": "séries de posts",
+        "system.ping": "pings de teste",
+      } as Record<string, string>,
+      otherJobs: (type: string) => `jobs ${type}`,
+    },
   },
   banner: {
     warning: (pct: number) =>
@@ -282,6 +296,19 @@ export const settingsEn: SettingsDictionary = {
     killSwitch: "AI generation paused",
     levels: { ok: "within the limit", warn: "near the limit", limit: "limit reached" },
     unavailable: "Usage unavailable",
+    near: {
+      jobs: (used: number, limit: number, noun: string) => `${used} of ${limit} ${noun} today`,
+      youToday: (used: string, limit: string) => `${used} of ${limit} today`,
+      globalToday: (used: string, limit: string) => `${used} of ${limit} today (global)`,
+      globalMonth: (used: string, limit: string) => `${used} of ${limit} this month (global)`,
+      nouns: {
+        "content.carousel": "carousels",
+        "content.blog": "blog posts",
+        "content.sequence": "post series",
+        "system.ping": "test pings",
+      } as Record<string, string>,
+      otherJobs: (type: string) => `${type} jobs`,
+    },
   },
   banner: {
     warning: (pct: number) =>

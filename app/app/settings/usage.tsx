@@ -31,6 +31,8 @@ export type Usage = {
 
 export type UsageLevel = "ok" | "warn" | "limit";
 
+export { type NearLimit, nearestLimit } from "./near-limit";
+
 const fraction = (used: number, limit: number) => (limit > 0 ? used / limit : used > 0 ? 1 : 0);
 
 /** The user's worst daily fraction: own USD and every per-type job limit. */
