@@ -39,7 +39,9 @@ describe("sign-in", () => {
     await page.getByLabel("E-mail").fill(USERS.admin.email);
     await page.getByLabel("Senha").fill("wrong-password");
     await page.getByRole("button", { name: "Entrar" }).click();
-    await expect(page.getByRole("alert").textContent()).resolves.toContain("E-mail ou senha inválidos.");
+    await expect(page.locator("#sign-in-error").textContent()).resolves.toContain(
+      "E-mail ou senha inválidos.",
+    );
     await context.close();
   });
 

@@ -117,12 +117,17 @@ export async function a11yViolations(page: Page): Promise<string[]> {
   if (!has) await page.addScriptTag({ content: AXE_SOURCE });
   const violations = await page.evaluate(async (tags) => {
     const w = window as unknown as {
-      axe: { run: (ctx: Document, o: unknown) => Promise<{ violations: AxeViolation[] }> };
+      axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: AxeViolation[] }> };
     };
-    const res = await w.axe.run(document, {
-      runOnly: { type: "tag", values: tags },
-      resultTypes: ["violations"],
-    });
+    // Toasts stacked behind the front one fade their text out by design (and may be mid-fade):
+    // what is readable is the front toast, which stays checked.
+    const res = await w.axe.run(
+      { exclude: [['[data-sonner-toast][data-front="false"]']] },
+      {
+        runOnly: { type: "tag", values: tags },
+        resultTypes: ["violations"],
+      },
+    );
     return res.violations;
   }, AXE_TAGS);
   return violations
@@ -142,4 +147,12 @@ export async function expectNoSeriousA11yViolations(page: Page, where = "") {
     const at = where || new URL(page.url()).pathname;
     throw new Error(`${found.length} serious/critical a11y violation(s) on ${at}:\n  ${found.join("\n  ")}`);
   }
+}
+
+/**
+ * The toast list (Sonner's region). Toast text is also spoken by the live announcer's hidden
+ * region, so a page-wide `getByText` of a toast message finds two elements: look inside this.
+ */
+export function toasts(page: Page) {
+  return page.getByRole("region", { name: /^(Notificações|Notifications) alt/ });
 }

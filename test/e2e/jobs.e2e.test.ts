@@ -95,7 +95,7 @@ describe("jobs, live", () => {
     expect(await statusesOf(page, id)).toEqual(["queued", "running", "succeeded"]);
     await page
       .getByRole("region", { name: /Notifications|Notificações/ })
-      .getByText("Job concluído: system.ping")
+      .getByText("Job concluído: Ping")
       .waitFor();
     expect(navigations).toEqual([]);
     expect(sockets.length).toBeGreaterThanOrEqual(1);
@@ -106,7 +106,7 @@ describe("jobs, live", () => {
     await screenshot(page, "04-job-monitor-done");
     await item.getByRole("link").click();
     await page.waitForURL((u) => u.pathname === `/jobs/${id}`);
-    await page.getByRole("heading", { name: "Detalhes do job: system.ping" }).waitFor();
+    await page.getByRole("heading", { name: "Ping", exact: true }).waitFor();
     const log = page.getByRole("list", { name: /Eventos/ });
     await log.getByText("Dormindo 4/4").waitFor();
     expect(await log.getByRole("listitem").count()).toBeGreaterThanOrEqual(4);
@@ -121,7 +121,7 @@ describe("jobs, live", () => {
     // 4 failures: the first run fails after its 3 attempts; the retry succeeds on attempt 4.
     const id = await startPing(page, 0, 4);
     const toasts = page.getByRole("region", { name: /Notifications|Notificações/ });
-    const toast = toasts.locator("[data-sonner-toast]").filter({ hasText: "Job falhou: system.ping" });
+    const toast = toasts.locator("[data-sonner-toast]").filter({ hasText: "Job falhou: Ping" });
     await toast.waitFor({ timeout: 30_000 });
     await toast
       .getByText(/falha simulada/i)
@@ -137,7 +137,7 @@ describe("jobs, live", () => {
     expect(seen[0]).toBe("queued");
     expect(seen).toContain("failed");
     expect(seen.at(-1)).toBe("succeeded");
-    await toasts.getByText("Job concluído: system.ping").waitFor();
+    await toasts.getByText("Job concluído: Ping").waitFor();
   });
 
   it("cancels a queued job from the monitor after confirming", async () => {

