@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { historyPanel, launch, newPage, screenshot, signIn } from "./helpers";
+import { historyPanel, launch, newPage, screenshot, signIn, toasts } from "./helpers";
 
 const CSV = path.resolve(import.meta.dirname, "fixtures/demo-leads.csv");
 
@@ -155,7 +155,7 @@ describe("Sales Engineer leads dashboard", () => {
     await dialog.waitFor();
     await screenshot(page, "leads-05-confirm-revert");
     await dialog.getByRole("button", { name: "Confirmar" }).click();
-    await page.getByText(`Versão ${v} revertida.`).waitFor();
+    await toasts(page).getByText(`Versão ${v} revertida.`).waitFor();
     await versions
       .locator("li[data-version]")
       .filter({ hasText: `Reversão da mudança v${v}` })
