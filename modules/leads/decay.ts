@@ -6,7 +6,8 @@ import { LeadsRepo } from "./repo";
 import { engagementScore, withEngagement } from "./scoring";
 
 const KEY = "leads.decay.lastDay";
-const PAGE = 200;
+// D1 binds at most 100 parameters per statement: the `IN (…)` lists below stay under it.
+const PAGE = 90;
 // São Paulo has kept UTC−3 all year since 2019 (no daylight saving).
 const SAO_PAULO_OFFSET_MS = -3 * 3_600_000;
 
