@@ -1,8 +1,8 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { as, userId, waitFor } from "../../test/helpers";
+import { serviceToken } from "../core/service-token";
 import type { Job } from "../jobs/schema";
-import { serviceToken } from "./python-client";
 
 type LeadDetail = {
   id: string;

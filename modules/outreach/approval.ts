@@ -1,3 +1,4 @@
+import { OUTREACH_STATUSES } from "../../drizzle/schema/outreach";
 import type { ActionKind } from "./governor";
 
 /** Max characters of a LinkedIn invitation note (domain.md §5.5). */
@@ -17,17 +18,8 @@ export async function approvalHash(a: {
   return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-export const ACTION_STATUSES = [
-  "draft",
-  "approved",
-  "scheduled",
-  "executing",
-  "completed",
-  "failed",
-  "blocked_limit",
-  "blocked_time",
-  "cancelled",
-] as const;
+/** One list with the table's column (drizzle/schema/outreach.ts). */
+export const ACTION_STATUSES = OUTREACH_STATUSES;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 /** Statuses the governor may still pick: approved and waiting for its turn. */
