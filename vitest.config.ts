@@ -26,6 +26,9 @@ export default defineConfig(async () => {
       include: ["modules/**/*.test.ts", "workers/**/*.test.ts", "app/app/**/*.unit.test.ts"],
       setupFiles: ["./test/apply-migrations.ts"],
       globalSetup: ["./test/global-setup.ts"],
+      // Two workerd workers on two cores: most tests wait on queues, retries and timers, so a
+      // second file running meanwhile roughly halves the suite (vitest's default is cores − 1).
+      maxWorkers: 2,
       testTimeout: 30_000,
       hookTimeout: 30_000,
     },
