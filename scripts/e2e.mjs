@@ -5,6 +5,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { fuzz } from "./api-fuzz.mjs";
 import { createStack, root } from "./stack.mjs";
 
 const state = mkdtempSync(path.join(tmpdir(), "lifetrek-e2e-"));
@@ -17,6 +18,8 @@ const ports = {
   unipile: process.env.E2E_UNIPILE_PORT ?? "8790",
 };
 const stack = createStack({
+  // The dashboard as it is deployed (a production build); E2E_APP_MODE=dev uses Vite's dev server.
+  built: process.env.E2E_APP_MODE !== "dev",
   ports,
   registry: path.join(state, "registry"),
   persist: path.join(state, "wrangler"),
@@ -63,4 +66,14 @@ const tests = spawn(
     stdio: "inherit",
   },
 );
-tests.on("exit", (code, signal) => stack.stop(code ?? (signal ? 1 : 0)));
+tests.on("exit", async (code, signal) => {
+  let status = code ?? (signal ? 1 : 0);
+  // The API fuzz (#12) shares the stack: after a green browser run, unless a file was chosen.
+  if (status === 0 && process.argv.length <= 2 && process.env.E2E_SKIP_FUZZ !== "1") {
+    status = await fuzz({ api: stack.api, log }).catch((err) => {
+      log(String(err));
+      return 1;
+    });
+  }
+  stack.stop(status);
+});

@@ -15,6 +15,9 @@ const bin = (name) => path.join(root, "node_modules", ".bin", name);
  * @param {string} [o.persist] local state folder (default: wrangler's .wrangler/state)
  * @param {boolean} [o.quiet]  hide the servers' stdout
  * @param {boolean} [o.dashboard] start the dashboard too (default true; drills need only the API)
+ * @param {boolean} [o.built] serve the dashboard from a production build (`vite build` then
+ *   `vite preview`, still in workerd) instead of Vite's dev server: the browser tests use it
+ *   because a dev-server page load fetches hundreds of unbundled modules
  * @param {(msg: string) => void} o.log
  * @param {(code: number) => void} o.onExit called once everything has stopped
  * @param {number} [o.cronMs] how often to fire the Worker's scheduled handler (default 60 s, as
@@ -124,7 +127,16 @@ export function createStack(o) {
       ...Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`]),
       ...persistArgs,
     ]);
-    if (o.dashboard !== false) start("app", "npm", ["run", "dev", "-w", "app"]);
+    if (o.dashboard !== false && o.built) {
+      // Built first (the API starts meanwhile), then served like the deployed Worker is.
+      const build = spawnSync("npm", ["run", "build", "-w", "app"], {
+        cwd: root,
+        env,
+        stdio: ["ignore", o.quiet ? "ignore" : "inherit", "inherit"],
+      });
+      if (build.status !== 0) throw new Error("the dashboard build failed");
+      start("app", "npm", ["run", "preview", "-w", "app"]);
+    } else if (o.dashboard !== false) start("app", "npm", ["run", "dev", "-w", "app"]);
 
     const deadline = Date.now() + 120_000;
     while (!(await up(`${api}/api/health`)) || (o.dashboard !== false && !(await up(`${app}/sign-in`)))) {

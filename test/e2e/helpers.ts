@@ -113,6 +113,7 @@ type AxeViolation = {
 
 /** The serious and critical WCAG 2.1 A/AA violations on the page as it is now (one line per node). */
 export async function a11yViolations(page: Page): Promise<string[]> {
+  await settleAnimations(page);
   const has = await page.evaluate(() => "axe" in window);
   if (!has) await page.addScriptTag({ content: AXE_SOURCE });
   const violations = await page.evaluate(async (tags) => {
@@ -138,6 +139,25 @@ export async function a11yViolations(page: Page): Promise<string[]> {
           `${v.impact} ${v.id} (${v.help}) at ${JSON.stringify(n.target)}: ${(n.failureSummary ?? "").replace(/\s+/g, " ")}`,
       ),
     );
+}
+
+/**
+ * Waits (at most 2 s) for the page's finite animations and transitions to end: a toast fading in
+ * has blended colours for a moment, and axe would measure that instead of what a reader sees.
+ * Spinners and other infinite animations are left alone.
+ */
+async function settleAnimations(page: Page) {
+  await page
+    .evaluate(async () => {
+      const finite = document
+        .getAnimations()
+        .filter((a) => a.playState === "running" && a.effect?.getComputedTiming().endTime !== Infinity);
+      await Promise.race([
+        Promise.allSettled(finite.map((a) => a.finished)),
+        new Promise((resolve) => setTimeout(resolve, 2000)),
+      ]);
+    })
+    .catch(() => undefined);
 }
 
 /** Fails with a readable list when axe finds a serious or critical WCAG 2.1 A/AA violation. */
