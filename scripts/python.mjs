@@ -84,6 +84,7 @@ function execLike(uvCmd, args) {
   });
 }
 
+const SCHEMATHESIS = "4.32.5";
 const [command, ...rest] = process.argv.slice(2);
 
 switch (command) {
@@ -123,7 +124,13 @@ switch (command) {
     process.exit(uv(uvCmd, ["run", "--frozen", "python", "-m", "app.bench", ...rest]));
     break;
   }
+  case "schemathesis": {
+    // The API fuzzer, pinned, in uv's own tool environment (not a dependency of the service).
+    const uvCmd = resolveUv();
+    process.exit(uv(uvCmd, ["tool", "run", "--from", `schemathesis==${SCHEMATHESIS}`, "st", ...rest]));
+    break;
+  }
   default:
-    console.error("Usage: node scripts/python.mjs <setup|test|check|serve|bench> [args…]");
+    console.error("Usage: node scripts/python.mjs <setup|test|check|serve|bench|schemathesis> [args…]");
     process.exit(command ? 2 : 1);
 }

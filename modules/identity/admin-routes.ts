@@ -93,7 +93,11 @@ export function userAdminRoutes(svcFor: (c: Context<AppEnv>) => UserAdminService
       middleware: [access("admin:write", { roles: ["admin"], humanOnly: true })],
       summary: "Invite a user by email with a role (admin); the link works once and expires",
       request: json(InviteBody),
-      responses: { 201: { description: "Invitation created" }, ...problemResponses },
+      responses: {
+        201: { description: "Invitation created" },
+        409: { description: "A user with this email already exists" },
+        ...problemResponses,
+      },
     }),
     async (c) => {
       const admin = requireAdminSession(c);
@@ -126,6 +130,7 @@ export function userAdminRoutes(svcFor: (c: Context<AppEnv>) => UserAdminService
       request: json(AcceptBody),
       responses: {
         201: { description: "User created" },
+        409: { description: "A user with this email already exists" },
         410: { description: "Used or expired" },
         ...problemResponses,
       },
