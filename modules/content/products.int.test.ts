@@ -51,6 +51,21 @@ describe("products, personas and asset retrieval", () => {
     expect(await findImagesForTopic(db(), "xyzzy")).toEqual([]);
   });
 
+  it("with products chosen, pictures come from those products only, however well others match (#17.5)", async () => {
+    const all = (await (await as("marketing", "/api/products")).json()) as { items: ProductWire[] };
+    const dental = all.items.find((p) => /Implante dentário/.test(p.name));
+    const other = all.items.find(
+      (p) => !/Implante dentário/.test(p.name) && p.images.some((i) => i.publicOk),
+    );
+    expect(dental && other).toBeTruthy();
+    // The topic names the dental implant; only the other product was chosen.
+    const topic = "Precisão em implantes dentários de titânio";
+    expect((await findImagesForTopic(db(), topic)).some((h) => h.productId === dental?.id)).toBe(true);
+    const hits = await findImagesForTopic(db(), topic, { productIds: [other?.id ?? ""] });
+    expect(hits.length).toBeGreaterThan(0);
+    expect(new Set(hits.map((h) => h.productId))).toEqual(new Set([other?.id]));
+  });
+
   it("creates, edits and uploads (type sniffed from content, not the name) as marketing only", async () => {
     expect(
       (

@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { productImages, products } from "../../drizzle/schema";
 import type { Actor } from "../core/actor";
 import type { Db } from "../core/db";
@@ -190,11 +190,17 @@ export async function findImagesForTopic(
 ): Promise<ImageMatch[]> {
   const words = keywords(topic);
   const picked = new Set(opts.productIds ?? []);
+  // Products the user chose are the only ones whose pictures may appear ("the chosen products'
+  // images go into the slides"); the topic ranks among them. With none chosen, the topic picks.
   const rows = await db
     .select({ img: productImages, p: products })
     .from(productImages)
     .innerJoin(products, eq(products.id, productImages.productId))
-    .where(eq(productImages.publicOk, true));
+    .where(
+      picked.size > 0
+        ? and(eq(productImages.publicOk, true), inArray(products.id, [...picked]))
+        : eq(productImages.publicOk, true),
+    );
   const overlap = (text: string): number => {
     const ws = keywords(text);
     return words.filter((w) => ws.some((x) => wordsMatch(w, x))).length;
