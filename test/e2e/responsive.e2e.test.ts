@@ -44,37 +44,32 @@ async function inView(p: Page, box: { x: number; width: number } | null) {
 
 describe("layout at 390, 768, 1280 and 1440 px", () => {
   for (const width of WIDTHS) {
-    // Quarantined 2026-12-02 at 768 px only: the Content Studio is 830 px wide there; open in issue #17.
-    it.skipIf(width === 768)(
-      `no screen scrolls sideways at ${width} px, and the header and nav are all reachable`,
-      async () => {
-        await page.setViewportSize({ width, height: 844 });
-        const wide: string[] = [];
-        for (const s of screens) {
-          await page.goto(s.path);
-          await page.getByRole("heading", { level: 1 }).first().waitFor();
-          const o = await overflow(page);
-          if (o.scroll > o.inner) wide.push(`${s.name}: scrollWidth ${o.scroll} > ${o.inner}`);
-          if (width === 390) await screenshot(page, `layout-${width}-${s.name}`);
-        }
-        expect(wide, wide.join("\n")).toEqual([]);
-
-        // Every header control is on screen, and all of the admin's sections are in the nav.
-        await page.goto("/");
+    it(`no screen scrolls sideways at ${width} px, and the header and nav are all reachable`, async () => {
+      await page.setViewportSize({ width, height: 844 });
+      const wide: string[] = [];
+      for (const s of screens) {
+        await page.goto(s.path);
         await page.getByRole("heading", { level: 1 }).first().waitFor();
-        for (const name of [/Ativar tema escuro/, /Histórico de jobs/, /^Sair$/]) {
-          const b = page.getByRole("button", { name }).first();
-          expect(await inView(page, await b.boundingBox()), `${name} at ${width}`).toBe(true);
-        }
-        expect(await inView(page, await page.getByLabel("Idioma").boundingBox())).toBe(true);
-        const nav = page.locator("nav[aria-label='Navegação principal']:visible");
-        for (const name of ADMIN_NAV) {
-          const link = nav.getByRole("link", { name, exact: true });
-          expect(await inView(page, await link.boundingBox()), `${name} at ${width}`).toBe(true);
-        }
-      },
-      240_000,
-    );
+        const o = await overflow(page);
+        if (o.scroll > o.inner) wide.push(`${s.name}: scrollWidth ${o.scroll} > ${o.inner}`);
+        if (width === 390) await screenshot(page, `layout-${width}-${s.name}`);
+      }
+      expect(wide, wide.join("\n")).toEqual([]);
+
+      // Every header control is on screen, and all of the admin's sections are in the nav.
+      await page.goto("/");
+      await page.getByRole("heading", { level: 1 }).first().waitFor();
+      for (const name of [/Ativar tema escuro/, /Histórico de jobs/, /^Sair$/]) {
+        const b = page.getByRole("button", { name }).first();
+        expect(await inView(page, await b.boundingBox()), `${name} at ${width}`).toBe(true);
+      }
+      expect(await inView(page, await page.getByLabel("Idioma").boundingBox())).toBe(true);
+      const nav = page.locator("nav[aria-label='Navegação principal']:visible");
+      for (const name of ADMIN_NAV) {
+        const link = nav.getByRole("link", { name, exact: true });
+        expect(await inView(page, await link.boundingBox()), `${name} at ${width}`).toBe(true);
+      }
+    }, 240_000);
   }
 
   it("on a phone the job history is a drawer, not a panel under every page; Esc closes it", async () => {

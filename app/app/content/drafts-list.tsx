@@ -113,7 +113,8 @@ export function DraftsList({
                   <StackIcon />
                   {d.series}
                 </p>
-                <ul className="grid gap-3 md:grid-cols-3">
+                {/* Three across only where a card keeps room for its badges (at 768 px they overflowed). */}
+                <ul className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3">
                   {g.items.map((item) => (
                     <li key={item.id}>
                       <DraftCard item={item} />
@@ -238,7 +239,7 @@ function DraftCard({ item }: { item: Content }) {
           <ContentStatusBadge status={item.status} />
           <ScoreBadge score={item.qualityScore} />
           {item.sequenceIndex !== null && <SeriesBadge index={item.sequenceIndex} />}
-          {item.offline && <OfflineBadge />}
+          {item.offline && <OfflineBadge status={item.status} />}
         </div>
       </div>
     </Link>
