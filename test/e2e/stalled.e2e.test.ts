@@ -44,37 +44,55 @@ afterAll(async () => {
 });
 
 describe("stalled jobs in the Job Monitor", () => {
-  // Quarantined 2026-12-02, the overview's queue-wait p95 did not include the planted stalled job; open in issue #17 (the API side is tested in modules/jobs/stalled.int.test.ts).
-  it.skip("flags them with the reason and requeues or cancels them in bulk", async () => {
+  it("flags them with the reason and requeues or cancels them in bulk", async () => {
     const me = (await (await page.request.get("/api/me")).json()) as { user: { id: string } };
-    const now = Date.now();
-    const [waiting, stuck] = [ulid(), ulid()];
-    const row = (id: string, status: string, at: number, lease: number | null, progress: string | null) =>
-      `('${id}','system.ping','${status}','{"sleepMs":0}',${status === "running" ? 1 : 0},3,'${me.user.id}','queue',${at},${at},${status === "running" ? at : "NULL"},${at},${lease ?? "NULL"},${progress ? `'${progress}'` : "NULL"})`;
-    sql(
-      "INSERT INTO jobs (id,type,status,input,attempts,max_attempts,user_id,runner,created_at,updated_at,started_at,run_at,lease_until,progress) VALUES " +
-        [
-          row(waiting, "queued", now - 25 * 60_000, null, null),
-          row(
-            stuck,
-            "running",
-            now - 30 * 60_000,
-            now - 20 * 60_000,
-            '{"percent":23,"stage":"sleep","message":"Dormindo 1/4"}',
-          ),
-        ].join(","),
-    );
-
-    await page.goto("/admin/jobs?status=stalled");
     const table = page.getByRole("table", { name: "Jobs" });
-    await table
-      .locator(`tr[data-job-id="${waiting}"] [data-stalled="queue_wait"]`)
-      .getByText(/na fila além do previsto/)
-      .waitFor();
-    await table
-      .locator(`tr[data-job-id="${stuck}"] [data-stalled="lease_expired"]`)
-      .getByText(/sem sinal do worker/)
-      .waitFor();
+    // The stack's cron runs the sweeper every minute, as production does, and the sweeper may
+    // recover a planted job before the page shows it (that is its job). The queued row says its
+    // message was sent a moment ago, so it is not re-sent for 30 s; if the expired lease is
+    // recovered first anyway, plant a fresh pair.
+    let planted: [string, string] | null = null;
+    for (let attempt = 0; attempt < 3 && !planted; attempt++) {
+      const now = Date.now();
+      const [waiting, stuck] = [ulid(), ulid()];
+      const row = (id: string, status: string, at: number, lease: number | null, progress: string | null) =>
+        `('${id}','system.ping','${status}','{"sleepMs":0}',${status === "running" ? 1 : 0},3,'${me.user.id}','queue',${at},${at},${status === "running" ? at : "NULL"},${at},${lease ?? "NULL"},${progress ? `'${progress}'` : "NULL"},${now})`;
+      sql(
+        "INSERT INTO jobs (id,type,status,input,attempts,max_attempts,user_id,runner,created_at,updated_at,started_at,run_at,lease_until,progress,dispatched_at) VALUES " +
+          [
+            row(waiting, "queued", now - 25 * 60_000, null, null),
+            row(
+              stuck,
+              "running",
+              now - 30 * 60_000,
+              now - 20 * 60_000,
+              '{"percent":23,"stage":"sleep","message":"Dormindo 1/4"}',
+            ),
+          ].join(","),
+      );
+      await page.goto("/admin/jobs?status=stalled");
+      const shown = await Promise.all([
+        table
+          .locator(`tr[data-job-id="${waiting}"] [data-stalled="queue_wait"]`)
+          .getByText(/na fila além do previsto/)
+          .waitFor({ timeout: 10_000 })
+          .then(
+            () => true,
+            () => false,
+          ),
+        table
+          .locator(`tr[data-job-id="${stuck}"] [data-stalled="lease_expired"]`)
+          .getByText(/sem sinal do worker/)
+          .waitFor({ timeout: 10_000 })
+          .then(
+            () => true,
+            () => false,
+          ),
+      ]);
+      if (shown.every(Boolean)) planted = [waiting, stuck];
+    }
+    if (!planted) throw new Error("the planted stalled jobs were never shown as stalled");
+    const [waiting, stuck] = planted;
     // Only stalled jobs are listed under this filter (earlier tests may have left some too).
     const ids = await table
       .locator("tbody tr[data-job-id]")
@@ -84,13 +102,10 @@ describe("stalled jobs in the Job Monitor", () => {
     const n = ids.length;
     await screenshot(page, "stalled-01-monitor");
 
-    // The overview's queue wait counts the job waiting for 25 minutes, and the stalled count.
-    const m = (await (await page.request.get("/api/admin/metrics?hours=1")).json()) as {
-      stalled: number;
-      queueWaitMs: { p95: number };
-    };
+    // The overview counts them. (That a 25-minute wait reaches the queue-wait p95 is asserted in
+    // modules/jobs/stalled.int.test.ts: here, hundreds of the suite's quick jobs share the hour.)
+    const m = (await (await page.request.get("/api/admin/metrics?hours=1")).json()) as { stalled: number };
     expect(m.stalled).toBeGreaterThanOrEqual(2);
-    expect(m.queueWaitMs.p95).toBeGreaterThanOrEqual(24 * 60_000);
 
     await page.getByRole("button", { name: `Cancelar parados (${n})` }).click();
     const dialog = page.getByRole("dialog", { name: `Cancelar ${n} jobs parados?` });
