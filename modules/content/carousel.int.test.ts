@@ -53,6 +53,19 @@ describe("content.carousel (offline provider)", () => {
     const pdf = await PDFDocument.load(await bytesOf("marketing", c.pdfUrl ?? ""));
     expect(pdf.getPageCount()).toBe(6);
     for (const p of pdf.getPages()) expect(p.getSize()).toEqual({ width: 1080, height: 1350 });
+    // It downloads under its own title, not as one more `carousel.pdf` (#17.10).
+    const disposition = (await as("marketing", c.pdfUrl ?? "")).headers.get("content-disposition") ?? "";
+    expect(disposition).toMatch(/^attachment; filename="[a-z0-9-]+\.pdf"$/);
+    expect(disposition).not.toContain("carousel.pdf");
+    expect(disposition).toContain(
+      `${
+        (c.title ?? c.topic)
+          .toLowerCase()
+          .normalize("NFD")
+          .replace(/[^a-z]+/g, "-")
+          .split("-")[0]
+      }`,
+    );
   });
 
   it("hides another user's draft and its assets (404 everywhere)", async () => {

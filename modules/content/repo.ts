@@ -13,6 +13,7 @@ import {
   SLIDE_LIMITS,
   type Slide,
 } from "./schema";
+import { slugify } from "./text";
 
 export type ContentRow = typeof contentItems.$inferSelect;
 export type NewDraft = Omit<
@@ -257,4 +258,20 @@ export async function canReadAsset(db: Db, actor: Actor, key: string): Promise<b
     return !!img && (img.publicOk || actor.role === "admin" || actor.role === "marketing");
   }
   return false;
+}
+
+/**
+ * The download name of a carousel's PDF: its title (or topic) as a slug, so ten downloads are not
+ * ten `carousel.pdf` files (#17.10).
+ */
+export async function pdfFileName(db: Db, key: string): Promise<string> {
+  const id = key.match(/^content\/([^/]+)\//)?.[1];
+  const row = id
+    ? await db.query.contentItems.findFirst({
+        columns: { title: true, topic: true },
+        where: eq(contentItems.id, id),
+      })
+    : undefined;
+  const slug = slugify(row?.title || row?.topic || "");
+  return `${slug || "carrossel"}.pdf`;
 }

@@ -8,7 +8,7 @@ import { Job } from "../jobs/schema";
 import { loadPriceTable, PriceOverrides, savePriceOverrides } from "./ai/prices";
 import { PersonaService } from "./personas";
 import { ProductService } from "./products";
-import { ContentRepo, canReadAsset, contentWire } from "./repo";
+import { ContentRepo, canReadAsset, contentWire, pdfFileName } from "./repo";
 import {
   ContentWire,
   ListContentQuery,
@@ -184,7 +184,10 @@ export function contentRoutes(
       etag: obj.httpEtag,
       "x-content-type-options": "nosniff",
     });
-    if (key.data.endsWith(".pdf")) headers.set("content-disposition", `attachment; filename="carousel.pdf"`);
+    if (key.data.endsWith(".pdf")) {
+      const name = await pdfFileName(dbFor(c), key.data);
+      headers.set("content-disposition", `attachment; filename="${name}"`);
+    }
     return new Response(obj.body, { headers });
   });
 

@@ -29,7 +29,8 @@ export function ContentStatusBadge({ status }: { status: ContentStatus }) {
 }
 
 /** "Rascunho offline": made by the deterministic offline provider, not a real model. */
-export function OfflineBadge() {
+/** Marks text made by the offline provider; "draft" only while the item still is one. */
+export function OfflineBadge({ status }: { status: string }) {
   const { t } = useI18n();
   return (
     <span
@@ -37,7 +38,7 @@ export function OfflineBadge() {
       className={`${pill} bg-amber-50 text-amber-900 ring-amber-300 dark:bg-amber-950 dark:text-amber-200 dark:ring-amber-800`}
     >
       <span aria-hidden="true">⚙</span>
-      {t.studio.offline}
+      {status === "draft" ? t.studio.offline : t.studio.offlineReviewed}
     </span>
   );
 }

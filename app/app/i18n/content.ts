@@ -62,6 +62,8 @@ export const contentPt = {
   },
   status: { draft: "Rascunho", approved: "Aprovado", rejected: "Rejeitado" } as Record<string, string>,
   offline: "Rascunho offline",
+  /** The same mark once a person approved or rejected it: no longer a draft. */
+  offlineReviewed: "Gerado offline",
   offlineHint: "Gerado pelo provedor offline (sem IA real): textos e imagens de demonstração.",
   detail: {
     back: "Voltar ao Studio",
@@ -258,6 +260,7 @@ export const contentEn: ContentDictionary = {
   },
   status: { draft: "Draft", approved: "Approved", rejected: "Rejected" },
   offline: "Offline draft",
+  offlineReviewed: "Made offline",
   offlineHint: "Made by the offline provider (no real AI): demo texts and pictures.",
   detail: {
     back: "Back to the Studio",

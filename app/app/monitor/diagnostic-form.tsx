@@ -52,9 +52,15 @@ export function DiagnosticForm() {
             type="button"
             className={buttonClass.secondary}
             disabled={busy}
-            onClick={() =>
-              fetcher.submit({ intent: "diagnostic", sleepMs: "500", failTimes: "4" }, { method: "post" })
-            }
+            onClick={(e) => {
+              // The fields apply here too; with "Falhas simuladas" at 0, every attempt fails.
+              const form = new FormData(e.currentTarget.form ?? undefined);
+              const failTimes = Number(form.get("failTimes") ?? 0) > 0 ? String(form.get("failTimes")) : "10";
+              fetcher.submit(
+                { intent: "diagnostic", sleepMs: String(form.get("sleepMs") ?? "0"), failTimes },
+                { method: "post" },
+              );
+            }}
           >
             {t.monitor.diagnostic.submitFailing}
           </button>

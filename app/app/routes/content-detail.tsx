@@ -143,7 +143,7 @@ function Review({ data: d }: { data: Found }) {
             <ContentStatusBadge status={content.status} />
             <ScoreBadge score={content.qualityScore} />
             {content.sequenceIndex !== null && <SeriesBadge index={content.sequenceIndex} />}
-            {content.offline && <OfflineBadge />}
+            {content.offline && <OfflineBadge status={content.status} />}
             <span className="text-xs text-slate-500 dark:text-slate-400">
               {s.createdAt} {fmt.date(content.createdAt)}
             </span>
