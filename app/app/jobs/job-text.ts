@@ -27,7 +27,7 @@ export function preview(value: unknown, max = 60): string {
 
 export function durationMs(
   job: Pick<Job, "startedAt" | "finishedAt" | "status">,
-  now: number,
+  now: number | null,
 ): number | null {
   if (!job.startedAt) return null;
   const end = job.finishedAt ? Date.parse(job.finishedAt) : job.status === "running" ? now : null;

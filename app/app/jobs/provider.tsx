@@ -159,12 +159,16 @@ export function useJobChanges(listener: (c: JobChange) => void) {
   useEffect(() => store.onChange((c) => ref.current(c)), [store]);
 }
 
-/** A clock that ticks every `ms` while `active` (durations of running jobs). */
-export function useNow(active: boolean, ms = 1000): number {
-  const [now, setNow] = useState(() => Date.now());
+/**
+ * A clock that ticks every `ms` while `active` (durations of running jobs). It is null until the
+ * page has hydrated: the server's clock is not the browser's, and a running duration rendered
+ * from each would not match (React error #418 in production builds).
+ */
+export function useNow(active: boolean, ms = 1000): number | null {
+  const [now, setNow] = useState<number | null>(null);
   useEffect(() => {
-    if (!active) return;
     setNow(Date.now());
+    if (!active) return;
     const id = setInterval(() => setNow(Date.now()), ms);
     return () => clearInterval(id);
   }, [active, ms]);

@@ -217,7 +217,7 @@ function JobRow({
 }: {
   job: Job;
   userName: string;
-  now: number;
+  now: number | null;
   selected: boolean;
   onSelect: (on: boolean) => void;
 }) {
