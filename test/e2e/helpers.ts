@@ -39,7 +39,8 @@ export async function newPage(browser: Browser): Promise<{ context: BrowserConte
     locale: "pt-BR",
     timezoneId: "America/Sao_Paulo",
   });
-  context.setDefaultTimeout(15_000);
+  // Generous: a wait ends as soon as its condition holds, and CI machines stall at times.
+  context.setDefaultTimeout(25_000);
   const page = await context.newPage();
   page.on("pageerror", (err) => console.error(`[pageerror] ${err.message}`));
   if (process.env.E2E_CONSOLE) page.on("console", (m) => console.log(`[console] ${m.type()} ${m.text()}`));

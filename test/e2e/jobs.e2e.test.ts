@@ -114,6 +114,27 @@ describe("jobs, live", () => {
     await screenshot(page, "05-job-detail");
   });
 
+  it("the job page shows each log line as it happens, without a reload (#15)", async () => {
+    await page.goto("/admin/jobs");
+    await waitLive(page);
+    const id = await startPing(page, 8000, 0);
+    await page.goto(`/jobs/${id}`);
+    await waitLive(page);
+    const navigations: string[] = [];
+    const onNav = (f: import("playwright-core").Frame) => {
+      if (f === page.mainFrame()) navigations.push(f.url());
+    };
+    page.on("framenavigated", onNav);
+    const log = page.getByRole("list", { name: /Eventos/ });
+    // The page opened before the last slices ran: their lines arrive over the socket.
+    expect(await log.getByText("Dormindo 4/4").count()).toBe(0);
+    await log.getByText("Dormindo 3/4").waitFor({ timeout: 20_000 });
+    await log.getByText("Dormindo 4/4").waitFor({ timeout: 20_000 });
+    await page.getByText('"pong": true').waitFor({ timeout: 20_000 });
+    expect(navigations).toEqual([]);
+    page.off("framenavigated", onNav);
+  });
+
   it("a failing ping shows an error toast whose Retry makes it succeed", async () => {
     await page.goto("/admin/jobs");
     await waitLive(page);
@@ -143,7 +164,7 @@ describe("jobs, live", () => {
   it("cancels a queued job from the monitor after confirming", async () => {
     await page.goto("/admin/jobs");
     await waitLive(page);
-    const id = await startPing(page, 8000, 0);
+    const id = await startPing(page, 10_000, 0);
     const row = page.getByRole("table", { name: "Jobs" }).locator(`tr[data-job-id="${id}"]`);
     await row.getByRole("button", { name: "Cancelar job" }).click();
     const dialog = page.getByRole("dialog", { name: "Cancelar o job?" });
@@ -152,5 +173,20 @@ describe("jobs, live", () => {
     await dialog.getByRole("button", { name: "Confirmar" }).click();
     await row.locator('[data-status="cancelled"]').waitFor();
     await historyPanel(page).locator(`li[data-job-id="${id}"] [data-status="cancelled"]`).waitFor();
+  });
+  it('"Ping com falha" takes the form\'s fields (#17.10)', async () => {
+    await page.goto("/admin/jobs");
+    await waitLive(page);
+    const form = page.getByRole("region", { name: "Job de diagnóstico" });
+    await form.getByLabel("Duração (ms)").fill("0");
+    await form.getByLabel("Falhas simuladas").fill("2");
+    const newest = async () => {
+      const res = await page.request.get("/api/jobs?type=system.ping&limit=1");
+      return ((await res.json()) as { items: { id: string; input: unknown }[] }).items[0];
+    };
+    const before = (await newest())?.id;
+    await form.getByRole("button", { name: "Ping com falha" }).click();
+    await expect.poll(async () => (await newest())?.id).not.toBe(before);
+    expect((await newest())?.input).toEqual({ sleepMs: 0, failTimes: 2 });
   });
 });

@@ -122,8 +122,7 @@ describe("keyboard-only journeys", () => {
     await context.close();
   }, 150_000);
 
-  // Quarantined 2026-12-02, Enter on the focused import button does not open the file chooser in headless Chromium; open in issue #16.
-  it.skip("sales: sign in, import leads, open one", async () => {
+  it("sales: sign in, import leads, open one", async () => {
     const { context, page } = await newPage(browser);
     await signInByKeyboard(page, "sales");
     await tabTo(page, page.getByRole("link", { name: "Leads", exact: true }).first());
