@@ -30,5 +30,12 @@ describe("content.sequence (First 3 Posts)", () => {
       const child = await jobOf("marketing", i.jobId ?? "");
       expect(child.parentId).toBe(parent.id);
     }
+    // The parent slept between looks at its children (Workflow sleep steps), and wrote an event
+    // only when they moved: its trail is a few dozen events at most, not one per look.
+    const events = (await (await as("marketing", `/api/jobs/${parent.id}/events?limit=200`)).json()) as {
+      items: { type: string }[];
+    };
+    expect(events.items.length).toBeGreaterThan(3);
+    expect(events.items.length).toBeLessThanOrEqual(40);
   });
 });

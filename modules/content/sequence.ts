@@ -2,7 +2,7 @@ import { inArray } from "drizzle-orm";
 import { z } from "zod";
 import { jobs } from "../../drizzle/schema";
 import { clipTopic } from "../core/label";
-import { defineJobType, type JobContext, JobFailure } from "../jobs/types";
+import { defineJobType, type JobContext, JobFailure, NotYet } from "../jobs/types";
 import { providerFor } from "./ai";
 import { capFirst, firstFit, quote, subject } from "./offline-text";
 import { loadVoice, voicePrompt } from "./personas";
@@ -63,12 +63,11 @@ function offlinePlan(input: SequenceInput): Plan {
   };
 }
 
-const POLL_MS = 500;
-
 /**
  * `content.sequence` ("First 3 Posts"): plans three linked briefs (Intro → Expertise → Personal
  * Story), starts three `content.carousel` children sharing this job's id as `sequenceId` (index
- * 1..3), then mirrors their progress and finishes when they all have.
+ * 1..3), then mirrors their progress and finishes when they all have (the Workflow sleeps between
+ * looks: see NotYet).
  */
 export const contentSequence = defineJobType({
   type: "content.sequence",
@@ -132,41 +131,41 @@ export const contentSequence = defineJobType({
       label: "Gerando os posts",
       async run(ctx: Ctx, o) {
         const { childIds } = o.spawn as { childIds: string[] };
-        // An event only when the children moved: the trail stays bounded however long they take
-        // (the runner's heartbeat keeps the lease meanwhile).
-        let reported = "";
-        for (;;) {
-          const rows = await ctx.db.select().from(jobs).where(inArray(jobs.id, childIds));
-          const pct =
-            rows.reduce((sum, r) => sum + (r.status === "succeeded" ? 100 : (r.progress?.percent ?? 0)), 0) /
-            3;
-          const done = rows.filter((r) => r.status === "succeeded").length;
-          const failed = rows.filter((r) => r.status === "failed" || r.status === "cancelled");
-          if (failed.length) {
-            throw new JobFailure(
-              "child_failed",
-              `Post ${failed.map((f) => f.sequenceIndex).join(", ")} failed: ${failed.map((f) => f.error?.message ?? f.status).join("; ")}. Retry the failed post, then this series.`,
-              false,
-            );
-          }
-          if (done === childIds.length) {
-            const ids = childIds.map((id) => {
-              const r = rows.find((x) => x.id === id);
-              return (r?.result as { contentId?: string } | null)?.contentId ?? id;
-            });
-            return { contentIds: ids };
-          }
-          // The parent's progress is its children's.
-          if (`${Math.round(pct)}:${done}` !== reported) {
-            reported = `${Math.round(pct)}:${done}`;
-            await ctx.progress({
-              percent: Math.round(pct),
-              stage: "children",
-              message: `${done}/3 posts prontos`,
-            });
-          }
-          await new Promise((r) => setTimeout(r, POLL_MS));
+        // Called once per round by the runner, which sleeps between rounds (NotYet). Progress is
+        // written only when the children moved, so the trail stays bounded however long they take.
+        const rows = await ctx.db
+          .select()
+          .from(jobs)
+          .where(inArray(jobs.id, [...childIds, ctx.jobId]));
+        const self = rows.find((r) => r.id === ctx.jobId);
+        const children = rows.filter((r) => r.id !== ctx.jobId);
+        const pct =
+          children.reduce(
+            (sum, r) => sum + (r.status === "succeeded" ? 100 : (r.progress?.percent ?? 0)),
+            0,
+          ) / 3;
+        const done = children.filter((r) => r.status === "succeeded").length;
+        const failed = children.filter((r) => r.status === "failed" || r.status === "cancelled");
+        if (failed.length) {
+          throw new JobFailure(
+            "child_failed",
+            `Post ${failed.map((f) => f.sequenceIndex).join(", ")} failed: ${failed.map((f) => f.error?.message ?? f.status).join("; ")}. Retry the failed post, then this series.`,
+            false,
+          );
         }
+        if (done === childIds.length) {
+          const ids = childIds.map((id) => {
+            const r = children.find((x) => x.id === id);
+            return (r?.result as { contentId?: string } | null)?.contentId ?? id;
+          });
+          return { contentIds: ids };
+        }
+        // The parent's progress is its children's.
+        const progress = { percent: Math.round(pct), stage: "children", message: `${done}/3 posts prontos` };
+        if (self?.progress?.percent !== progress.percent || self?.progress?.message !== progress.message) {
+          await ctx.progress(progress);
+        }
+        return new NotYet();
       },
     },
   ],

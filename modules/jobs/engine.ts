@@ -450,7 +450,9 @@ export class JobEngine {
     const now = this.now();
     const res = await this.d.db
       .update(jobs)
-      .set({ leaseUntil: now + leaseMs, heartbeatAt: now })
+      // Never shortens a lease: a Workflow stage about to sleep extends it past the sleep, and a
+      // later routine beat must not cut that back.
+      .set({ leaseUntil: sql`max(coalesce(${jobs.leaseUntil}, 0), ${now + leaseMs})`, heartbeatAt: now })
       .where(and(eq(jobs.id, jobId), eq(jobs.status, "running"), eq(jobs.attempts, attempt)))
       .returning({ id: jobs.id });
     return res.length === 1;

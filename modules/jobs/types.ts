@@ -113,10 +113,20 @@ export interface SpendGuard {
   acceptHoldId(jobId: string): string;
 }
 
+/**
+ * What a workflow stage returns while what it waits for (its child jobs) is not there yet. The
+ * runner then sleeps as a Workflow step — no isolate held, no event written — and calls the stage
+ * again later, so a stage never polls in a loop.
+ */
+export class NotYet {
+  readonly notYet = true;
+}
+
 export interface WorkflowStep<I> {
   name: string;
   /** Human label for progress ("Pesquisa", "Redação"…). */
   label: string;
+  /** The stage's output (checkpointed), or `new NotYet()` to be called again after a sleep. */
   run(ctx: JobContext<I>, outputs: Readonly<Record<string, unknown>>): Promise<unknown>;
 }
 

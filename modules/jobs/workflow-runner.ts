@@ -1,7 +1,7 @@
 import type { WorkflowStepConfig } from "cloudflare:workers";
 import { releaseUnsettledSpend } from "./context";
 import type { JobEngine, WorkflowParams } from "./engine";
-import { JobAborted, type JobContext, JobFailure } from "./types";
+import { JobAborted, type JobContext, JobFailure, NotYet } from "./types";
 
 /** The slice of Cloudflare's WorkflowStep we use, so tests and types stay small. */
 export interface StepRunner {
@@ -10,10 +10,22 @@ export interface StepRunner {
     config: WorkflowStepConfig,
     callback: () => Promise<T>,
   ): Promise<T>;
+  sleep(name: string, duration: number): Promise<void>;
 }
+
+/**
+ * A waiting stage (one that returned NotYet) is called again after 1 s, then 1.5× longer each
+ * time up to 10 s: a child that takes a minute costs about a dozen rounds. The round cap (about
+ * 40 minutes) keeps the instance well inside the Workflow's step limit.
+ */
+const WAIT_FIRST_MS = 1000;
+const WAIT_MAX_MS = 10_000;
+const WAIT_MAX_ROUNDS = 250;
+const waitMs = (round: number) => Math.min(WAIT_MAX_MS, Math.round(WAIT_FIRST_MS * 1.5 ** round));
 
 type StepOutcome =
   | { ok: true; value: string }
+  | { ok: true; notYet: true }
   | {
       ok: false;
       code: string;
@@ -66,14 +78,14 @@ export async function runWorkflowAttempt(
     const ctx = engine.makeContext(row, input, actor, abort);
     const outputs: Record<string, unknown> = { ...(row.checkpointData ?? {}) };
     const total = def.steps.length + 1;
-    for (const [i, s] of def.steps.entries()) {
-      if (s.name in outputs) continue;
-      await ctx.progress({ percent: (i / total) * 100, stage: s.name, message: s.label });
-      const outcome = await step.do<StepOutcome>(s.name, NO_STEP_RETRY, async () => {
+    /** One call of a stage as one Workflow step (round 0 keeps the plain name for old instances). */
+    const runStage = (s: (typeof def.steps)[number], round: number): Promise<StepOutcome> =>
+      step.do<StepOutcome>(round === 0 ? s.name : `${s.name}#${round}`, NO_STEP_RETRY, async () => {
         try {
           const value = await s
             .run(ctx, outputs)
             .finally(() => releaseUnsettledSpend(ctx as JobContext<unknown>));
+          if (value instanceof NotYet) return { ok: true, notYet: true };
           await engine.saveCheckpoint(row, s.name, value);
           return { ok: true, value: JSON.stringify(value ?? null) };
         } catch (err) {
@@ -89,6 +101,30 @@ export async function runWorkflowAttempt(
           };
         }
       });
+    for (const [i, s] of def.steps.entries()) {
+      if (s.name in outputs) continue;
+      await ctx.progress({ percent: (i / total) * 100, stage: s.name, message: s.label });
+      let outcome: StepOutcome;
+      for (let round = 0; ; round++) {
+        outcome = await runStage(s, round);
+        if (!("notYet" in outcome)) break;
+        if (round >= WAIT_MAX_ROUNDS) {
+          outcome = {
+            ok: false,
+            code: "wait_timeout",
+            message: `Stage ${s.name} waited ${WAIT_MAX_ROUNDS} rounds without its result.`,
+            retryable: true,
+            autoRetry: false,
+            retryAfterMs: null,
+          };
+          break;
+        }
+        // The lease must outlast the sleep, or the sweeper would take a sleeping attempt for a
+        // crashed one (the instance may be evicted while it sleeps, and its interval with it).
+        const pause = waitMs(round);
+        if (!(await engine.heartbeat(row.id, row.attempts, pause + def.timeoutMs))) return;
+        await step.sleep(`${s.name}~wait${round}`, pause);
+      }
       if (!outcome.ok) {
         await fail(
           new JobFailure(
@@ -101,7 +137,7 @@ export async function runWorkflowAttempt(
         );
         return;
       }
-      outputs[s.name] = JSON.parse(outcome.value);
+      if ("value" in outcome) outputs[s.name] = JSON.parse(outcome.value);
     }
     await ctx.progress({ percent: ((total - 1) / total) * 100, stage: "finish", message: "Finishing" });
     const result = await def.finish(ctx, outputs);
