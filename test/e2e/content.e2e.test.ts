@@ -323,7 +323,8 @@ describe("content studio", () => {
     expect(posts).toEqual([]);
     expect((await getContent(page, id)).slides?.[0]?.headline).toBe(hook?.headline);
 
-    const newHeadline = "Tolerância de 5 µm em cada implante";
+    // With an emoji, drawn on the slide (bundled Twemoji), not stripped (#15).
+    const newHeadline = "Tolerância de 5 µm em cada implante 🔥";
     const newCaption =
       "Legenda revisada pelo marketing: cada implante sai da linha com tolerância de 5 µm, medida em 100% das peças.";
     await headline.fill(newHeadline);

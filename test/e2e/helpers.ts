@@ -69,11 +69,23 @@ export async function signIn(page: Page, user: UserKey, next = "/") {
 
 /** The history panel says "Ao vivo" once the realtime socket said hello. */
 export async function waitLive(page: Page) {
-  await page
-    .getByRole("complementary", { name: /Histórico de jobs|Job history/ })
+  const panel = page.getByRole("complementary", { name: /Histórico de jobs|Job history/ });
+  await panel
     .getByRole("status")
     .filter({ hasText: /Ao vivo|Live/ })
-    .waitFor();
+    .waitFor()
+    .catch(async (err) => {
+      // What the page showed instead, for the CI log.
+      const state = await panel
+        .getByRole("status")
+        .allTextContents()
+        .catch(() => []);
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await page
+        .screenshot({ path: path.join(SCREENSHOTS, `waitlive-failed-${Date.now()}.png`) })
+        .catch(() => {});
+      throw new Error(`not live on ${page.url()} (history status: ${JSON.stringify(state)})`, { cause: err });
+    });
 }
 
 /**
