@@ -1,7 +1,7 @@
 import { capFirst, firstFit, fitWindow, quote, subject, topicHead } from "./offline-text";
 import type { Voice } from "./personas";
 import { BLOG_WORDS, type BlogDraft, type BlogInput, type BlogStrategy, type Research } from "./schema";
-import { hash, pick, stripHtml, truncate, wordCount } from "./text";
+import { fitText, hash, pick, stripHtml, truncate, wordCount } from "./text";
 
 /** Prompts, offline answers and repairs of the blog stages (domain §3.2). */
 
@@ -288,7 +288,7 @@ export function fitDescription(s: string, lang: "pt" | "en" = "pt"): string {
   let d = s.replace(/\s+/g, " ").trim();
   const pad = lang === "pt" ? " Fabricação ISO 13485 no Brasil." : " ISO 13485 manufacturing in Brazil.";
   while (d.length < 150) d = `${d.replace(/[.\s]+$/, "")}.${pad}`.replace(/\.\./g, ".");
-  return d.length > 160 ? truncate(d, 160) : d;
+  return fitText(d, 160, 150);
 }
 
 /** `language` keeps the padding of an English post English (the default stays pt-BR). */
@@ -298,14 +298,25 @@ export function repairBlogDraft(raw: unknown, language: BlogInput["language"] = 
   const kw = Array.isArray(raw.keywords) ? raw.keywords.map(str).filter((k) => k.length >= 2) : [];
   for (const d of ["ISO 13485", "ANVISA", en ? "medical devices" : "dispositivos médicos"])
     if (kw.length < 3 && !kw.includes(d)) kw.push(d);
-  return {
-    title: truncate(str(raw.title), 70),
-    seoTitle: truncate(str(raw.seoTitle) || str(raw.title), 60),
-    seoDescription: fitDescription(str(raw.seoDescription) || str(raw.excerpt), en ? "en" : "pt"),
-    excerpt: truncate(str(raw.excerpt) || str(raw.seoDescription), 300),
-    keywords: [...new Set(kw.map((k) => truncate(k, 40)))].slice(0, 10),
+  // Shortened as an editor would (#17.4): never "…" or a cut word in a delivered title; each
+  // shortened field is listed, so the provider asks the model to rewrite before accepting it.
+  const shortened: string[] = [];
+  const fit = (text: string, max: number, field: string) => {
+    const out = fitText(text, max);
+    if (out !== text.trim().replace(/\s+/g, " ")) shortened.push(field);
+    return out;
+  };
+  const description = str(raw.seoDescription) || str(raw.excerpt);
+  if (description.replace(/\s+/g, " ").trim().length > 160) shortened.push("seoDescription");
+  const draft = {
+    title: fit(str(raw.title), 70, "title"),
+    seoTitle: fit(str(raw.seoTitle) || str(raw.title), 60, "seoTitle"),
+    seoDescription: fitDescription(description, en ? "en" : "pt"),
+    excerpt: fit(str(raw.excerpt) || str(raw.seoDescription), 300, "excerpt"),
+    keywords: [...new Set(kw.map((k) => fit(k, 40, "keywords")))].slice(0, 10),
     html: str(raw.html),
   };
+  return shortened.length ? { ...draft, shortened: [...new Set(shortened)] } : draft;
 }
 
 export function repairBlogStrategy(raw: unknown): unknown {

@@ -10,7 +10,7 @@ import {
   type SlideType,
   type Strategy,
 } from "./schema";
-import { hash, keywords, pick, truncate, wordCount } from "./text";
+import { fitText, hash, keywords, pick, truncate, wordCount } from "./text";
 
 /** The prompts, offline answers and repairs of the carousel's text stages (domain §2–§3.1). */
 
@@ -412,10 +412,22 @@ export function repairCopy(raw: unknown, wanted?: number): unknown {
   let slides = raw.slides.filter(isObj);
   const max = Math.min(MAX_SLIDES, wanted ?? MAX_SLIDES);
   if (slides.length > max) slides = [...slides.slice(0, max - 1), slides.at(-1) as Record<string, unknown>];
+  // Over-long texts are shortened as an editor would (no "…", no cut word), and each one is
+  // named in `shortened` so the Brand Analyst's score says the draft needs a look (#17.4).
+  const shortened: string[] = [];
+  const fit = (text: string, max: number, path: string) => {
+    const out = fitText(text, max);
+    if (out !== text.trim().replace(/\s+/g, " ")) shortened.push(path);
+    return out;
+  };
   const fixed = slides.map((s, i) => {
     const type: SlideType = i === 0 ? "hook" : i === slides.length - 1 ? "cta" : "content";
     const lim = SLIDE_LIMITS[type];
-    return { type, headline: truncate(str(s.headline), lim.headline), body: truncate(str(s.body), lim.body) };
+    return {
+      type,
+      headline: fit(str(s.headline), lim.headline, `slides.${i}.headline`),
+      body: fit(str(s.body), lim.body, `slides.${i}.body`),
+    };
   });
   let tags = Array.isArray(raw.hashtags) ? raw.hashtags.map(str) : str(raw.hashtags).split(/[\s,]+/);
   tags = tags
@@ -426,8 +438,16 @@ export function repairCopy(raw: unknown, wanted?: number): unknown {
     if (tags.length < 3 && !tags.includes(d)) tags.push(d);
   let caption = str(raw.caption).trim();
   const [first, ...rest] = caption.split(/(?<=[.!?])\s/);
-  if (first && first.length > 150) caption = [truncate(first, 149).replace(/…$/, "."), ...rest].join(" ");
-  return { slides: fixed, caption: truncate(caption, 2000), hashtags: [...new Set(tags)] };
+  // The hook sentence ends where it was shortened, so the next one does not run into it.
+  if (first && first.length > 150) {
+    caption = [fit(first, 149, "caption").replace(/([^.!?])$/, "$1."), ...rest].join(" ");
+  }
+  return {
+    slides: fixed,
+    caption: fit(caption, 2000, "caption"),
+    hashtags: [...new Set(tags)],
+    ...(shortened.length ? { shortened: [...new Set(shortened)] } : {}),
+  };
 }
 
 export function repairReview(raw: unknown): unknown {

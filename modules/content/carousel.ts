@@ -118,6 +118,27 @@ async function review(ai: AiProvider, b: Brief, copy: Copy): Promise<Review> {
   });
 }
 
+/** The most a draft scores when the repair had to shorten its text: below the threshold. */
+const SHORTENED_MAX_SCORE = 60;
+
+/**
+ * Text the repair shortened was never read by the model as it now stands: the draft scores at
+ * most 60 and says which fields, so the Brand Analyst's rewrite (and then a person) looks at them.
+ */
+export function shortenedPenalty(r: Review, copy: Copy): Review {
+  if (!copy.shortened?.length) return r;
+  const fields = copy.shortened.join(", ");
+  return {
+    ...r,
+    score: Math.min(r.score, SHORTENED_MAX_SCORE),
+    feedback:
+      `Texto encurtado automaticamente para caber nos limites (${fields}): revise a redação. ${r.feedback}`.slice(
+        0,
+        1000,
+      ),
+  };
+}
+
 /** Slides carrying a picture: first, middle and last (domain §3.1, to save cost). */
 export const pictureSlots = (n: number): number[] => [...new Set([1, Math.ceil(n / 2), n])];
 
@@ -319,7 +340,7 @@ export const contentCarousel = defineJobType({
         return timed(async () => {
           const ai = providerFor(ctx);
           const b = brief(ctx, s);
-          const first = await review(ai, b, copy);
+          const first = shortenedPenalty(await review(ai, b, copy), copy);
           if (first.score >= QUALITY_THRESHOLD) {
             return {
               review: first,
@@ -342,7 +363,7 @@ export const contentCarousel = defineJobType({
             ctx.input.profile,
             slidesFromCopy(better, pictures),
           );
-          const second = await review(ai, b, better);
+          const second = shortenedPenalty(await review(ai, b, better), better);
           return {
             review: second,
             rewritten: true,

@@ -11,13 +11,50 @@ import { buildPdf } from "./render/pdf";
 import { pngSize } from "./render/png";
 import { renderSlide } from "./render/slide";
 import { Copy, SLIDE_LIMITS } from "./schema";
-import { drawable, slugify } from "./text";
+import { drawable, fitText, slugify } from "./text";
 
 describe("content rules", () => {
   it("slugifies: lower-case, accents stripped, non-alphanumerics → -", () => {
     expect(slugify("Validação de Implantes: ISO 13485 & ANVISA!")).toBe(
       "validacao-de-implantes-iso-13485-anvisa",
     );
+  });
+
+  it("cuts a long slug between words, never mid-word (#17.4)", () => {
+    const slug = slugify(
+      "Como compradores de OEMs avaliam fornecedores de implantes: auditoria, rastreabilidade e custo total",
+    );
+    expect(slug.length).toBeLessThanOrEqual(80);
+    expect(
+      "como-compradores-de-oems-avaliam-fornecedores-de-implantes-auditoria-rastreabilidade-e-custo-total",
+    ).toMatch(new RegExp(`^${slug}-`));
+  });
+
+  it("shortens text the way an editor would: no '…', no cut word, no dangling little word (#17.4)", () => {
+    const cases: Array<[string, number]> = [
+      ["Engenheiros de P&D: como eliminar o retrabalho em implantes dentários usinados em série", 60],
+      ["Retrabalho em parafusos ortopédicos custa caro. Veja como medimos cada peça na linha", 50],
+      ["Tolerância de 5 µm em cada implante, medida em 100% das peças com metrologia ZEISS", 45],
+      ["How OEM buyers audit implant suppliers for traceability and total cost of ownership", 60],
+      ["Supercalifragilisticexpialidociousmente", 20],
+    ];
+    for (const [text, max] of cases) {
+      const out = fitText(text, max);
+      expect(out.length, out).toBeLessThanOrEqual(max);
+      expect(out, out).not.toMatch(/…|\.\.\.$/);
+      expect(out, out).not.toMatch(/[\s,;:–—-]$/);
+      // Every word kept is a whole word of the original (the one unbreakable word aside).
+      if (text.includes(" ")) expect(text.startsWith(out), out).toBe(true);
+      const last = out.split(" ").at(-1)?.toLowerCase() ?? "";
+      expect(["de", "em", "e", "a", "o", "com", "the", "of", "and", "for"], out).not.toContain(last);
+    }
+    expect(fitText("Retrabalho em parafusos ortopédicos custa caro. Veja como medimos cada peça", 50)).toBe(
+      "Retrabalho em parafusos ortopédicos custa caro.",
+    );
+    expect(fitText("Engenheiros de P&D: como eliminar o retrabalho em implantes dentários", 60)).toBe(
+      "Engenheiros de P&D: como eliminar o retrabalho em implantes",
+    );
+    expect(fitText("Curto o bastante", 60)).toBe("Curto o bastante");
   });
 
   it("keeps every template text legible: contrast ≥ 4.5 and fonts ≥ 28 px", () => {

@@ -26,7 +26,7 @@ async function events(id: string) {
 }
 
 describe("Gemini provider against the fake server", () => {
-  it("runs a carousel, retrying a 429 (Retry-After honoured) and a 500, repairing an over-long answer", async () => {
+  it("runs a carousel, retrying a 429 (Retry-After honoured) and a 500, re-asking after an over-long answer", async () => {
     fake.inject({ kind: "status", status: 429, retryAfter: "2" }, { task: "carousel.strategy" });
     fake.inject({ kind: "status", status: 500 }, { task: "carousel.review" });
     fake.inject({ kind: "overlong" }, { task: "carousel.copy" });
@@ -40,10 +40,12 @@ describe("Gemini provider against the fake server", () => {
     const ev = await events(job.id);
     expect(ev.some((e) => /provider_rate_limited\); retrying in 2 s/.test(e.message))).toBe(true);
     expect(ev.some((e) => /provider_unavailable/.test(e.message))).toBe(true);
-    expect(ev.some((e) => /carousel.copy: model answer repaired/.test(e.message))).toBe(true);
+    // Too long: the model was asked again (told what broke), not cut mechanically (#17.4).
+    expect(ev.some((e) => /carousel.copy: malformed model answer \(ask 1\)/.test(e.message))).toBe(true);
+    expect(ev.some((e) => /model answer repaired/.test(e.message))).toBe(false);
     // Each successful stage ran once: resumed attempts did not repeat paid calls.
     expect(fake.count("carousel.strategy")).toBe(1);
-    expect(fake.count("carousel.copy")).toBe(1);
+    expect(fake.count("carousel.copy")).toBe(2);
     expect(fake.count("carousel.review")).toBe(1);
     const cost = ev.filter((e) => e.kind === "cost");
     expect(cost.length).toBe(fake.count());
@@ -55,6 +57,29 @@ describe("Gemini provider against the fake server", () => {
     expect(c.slides?.[0]?.headline.length).toBeLessThanOrEqual(60);
     const pdf = await PDFDocument.load(await bytesOf("marketing", c.pdfUrl ?? ""));
     expect(pdf.getPageCount()).toBe(5);
+  });
+
+  it("text the model kept too long is shortened between words and the draft scores low, saying why (#17.4)", async () => {
+    fake.inject({ kind: "overlong" }, { task: "carousel.copy", times: 2 });
+    fake.inject({ kind: "overlong" }, { task: "carousel.rewrite", times: 2 });
+    const job = await startJob("marketing", "content.carousel", {
+      topic: "Retrabalho em parafusos ortopédicos",
+      profile: "company",
+    });
+    const done = await settle("marketing", job.id, 40_000);
+    expect(done.status, JSON.stringify(done.error)).toBe("succeeded");
+    const ev = await events(job.id);
+    expect(ev.some((e) => /carousel.copy: model answer repaired/.test(e.message))).toBe(true);
+    const c = await contentOf("marketing", job.id);
+    const hook = c.slides?.[0]?.headline ?? "";
+    expect(hook.length).toBeLessThanOrEqual(60);
+    expect(hook).not.toMatch(/…/);
+    // Whole words of what the model wrote, nothing cut mid-word.
+    expect("Engenheiros de P&D: como eliminar o retrabalho em implantes dentários usinados em série").toMatch(
+      new RegExp(`^${hook.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}( |$)`),
+    );
+    expect(c.qualityScore).toBeLessThanOrEqual(60);
+    expect(c.qualityNote).toMatch(/encurtado automaticamente.*slides\.0\.headline/);
   });
 
   it("re-asks once after unparseable output", async () => {

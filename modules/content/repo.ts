@@ -53,6 +53,7 @@ export function contentWire(r: ContentRow): ContentWire {
     assetUrls: r.assetKeys.map(assetUrl),
     citations: r.citations,
     qualityScore: r.qualityScore,
+    qualityNote: (body.review as { feedback?: string } | undefined)?.feedback || null,
     metadata: { ...r.metadata, offline: r.offline },
     offline: r.offline,
     sequenceId: r.sequenceId,

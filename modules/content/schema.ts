@@ -101,6 +101,8 @@ export const Copy = z
     slides: z.array(SlideCopy).min(MIN_SLIDES).max(MAX_SLIDES),
     caption: z.string().trim().min(40).max(2000),
     hashtags: z.array(z.string().regex(HASHTAG)).min(3).max(5),
+    /** Fields the repair had to shorten (set by `repairCopy`, never by the model). */
+    shortened: z.array(z.string().max(40)).max(30).optional(),
   })
   .superRefine((c, ctx) => {
     const types = c.slides.map((s) => s.type);
@@ -214,6 +216,8 @@ export const ContentWire = z
     assetUrls: z.array(z.string()),
     citations: z.array(Citation),
     qualityScore: z.number().nullable(),
+    /** The Brand Analyst's reasons for the score (e.g. text shortened to fit); null for blogs. */
+    qualityNote: z.string().nullable(),
     metadata: z.record(z.string(), z.unknown()),
     offline: z.boolean(),
     sequenceId: z.string().nullable(),

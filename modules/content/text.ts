@@ -54,14 +54,49 @@ export function drawable(s: string): string {
 /** Strips accents: "Precisão Cirúrgica" → "Precisao Cirurgica". */
 export const deaccent = (s: string): string => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
 
-/** Lower-case, accents stripped, every run of non-alphanumerics → "-", trimmed. */
+/**
+ * Lower-case, accents stripped, every run of non-alphanumerics → "-", trimmed; at most 80
+ * characters, cut between words (never `…-oems-a`).
+ */
 export function slugify(s: string): string {
-  return deaccent(s)
+  const full = deaccent(s)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 80)
-    .replace(/-+$/g, "");
+    .replace(/^-+|-+$/g, "");
+  if (full.length <= 80) return full;
+  const cut = full.slice(0, 81).lastIndexOf("-");
+  return (cut > 0 ? full.slice(0, cut) : full.slice(0, 80)).replace(/-+$/g, "");
+}
+
+/** Little words a shortened text must not end on ("…tolerância de", "…parts and"). */
+const DANGLING = new Set(
+  "a o os as ao aos de da do das dos e ou em no na nos nas para por pelo pela com sem um uma que se seu sua the a an of and or for with in on to by at your our".split(
+    " ",
+  ),
+);
+
+/**
+ * Shortens a text to `max` characters the way an editor would, never with "…" or mid-word: at
+ * the last sentence or clause end that keeps at least `min` characters (half the room by
+ * default), else at the last word, without a dangling little word or punctuation. Text that fits
+ * is returned as it is.
+ */
+export function fitText(s: string, max: number, min = Math.ceil(max / 2)): string {
+  const t = s.trim().replace(/\s+/g, " ");
+  if (t.length <= max) return t;
+  const head = t.slice(0, max + 1);
+  const sentence = Math.max(...[". ", "! ", "? "].map((p) => head.lastIndexOf(p)));
+  if (sentence + 1 >= min) return t.slice(0, sentence + 1);
+  const clause = Math.max(...[": ", "; ", " — ", " – ", ", ", " ("].map((p) => head.lastIndexOf(p)));
+  let out = clause >= min ? t.slice(0, clause) : head.slice(0, Math.max(head.lastIndexOf(" "), 0));
+  if (!out) out = t.slice(0, max);
+  for (;;) {
+    const trimmed = out.replace(/[\s,;:–—(-]+$/u, "");
+    const words = trimmed.split(" ");
+    const last = words.at(-1)?.toLowerCase() ?? "";
+    out = words.length > 1 && DANGLING.has(last) ? words.slice(0, -1).join(" ") : trimmed;
+    if (out === trimmed) return out;
+  }
 }
 
 /** Cuts at a word boundary so the result (with "…") fits in `max` characters. */

@@ -72,9 +72,17 @@ export function GenerationCard({ content }: { content: Content }) {
         </h2>
       </div>
       {content.qualityScore !== null && (
-        <div className="mt-3 flex items-center justify-between rounded-lg bg-slate-50 p-3 dark:bg-slate-800/60">
-          <span className="text-sm font-medium text-slate-700 dark:text-slate-200">{d.quality}</span>
-          <ScoreBadge score={content.qualityScore} large />
+        <div className="mt-3 rounded-lg bg-slate-50 p-3 dark:bg-slate-800/60">
+          <div className="flex items-center justify-between">
+            <span className="text-sm font-medium text-slate-700 dark:text-slate-200">{d.quality}</span>
+            <ScoreBadge score={content.qualityScore} large />
+          </div>
+          {/* Why the score is what it is (e.g. text shortened to fit), in the analyst's words. */}
+          {content.qualityNote && (
+            <p className="mt-2 text-xs text-slate-600 dark:text-slate-300" data-quality-note>
+              {content.qualityNote}
+            </p>
+          )}
         </div>
       )}
       <dl className="mt-3 divide-y divide-slate-100 dark:divide-slate-800">

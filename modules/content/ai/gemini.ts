@@ -122,9 +122,17 @@ export class GeminiProvider implements AiProvider {
       } else {
         const ok = req.schema.safeParse(raw);
         if (ok.success) return ok.data;
+        // A repair that loses nothing (order, padding, hashtags) is taken at once. One that had
+        // to shorten text (it lists `shortened`) waits: the model rewrites first, told exactly
+        // what broke a limit, so delivered text is the model's own wording where it can be (#17.4).
         if (req.repair) {
-          const fixed = req.schema.safeParse(req.repair(raw));
-          if (fixed.success) {
+          const repaired = req.repair(raw);
+          const lossy =
+            typeof repaired === "object" &&
+            repaired !== null &&
+            Array.isArray((repaired as { shortened?: unknown }).shortened);
+          const fixed = req.schema.safeParse(repaired);
+          if (fixed.success && (!lossy || ask === 1)) {
             await this.o.meter.log("warn", `${req.task}: model answer repaired`, {
               issues: ok.error.issues.slice(0, 10).map((i) => `${i.path.join(".")}: ${i.message}`),
             });
