@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, isNotNull, isNull, lt, or, type SQL } from "drizzle-orm";
 import { contentItems, productImages } from "../../drizzle/schema";
 import { type Actor, isAdmin } from "../core/actor";
 import { decodeCursor, encodeCursor } from "../core/cursor";
@@ -120,6 +120,8 @@ export class ContentRepo {
           q.status ? eq(contentItems.status, q.status) : undefined,
           q.profile ? eq(contentItems.profile, q.profile) : undefined,
           q.sequenceId ? eq(contentItems.sequenceId, q.sequenceId) : undefined,
+          q.series === "true" ? isNotNull(contentItems.sequenceId) : undefined,
+          q.series === "false" ? isNull(contentItems.sequenceId) : undefined,
           cur
             ? or(
                 lt(contentItems.createdAt, cur.at),

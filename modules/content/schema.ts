@@ -238,6 +238,8 @@ export const ListContentQuery = z.object({
   status: z.enum(CONTENT_STATUSES).optional(),
   profile: Profile.optional(),
   sequenceId: z.string().max(64).optional(),
+  /** `true`: only drafts of a series ("First 3 Posts"); `false`: only standalone ones. */
+  series: z.enum(["true", "false"]).optional(),
   limit: Limit,
   cursor: z.string().max(200).optional(),
 });

@@ -30,6 +30,17 @@ describe("content.sequence (First 3 Posts)", () => {
       const child = await jobOf("marketing", i.jobId ?? "");
       expect(child.parentId).toBe(parent.id);
     }
+    // "Série" filter (#17.10): series drafts only, or standalone ones only.
+    const series = (await (await as("marketing", "/api/content?series=true&limit=100")).json()) as {
+      items: ContentWire[];
+    };
+    expect(series.items.length).toBeGreaterThanOrEqual(3);
+    expect(series.items.every((i) => i.sequenceId !== null)).toBe(true);
+    const single = (await (await as("marketing", "/api/content?series=false&limit=100")).json()) as {
+      items: ContentWire[];
+    };
+    expect(single.items.every((i) => i.sequenceId === null)).toBe(true);
+    expect((await as("marketing", "/api/content?series=maybe")).status).toBe(400);
     // The parent slept between looks at its children (Workflow sleep steps), and wrote an event
     // only when they moved: its trail is a few dozen events at most, not one per look.
     const events = (await (await as("marketing", `/api/jobs/${parent.id}/events?limit=200`)).json()) as {
@@ -37,5 +48,5 @@ describe("content.sequence (First 3 Posts)", () => {
     };
     expect(events.items.length).toBeGreaterThan(3);
     expect(events.items.length).toBeLessThanOrEqual(40);
-  });
+  }, 90_000);
 });

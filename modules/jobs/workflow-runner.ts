@@ -15,11 +15,12 @@ export interface StepRunner {
 
 /**
  * A waiting stage (one that returned NotYet) is called again after 1 s, then 1.5× longer each
- * time up to 10 s: a child that takes a minute costs about a dozen rounds. The round cap (about
- * 40 minutes) keeps the instance well inside the Workflow's step limit.
+ * time up to 5 s: a child that takes a minute costs about fifteen rounds, and the parent notices
+ * within 5 s. The round cap (about 20 minutes) keeps the instance well inside the Workflow's
+ * step limit.
  */
 const WAIT_FIRST_MS = 1000;
-const WAIT_MAX_MS = 10_000;
+const WAIT_MAX_MS = 5000;
 const WAIT_MAX_ROUNDS = 250;
 const waitMs = (round: number) => Math.min(WAIT_MAX_MS, Math.round(WAIT_FIRST_MS * 1.5 ** round));
 

@@ -155,12 +155,17 @@ describe("content studio", () => {
     await profile.getByText("Vendedor").click();
     await card.waitFor({ state: "detached" });
     await page.getByText("Nenhum conteúdo para este perfil com esses filtros.").waitFor();
+    // The Empresa drafts are not listed here, and the page says so, with a way back (#17.10).
+    await page
+      .locator("[data-other-profile]")
+      .getByText(/do perfil Empresa não aparece/)
+      .waitFor();
     // The persona list follows the profile too.
     const personas = await page.getByLabel("Persona").locator("option").allTextContents();
     expect(personas).toContain("Sales engineer — technical");
     expect(personas).not.toContain("Lifetrek company page");
     await screenshot(page, "content-06-salesperson");
-    await profile.getByText("Empresa").click();
+    await page.getByRole("button", { name: "Ver o perfil Empresa" }).click();
     await card.waitFor();
     // Status filter: "Rascunho" hides the approved draft.
     await page.getByRole("navigation", { name: "Status" }).getByRole("link", { name: "Rascunho" }).click();
@@ -264,7 +269,17 @@ describe("content studio", () => {
       series.push(String(await card.getAttribute("data-content-id")));
     }
     expect(new Set(series).size).toBe(3);
+    // Two series are told apart by date and theme (#17.10).
+    await group.getByText(/^· \d{2}\/\d{2}\/\d{4} · /).waitFor();
     await shot(page, "content-12-sequence-drafts");
+    // "Tipo: Sequência" lists series drafts only: the standalone blog post of the earlier test goes.
+    const standalone = page.locator("a[data-content-id]").filter({ hasText: "IQ/OQ/PQ" });
+    expect(await standalone.count()).toBeGreaterThan(0);
+    await page.getByRole("navigation", { name: "Tipo" }).getByRole("link", { name: "Sequência" }).click();
+    await standalone.first().waitFor({ state: "detached" });
+    await group.waitFor();
+    await page.getByRole("navigation", { name: "Tipo" }).getByRole("link", { name: "Todos" }).click();
+    await standalone.first().waitFor();
 
     // "Ver série" opens part 1; its series bar links the other parts.
     await item.getByRole("link", { name: /Ver série/ }).click();

@@ -1,6 +1,7 @@
 import type { RouterContextProvider } from "react-router";
 import { apiJson } from "../lib/api.server";
-import type { Content, ContentKind, ContentStatus, FieldError } from "./types";
+import type { KindFilter } from "./list-query";
+import type { Content, ContentStatus, FieldError } from "./types";
 
 type Ctx = Readonly<RouterContextProvider>;
 
@@ -8,7 +9,7 @@ export type ReviewActionResult =
   | { ok: true; intent: string; content: Content; renderJobId: string | null }
   | { ok: false; intent: string; status: number; detail: string; errors: FieldError[] };
 
-const KINDS: ContentKind[] = ["carousel", "blog"];
+const KINDS: KindFilter[] = ["carousel", "blog", "sequence"];
 const STATUSES: ContentStatus[] = ["draft", "approved", "rejected"];
 
 /** The Studio list filters from the URL (anything unknown is ignored). */
@@ -17,7 +18,7 @@ export function listFilters(params: URLSearchParams) {
   const status = params.get("status");
   const cursor = params.get("cursor");
   return {
-    kind: KINDS.includes(kind as ContentKind) ? (kind as ContentKind) : null,
+    kind: KINDS.includes(kind as KindFilter) ? (kind as KindFilter) : null,
     status: STATUSES.includes(status as ContentStatus) ? (status as ContentStatus) : null,
     cursor: cursor && cursor.length <= 200 ? cursor : null,
   };

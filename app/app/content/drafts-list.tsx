@@ -4,7 +4,8 @@ import { useI18n } from "../i18n";
 import { clientApi } from "../lib/api-client";
 import { useProfile } from "../lib/preferences-context";
 import { ContentStatusBadge, OfflineBadge, ScoreBadge, SeriesBadge, StackIcon } from "./badges";
-import { type Content, type ContentKind, type ContentStatus, versioned } from "./types";
+import { type KindFilter, listQuery } from "./list-query";
+import { type Content, type ContentStatus, versioned } from "./types";
 
 type Group = { key: string; sequenceId: string | null; items: Content[] };
 
@@ -33,15 +34,18 @@ export function DraftsList({
   nextCursor: initialCursor,
   kind,
   status,
+  otherProfile,
 }: {
   items: Content[];
   nextCursor: string | null;
-  kind: ContentKind | null;
+  kind: KindFilter | null;
   status: ContentStatus | null;
+  /** How many items of the other profile these filters hide (not listed here, but said). */
+  otherProfile?: { profile: "company" | "salesperson"; count: number; more: boolean };
 }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const d = t.studio.drafts;
-  const { profile } = useProfile();
+  const { profile, setProfile } = useProfile();
   const [items, setItems] = useState(initialItems);
   const [cursor, setCursor] = useState(initialCursor);
   const [loading, setLoading] = useState(false);
@@ -57,9 +61,7 @@ export function DraftsList({
   async function loadMore() {
     if (!cursor) return;
     setLoading(true);
-    const qs = new URLSearchParams({ profile, limit: "24", cursor });
-    if (kind) qs.set("kind", kind);
-    if (status) qs.set("status", status);
+    const qs = listQuery(profile, { kind, status, cursor });
     const res = await clientApi<{ items: Content[]; nextCursor: string | null }>(`/api/content?${qs}`);
     setLoading(false);
     if (!res.ok) return;
@@ -81,6 +83,7 @@ export function DraftsList({
             options={[
               ["carousel", t.studio.kindShort.carousel],
               ["blog", t.studio.kindShort.blog],
+              ["sequence", t.studio.kindShort.sequence],
             ]}
           />
           <FilterTabs
@@ -95,6 +98,21 @@ export function DraftsList({
           />
         </div>
       </div>
+      {otherProfile && otherProfile.count > 0 && otherProfile.profile !== profile && (
+        <p className="text-xs text-slate-600 dark:text-slate-300" data-other-profile>
+          {d.otherProfile(
+            otherProfile.more ? `${otherProfile.count}+` : String(otherProfile.count),
+            t.header[otherProfile.profile],
+          )}{" "}
+          <button
+            type="button"
+            className="font-medium text-brand-blue underline underline-offset-2 dark:text-blue-300"
+            onClick={() => setProfile(otherProfile.profile)}
+          >
+            {d.showOtherProfile(t.header[otherProfile.profile])}
+          </button>
+        </p>
+      )}
       {groups.length === 0 ? (
         <div className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center dark:border-slate-700 dark:bg-navy-900">
           <p className="text-sm font-medium text-slate-700 dark:text-slate-200">{d.empty}</p>
@@ -109,9 +127,13 @@ export function DraftsList({
                 data-sequence-id={g.sequenceId}
                 className="rounded-xl border border-blue-200 bg-blue-50/60 p-3 md:col-span-2 2xl:col-span-3 dark:border-blue-900 dark:bg-blue-950/30"
               >
-                <p className="mb-2 flex items-center gap-2 text-xs font-semibold text-brand-blue dark:text-blue-200">
+                {/* Theme of part 1 and the date tell two series apart (#17.10). */}
+                <p className="mb-2 flex flex-wrap items-center gap-2 text-xs font-semibold text-brand-blue dark:text-blue-200">
                   <StackIcon />
                   {d.series}
+                  <span className="font-normal text-slate-600 dark:text-slate-300">
+                    · {fmt.date(g.items[0]?.createdAt ?? "")} · {g.items[0]?.topic}
+                  </span>
                 </p>
                 {/* Three across only where a card keeps room for its badges (at 768 px they overflowed). */}
                 <ul className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3">

@@ -59,6 +59,9 @@ export const contentPt = {
     score: "Qualidade",
     noImage: "Sem imagem",
     listLabel: "Lista de conteúdos",
+    otherProfile: (n: string, profile: string) =>
+      `${n} ${n === "1" ? "item" : "itens"} do perfil ${profile} não ${n === "1" ? "aparece" : "aparecem"} aqui.`,
+    showOtherProfile: (profile: string) => `Ver o perfil ${profile}`,
   },
   status: { draft: "Rascunho", approved: "Aprovado", rejected: "Rejeitado" } as Record<string, string>,
   offline: "Rascunho offline",
@@ -257,6 +260,9 @@ export const contentEn: ContentDictionary = {
     score: "Quality",
     noImage: "No image",
     listLabel: "Content list",
+    otherProfile: (n: string, profile: string) =>
+      `${n} ${n === "1" ? "item" : "items"} of the ${profile} profile ${n === "1" ? "is" : "are"} not shown here.`,
+    showOtherProfile: (profile: string) => `Show the ${profile} profile`,
   },
   status: { draft: "Draft", approved: "Approved", rejected: "Rejected" },
   offline: "Offline draft",

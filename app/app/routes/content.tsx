@@ -4,6 +4,7 @@ import { buttonClass, Forbidden, PageHeader } from "../components/page";
 import { listFilters } from "../content/content.server";
 import { DraftsList } from "../content/drafts-list";
 import { GeneratePanel } from "../content/generate-panel";
+import { listQuery } from "../content/list-query";
 import { PendingStrip } from "../content/pending-strip";
 import { CONTENT_JOB_TYPES, type Content, type Persona, type Product } from "../content/types";
 import { useI18n } from "../i18n";
@@ -24,12 +25,16 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const filters = listFilters(url.searchParams);
   // The active profile lives in a cookie, so the server lists the right drafts on first paint.
   const { profile } = preferencesFrom(request.headers.get("cookie"));
-  const qs = new URLSearchParams({ profile, limit: "24" });
-  if (filters.kind) qs.set("kind", filters.kind);
-  if (filters.status) qs.set("status", filters.status);
-  if (filters.cursor) qs.set("cursor", filters.cursor);
-  const [list, personas, products] = await Promise.all([
+  const qs = listQuery(profile, filters);
+  // The other profile's drafts are not listed, but the page says how many there are (#17.10).
+  const other: "company" | "salesperson" = profile === "company" ? "salesperson" : "company";
+  const [list, otherList, personas, products] = await Promise.all([
     apiJson<{ items: Content[]; nextCursor: string | null }>(context, request, `/api/content?${qs}`),
+    apiJson<{ items: Content[]; nextCursor: string | null }>(
+      context,
+      request,
+      `/api/content?${listQuery(other, { ...filters, cursor: null }, 100)}`,
+    ),
     apiJson<{ items: Persona[] }>(context, request, "/api/personas"),
     apiJson<{ items: Product[] }>(context, request, "/api/products"),
   ]);
@@ -40,6 +45,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     filters,
     items: list.data.items,
     nextCursor: list.data.nextCursor,
+    otherProfile: {
+      profile: other,
+      count: otherList.ok ? otherList.data.items.length : 0,
+      more: otherList.ok && otherList.data.nextCursor !== null,
+    },
     personas: personas.ok ? personas.data.items : [],
     products: products.ok ? products.data.items : [],
   };
@@ -94,6 +104,7 @@ function Studio({ data: d }: { data: Extract<Route.ComponentProps["loaderData"],
           nextCursor={d.nextCursor}
           kind={d.filters.kind}
           status={d.filters.status}
+          otherProfile={d.otherProfile}
         />
       </div>
     </>
