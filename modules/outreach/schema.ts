@@ -63,6 +63,10 @@ export const Usage = z
     weeklyCap: z.number(),
     nextSlotAt: z.string().nullable(),
     pausedUntil: z.string().nullable(),
+    /** The governor's "now": the wall clock, or development's time-lapse. */
+    now: z.string(),
+    /** 1 on the wall clock; the time-lapse factor in development. */
+    clockSpeed: z.number(),
   })
   .openapi("OutreachUsage");
 
