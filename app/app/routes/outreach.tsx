@@ -1,0 +1,87 @@
+import { data } from "react-router";
+import { Forbidden, Notice, PageHeader } from "../components/page";
+import { useI18n } from "../i18n";
+import { userContext } from "../lib/session.server";
+import { AccountsBar, ConnectButton } from "../outreach/accounts-bar";
+import { ApprovalQueue } from "../outreach/approval-queue";
+import { loadOutreach } from "../outreach/outreach.server";
+import { RulesForm } from "../outreach/rules-form";
+import { AuditLog, Timeline } from "../outreach/timeline";
+import { canUseOutreach, IN_FLIGHT } from "../outreach/types";
+import { useOutreachLive } from "../outreach/ui";
+import { UsageCard } from "../outreach/usage-card";
+import type { Route } from "./+types/outreach";
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const me = context.get(userContext);
+  if (!canUseOutreach(me.role)) return data({ allowed: false as const }, { status: 403 });
+  const wanted = new URL(request.url).searchParams.get("account");
+  const out = await loadOutreach(context, request, wanted);
+  if (!out.ok) throw data(out.problem, { status: out.status });
+  return { allowed: true as const, ...out };
+}
+
+export function meta() {
+  return [{ title: "Lifetrek — Outreach" }];
+}
+
+export default function Outreach({ loaderData }: Route.ComponentProps) {
+  if (!loaderData.allowed) return <Forbidden />;
+  return <Screen {...loaderData} />;
+}
+
+function Screen({
+  accounts,
+  account,
+  detail,
+  queue,
+  users,
+}: Extract<Route.ComponentProps["loaderData"], { allowed: true }>) {
+  const { t, fmt } = useI18n();
+  const T = t.outreach;
+  const names = new Map(users.map((u) => [u.id, u.name]));
+  const live =
+    queue.some((a) => !a.text) ||
+    accounts.some((a) => a.status === "connecting") ||
+    (detail?.actions.some((a) => IN_FLIGHT.has(a.status)) ?? false);
+  useOutreachLive(live);
+  const usage = detail?.usage ?? null;
+  return (
+    <>
+      <PageHeader title={T.title} subtitle={T.subtitle} actions={<ConnectButton />} />
+      {usage && usage.clockSpeed > 1 && (
+        <p
+          data-dev-clock
+          className="mb-4 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-xs text-sky-900 dark:border-sky-900 dark:bg-sky-950 dark:text-sky-100"
+        >
+          {T.devClock(usage.clockSpeed, fmt.dateTime(usage.now))}
+        </p>
+      )}
+      {accounts.length === 0 || !account ? (
+        <Notice icon="➤" title={T.noAccounts} body={T.noAccountsBody} />
+      ) : (
+        <>
+          <AccountsBar accounts={accounts} current={account.id} ownerName={(id) => names.get(id) ?? id} />
+          <div className="grid items-start gap-6 xl:grid-cols-[3fr_2fr]">
+            <div className="space-y-6">
+              <ApprovalQueue items={queue} accounts={accounts} />
+              <Timeline actions={detail?.actions ?? []} />
+            </div>
+            <div className="space-y-6">
+              {usage && <UsageCard usage={usage} />}
+              {detail?.rules && (
+                <RulesForm
+                  key={`${account.id}:${JSON.stringify(detail.rules)}`}
+                  accountId={account.id}
+                  rules={detail.rules}
+                  tierCap={usage?.tierCap ?? 0}
+                />
+              )}
+              <AuditLog items={detail?.log ?? []} />
+            </div>
+          </div>
+        </>
+      )}
+    </>
+  );
+}
