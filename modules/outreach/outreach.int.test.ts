@@ -124,7 +124,9 @@ describe("outreach API (contract § Outreach)", () => {
       string,
       unknown
     >;
-    expect(usage).toMatchObject({ tierCap: 30, today: 0, week: 0, weeklyCap: 150 });
+    expect(usage).toMatchObject({ tierCap: 30, today: 0, week: 0, weeklyCap: 150, clockSpeed: 1 });
+    // Without a development time-lapse the governor's "now" is the wall clock.
+    expect(Math.abs(Date.parse(String(usage.now)) - Date.now())).toBeLessThan(60_000);
   });
 
   it("drafts, approves from a session only, sends byte for byte what was approved, and locks it", async () => {
@@ -134,10 +136,15 @@ describe("outreach API (contract § Outreach)", () => {
     const actionId = await draftApproved(acc.id, leadId);
     let action = (
       (await (await as("sales", `/api/outreach/actions/${actionId}`)).json()) as {
-        action: { status: string; text: string };
+        action: { status: string; text: string; leadName: string | null };
       }
     ).action;
     expect(action.status).toBe("draft");
+    expect(action.leadName).toBe("Odonto Precisa");
+    const listed = (await (await as("sales", `/api/outreach/actions?leadId=${leadId}`)).json()) as {
+      items: Array<{ id: string; leadName: string | null }>;
+    };
+    expect(listed.items.map((a) => [a.id, a.leadName])).toEqual([[actionId, "Odonto Precisa"]]);
     expect([...action.text].length).toBeLessThanOrEqual(300);
     expect((await as("sales2", `/api/outreach/actions/${actionId}`)).status).toBe(404);
 
@@ -182,7 +189,7 @@ describe("outreach API (contract § Outreach)", () => {
     expect(report.executed).toBeGreaterThanOrEqual(1);
     action = (
       (await (await as("sales", `/api/outreach/actions/${actionId}`)).json()) as {
-        action: { status: string; text: string };
+        action: { status: string; text: string; leadName: string | null };
       }
     ).action;
     expect(action.status).toBe("completed");

@@ -77,6 +77,8 @@ export const Action = z
     id: z.string(),
     accountId: z.string(),
     leadId: z.string().nullable(),
+    /** The lead's company, so a queue or timeline says who the action is for. */
+    leadName: z.string().nullable(),
     kind: z.enum(OUTREACH_KINDS),
     target: z.string().nullable(),
     targetName: z.string().nullable(),

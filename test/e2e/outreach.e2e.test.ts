@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launch, newPage, screenshot, signIn, toasts } from "./helpers";
+import { BASE, launch, newPage, screenshot, signIn, toasts } from "./helpers";
 
 // #9: the whole outreach loop offline. A salesperson connects a demo LinkedIn account, drafts an
 // invitation from a HOT lead's page, approves it, and watches the governor (the stack's cron, on
@@ -65,7 +65,7 @@ describe("outreach: connect, draft, approve, sent on the governor's clock, reply
     await toasts(page).getByText("Conta de demonstração conectada.").waitFor();
     const accountsNav = page.getByRole("navigation", { name: "Contas" });
     await accountsNav.getByText("Ativa").waitFor();
-    await expect.poll(() => page.locator("[data-dev-clock]").textContent()).toMatch(/acelerado 120×/);
+    await expect.poll(() => page.locator("[data-dev-clock]").textContent()).toMatch(/acelerado 60×/);
 
     // 2. Rules are bounded by the domain: the API's 400 names the field, shown beside it.
     const dailyMax = page.getByLabel("Máximo por dia");
@@ -110,7 +110,7 @@ describe("outreach: connect, draft, approve, sent on the governor's clock, reply
     await text.waitFor();
     await page.locator(`#action-${secondId} textarea`).waitFor({ timeout: 20_000 });
     await recordTimeline(page);
-    await text.fill(`${(await text.inputValue()).slice(0, 200)} Até breve!`);
+    await text.fill(`${(await text.inputValue()).trimEnd()} Até breve!`);
     await screenshot(page, "outreach-04-queue");
 
     // 5. Approve this one (the edit is saved first, then approved), bulk-approve the other.
@@ -124,17 +124,32 @@ describe("outreach: connect, draft, approve, sent on the governor's clock, reply
     // 6. The cron's governor sends the first within a tick; the second waits the random gap.
     const first = page.locator(`#timeline-${actionId}`);
     await first.and(page.locator("[data-status='completed']")).waitFor({ timeout: 25_000 });
-    const waiting = page.locator(`#timeline-${secondId}`);
-    await waiting.and(page.locator("[data-status='scheduled']")).waitFor({ timeout: 15_000 });
-    await expect
-      .poll(() => waiting.locator("[data-reason]").textContent())
-      .toMatch(/random gap of \d+\.\d min/);
+    // A tick is 10 governor minutes and the shortest gap 15, so the second always waits a tick.
+    await expect.poll(() => seenStatuses(page, secondId), { timeout: 15_000 }).toContain("scheduled");
+    const log = (
+      (await (await page.request.get(`/api/outreach/actions/${secondId}`)).json()) as {
+        action: { log: Array<{ decision: string; reason: string }> };
+      }
+    ).action.log;
+    expect(log.find((l) => l.decision === "gap")?.reason).toMatch(/random gap of \d+\.\d min/);
     expect(await seenStatuses(page, actionId)).toContain("completed");
     await expect.poll(() => page.locator("[data-usage='today'] dd").textContent()).toMatch(/^1 de \d+$/);
     const audit = page.getByRole("region", { name: "Registro de auditoria" });
     for (const decision of ["approved", "go", "completed", "gap"])
       await audit.locator(`[data-decision='${decision}']`).first().waitFor();
     await screenshot(page, "outreach-05-sent-and-scheduled");
+
+    // The same screen in English on the dark theme (axe checks its contrast too).
+    const prefs = (locale: string, theme: string) =>
+      context.addCookies([
+        { name: "lt_locale", value: locale, url: BASE },
+        { name: "lt_theme", value: theme, url: BASE },
+      ]);
+    await prefs("en", "dark");
+    await page.reload();
+    await page.getByRole("heading", { name: "Governor timeline" }).waitFor();
+    await screenshot(page, "outreach-05b-dark-english");
+    await prefs("pt-BR", "light");
 
     // 7. The fake Unipile accepts the invitation through the webhook: the lead's score rises.
     await page.goto(`/leads/${lead.id}`);

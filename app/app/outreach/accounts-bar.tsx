@@ -38,7 +38,7 @@ export function ConnectButton() {
   };
   return (
     <button type="button" className={buttonClass.cta} disabled={busy} onClick={() => void connect()}>
-      <span aria-hidden="true">＋</span> {busy ? T.connecting : T.connect}
+      <span aria-hidden="true">+</span> {busy ? T.connecting : T.connect}
     </button>
   );
 }

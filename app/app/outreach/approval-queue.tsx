@@ -6,7 +6,7 @@ import { sendJson, useApiSubmit } from "../content/library/form-kit";
 import { clientApi } from "../lib/api-client";
 import { describe, FormField, invalidInput } from "../settings/fields";
 import { type Account, type Action, INVITE_NOTE_MAX } from "./types";
-import { OutreachBadge, useTexts } from "./ui";
+import { OutreachBadge, recipient, useTexts } from "./ui";
 
 /** Drafts waiting for a person: edit, approve (one or many), reject with a reason. */
 export function ApprovalQueue({ items, accounts }: { items: Action[]; accounts: Account[] }) {
@@ -117,7 +117,7 @@ function QueueItem({
   const dirty = text !== (action.text ?? "");
   const invite = action.kind === "send_invite";
   const length = [...text].length;
-  const who = action.targetName ?? T.someone;
+  const who = recipient(action, T.someone);
   const textId = `text-${action.id}`;
 
   const save = async () => {

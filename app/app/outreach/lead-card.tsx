@@ -9,7 +9,7 @@ import { StatusBadge } from "../jobs/status-badge";
 import { clientApi } from "../lib/api-client";
 import type { Job } from "../lib/types";
 import type { Account, Action } from "./types";
-import { OutreachBadge, useOutreachLive, useTexts } from "./ui";
+import { OutreachBadge, recipient, useOutreachLive, useTexts } from "./ui";
 
 /** Where an action lives on the Outreach screen: the queue for a draft, else the timeline. */
 export const actionHref = (a: Pick<Action, "id" | "accountId" | "status">) =>
@@ -100,10 +100,10 @@ export function LeadOutreachCard({
             <li key={a.id} data-lead-action={a.id} className="flex flex-wrap items-center gap-2 text-sm">
               <OutreachBadge status={a.status} label={T.status[a.status] ?? a.status} />
               <span className="text-slate-800 dark:text-slate-200">
-                {T.kind[a.kind] ?? a.kind} {T.to(a.targetName ?? T.someone)}
+                {T.kind[a.kind] ?? a.kind} {T.to(recipient(a, T.someone))}
               </span>
               <Link to={actionHref(a)} className="text-brand-blue hover:underline dark:text-blue-300">
-                {a.status === "draft" ? T.viewInQueue : T.timeline}
+                {a.status === "draft" ? T.viewInQueue : T.viewInTimeline}
               </Link>
             </li>
           ))}

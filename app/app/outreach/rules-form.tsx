@@ -61,7 +61,7 @@ export function RulesForm({
           void submit();
         }}
       >
-        <div className="grid grid-cols-2 gap-3 sm:grid-cols-3">
+        <div className="grid grid-cols-2 gap-3">
           {(["activeFrom", "activeTo"] as const).map((k) => (
             <FormField key={k} id={id(k)} label={T[k]} error={err(k)}>
               <input
@@ -69,7 +69,7 @@ export function RulesForm({
                 type="time"
                 value={value[k]}
                 onChange={(e) => set(k, e.target.value)}
-                className={`${inputClass} ${err(k) ? invalidInput : ""}`}
+                className={`${inputClass} w-full ${err(k) ? invalidInput : ""}`}
               />
             </FormField>
           ))}
@@ -81,7 +81,7 @@ export function RulesForm({
                 inputMode="numeric"
                 value={value[key] ?? ""}
                 onChange={(e) => set(key, e.target.value === "" ? 0 : Number(e.target.value))}
-                className={`${inputClass} ${err(key) ? invalidInput : ""}`}
+                className={`${inputClass} w-full ${err(key) ? invalidInput : ""}`}
               />
             </FormField>
           ))}

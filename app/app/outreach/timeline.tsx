@@ -2,7 +2,7 @@ import { Link } from "react-router";
 import { Card } from "../components/page";
 import { useI18n } from "../i18n";
 import { type Action, IN_FLIGHT, type LogEntry } from "./types";
-import { lastReason, OutreachBadge, useTexts } from "./ui";
+import { lastReason, OutreachBadge, recipient, useTexts } from "./ui";
 
 const when = (a: Action) => a.executedAt ?? a.scheduledFor ?? a.approvedAt;
 
@@ -33,7 +33,7 @@ export function Timeline({ actions }: { actions: Action[] }) {
             >
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <p className="font-medium text-slate-900 dark:text-white">
-                  {T.kind[a.kind] ?? a.kind} {T.to(a.targetName ?? T.someone)}
+                  {T.kind[a.kind] ?? a.kind} {T.to(recipient(a, T.someone))}
                   {a.leadId && (
                     <>
                       {" · "}
@@ -74,13 +74,14 @@ export function AuditLog({ items }: { items: LogEntry[] }) {
       {items.length === 0 ? (
         <p className="mt-3 text-sm text-slate-600 dark:text-slate-300">{T.auditEmpty}</p>
       ) : (
-        <table className="mt-3 w-full text-left text-xs">
+        // Fixed columns and wrapped reasons: a long reason never makes the card scroll sideways.
+        <table className="mt-3 w-full table-fixed text-left text-xs">
           <thead className="text-slate-600 dark:text-slate-300">
             <tr>
-              <th scope="col" className="py-1.5 pr-3 font-medium">
+              <th scope="col" className="w-40 py-1.5 pr-3 font-medium">
                 {T.when}
               </th>
-              <th scope="col" className="py-1.5 pr-3 font-medium">
+              <th scope="col" className="w-36 py-1.5 pr-3 font-medium">
                 {T.decision}
               </th>
               <th scope="col" className="py-1.5 font-medium">
@@ -92,9 +93,9 @@ export function AuditLog({ items }: { items: LogEntry[] }) {
             {items.slice(0, 40).map((l, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: log entries have no id of their own; the list is append-only
               <tr key={i} data-decision={l.decision}>
-                <td className="whitespace-nowrap py-1.5 pr-3 align-top">{fmt.dateTime(l.at)}</td>
-                <td className="py-1.5 pr-3 align-top font-mono">{l.decision}</td>
-                <td className="py-1.5 align-top">{l.reason}</td>
+                <td className="py-1.5 pr-3 align-top">{fmt.dateTime(l.at)}</td>
+                <td className="break-words py-1.5 pr-3 align-top font-mono">{l.decision}</td>
+                <td className="break-words py-1.5 align-top">{l.reason}</td>
               </tr>
             ))}
           </tbody>

@@ -65,6 +65,15 @@ export function lastReason(log: Array<{ decision: string; reason: string }>): st
   return log.at(-1)?.reason ?? "—";
 }
 
+/** Who an action is for: the person when known, and the lead's company. */
+export function recipient(
+  a: { targetName: string | null; leadName: string | null },
+  someone: string,
+): string {
+  if (a.targetName && a.leadName) return `${a.targetName} (${a.leadName})`;
+  return a.targetName ?? a.leadName ?? someone;
+}
+
 export function useTexts() {
   return useI18n().t.outreach;
 }

@@ -77,8 +77,10 @@ function Screen({
                   tierCap={usage?.tierCap ?? 0}
                 />
               )}
-              <AuditLog items={detail?.log ?? []} />
             </div>
+          </div>
+          <div className="mt-6">
+            <AuditLog items={detail?.log ?? []} />
           </div>
         </>
       )}
