@@ -139,6 +139,14 @@ describe("outreach: connect, draft, approve, sent on the governor's clock, reply
       await audit.locator(`[data-decision='${decision}']`).first().waitFor();
     await screenshot(page, "outreach-05-sent-and-scheduled");
 
+    // A person may still stop what waits: cancelled, it never leaves.
+    const waiting = page.locator(`#timeline-${secondId}`);
+    if ((await waiting.getAttribute("data-status")) !== "completed") {
+      await waiting.getByRole("button", { name: "Cancelar envio" }).click();
+      await toasts(page).getByText("Envio cancelado.").waitFor();
+      await waiting.and(page.locator("[data-status='cancelled']")).waitFor();
+    }
+
     // The same screen in English on the dark theme (axe checks its contrast too).
     const prefs = (locale: string, theme: string) =>
       context.addCookies([

@@ -1,6 +1,9 @@
-import { Link } from "react-router";
-import { Card } from "../components/page";
+import { useState } from "react";
+import { Link, useRevalidator } from "react-router";
+import { toast } from "sonner";
+import { buttonClass, Card } from "../components/page";
 import { useI18n } from "../i18n";
+import { clientApi } from "../lib/api-client";
 import { type Action, IN_FLIGHT, type LogEntry } from "./types";
 import { lastReason, OutreachBadge, recipient, useTexts } from "./ui";
 
@@ -54,11 +57,37 @@ export function Timeline({ actions }: { actions: Action[] }) {
               <p className="mt-0.5 text-xs text-slate-700 dark:text-slate-200" data-reason>
                 <span className="font-medium">{T.why}:</span> {lastReason(a.log)}
               </p>
+              {IN_FLIGHT.has(a.status) && a.status !== "executing" && <CancelButton id={a.id} />}
             </li>
           ))}
         </ol>
       )}
     </Card>
+  );
+}
+
+/** Stops an approved action before the governor sends it (the API answers 409 once it is sending). */
+function CancelButton({ id }: { id: string }) {
+  const T = useTexts();
+  const revalidator = useRevalidator();
+  const [busy, setBusy] = useState(false);
+  const cancel = async () => {
+    setBusy(true);
+    const res = await clientApi(`/api/outreach/actions/${encodeURIComponent(id)}/cancel`, { method: "POST" });
+    setBusy(false);
+    if (res.ok) toast.success(T.cancelled);
+    else toast.error(res.problem?.detail ?? T.failed);
+    void revalidator.revalidate();
+  };
+  return (
+    <button
+      type="button"
+      className={`${buttonClass.danger} mt-2`}
+      disabled={busy}
+      onClick={() => void cancel()}
+    >
+      {T.cancel}
+    </button>
   );
 }
 

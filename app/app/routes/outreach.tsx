@@ -1,5 +1,5 @@
 import { data } from "react-router";
-import { Forbidden, Notice, PageHeader } from "../components/page";
+import { Forbidden, PageHeader } from "../components/page";
 import { useI18n } from "../i18n";
 import { userContext } from "../lib/session.server";
 import { AccountsBar, ConnectButton } from "../outreach/accounts-bar";
@@ -58,7 +58,16 @@ function Screen({
         </p>
       )}
       {accounts.length === 0 || !account ? (
-        <Notice icon="➤" title={T.noAccounts} body={T.noAccountsBody} />
+        // Not <Notice>: its title is an h1 and the page already has one.
+        <section
+          aria-labelledby="no-accounts"
+          className="mx-auto mt-10 max-w-xl rounded-xl border border-dashed border-slate-300 bg-white p-10 text-center dark:border-slate-700 dark:bg-navy-900"
+        >
+          <h2 id="no-accounts" className="text-xl font-semibold text-slate-900 dark:text-white">
+            {T.noAccounts}
+          </h2>
+          <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">{T.noAccountsBody}</p>
+        </section>
       ) : (
         <>
           <AccountsBar accounts={accounts} current={account.id} ownerName={(id) => names.get(id) ?? id} />
