@@ -172,6 +172,7 @@ function outreachService(env: Env, config: AppConfig, db: Db, engine: JobEngine)
     unipileConfigured: config.unipileConfigured,
     isDev: config.isDev,
     publicOrigin: config.publicOrigin.replace(/\/$/, ""),
+    appUrl: config.appUrl,
     webhookSecret: config.unipileWebhookSecret,
     clock: outreachClock(config),
   });

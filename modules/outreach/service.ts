@@ -24,7 +24,14 @@ export interface EngagementPort {
 
 /** Unipile calls that go through the Python service's client (hosted auth, webhooks). */
 export interface UnipileAdmin {
-  hostedLink(input: { name: string; notifyUrl: string; expiresOn: string }): Promise<{ url: string }>;
+  hostedLink(input: {
+    name: string;
+    notifyUrl: string;
+    expiresOn: string;
+    /** Where Unipile's wizard sends the person back to when they finish (or give up). */
+    successRedirectUrl?: string;
+    failureRedirectUrl?: string;
+  }): Promise<{ url: string }>;
   registerWebhook(input: {
     requestUrl: string;
     source: "users" | "messaging" | "account_status";
@@ -44,6 +51,8 @@ export interface OutreachDeps {
   unipileConfigured: boolean;
   isDev: boolean;
   publicOrigin: string;
+  /** The dashboard's origin: the hosted-auth wizard sends the person back to its Outreach screen. */
+  appUrl?: string;
   webhookSecret: string;
   /** The governor's clock: the wall clock, or development's time-lapse (see clock.ts). */
   clock?: OutreachClock;
@@ -114,6 +123,12 @@ export class OutreachService {
       name: account.id,
       notifyUrl: `${this.deps.publicOrigin}/api/webhooks/unipile/hosted/${account.id}/${await this.hostedToken(account.id)}`,
       expiresOn: new Date(Date.now() + 60 * 60_000).toISOString(),
+      ...(this.deps.appUrl
+        ? {
+            successRedirectUrl: `${this.deps.appUrl}/outreach?account=${encodeURIComponent(account.id)}`,
+            failureRedirectUrl: `${this.deps.appUrl}/outreach?connect=failed`,
+          }
+        : {}),
     });
     return { url, account };
   }

@@ -8,6 +8,7 @@ export const outreachPt = {
   connectedDemo: "Conta de demonstração conectada.",
   redirecting: "Abrindo o login do LinkedIn (Unipile)…",
   connectFailed: "Não foi possível conectar a conta.",
+  connectAborted: "A conexão com o LinkedIn não foi concluída no assistente da Unipile. Tente de novo.",
   noAccounts: "Nenhuma conta conectada",
   noAccountsBody:
     "Conecte sua conta do LinkedIn pelo link seguro da Unipile. Em desenvolvimento, sem chave da Unipile, uma conta de demonstração é conectada na hora.",
@@ -122,6 +123,7 @@ export const outreachEn: typeof outreachPt = {
   connectedDemo: "Demo account connected.",
   redirecting: "Opening the LinkedIn sign-in (Unipile)…",
   connectFailed: "Could not connect the account.",
+  connectAborted: "Connecting LinkedIn was not completed in Unipile's wizard. Please try again.",
   noAccounts: "No account connected",
   noAccountsBody:
     "Connect your LinkedIn account through Unipile's secure link. In development, with no Unipile key, a demo account is connected at once.",

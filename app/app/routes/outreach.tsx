@@ -15,10 +15,11 @@ import type { Route } from "./+types/outreach";
 export async function loader({ request, context }: Route.LoaderArgs) {
   const me = context.get(userContext);
   if (!canUseOutreach(me.role)) return data({ allowed: false as const }, { status: 403 });
-  const wanted = new URL(request.url).searchParams.get("account");
-  const out = await loadOutreach(context, request, wanted);
+  const params = new URL(request.url).searchParams;
+  const out = await loadOutreach(context, request, params.get("account"));
   if (!out.ok) throw data(out.problem, { status: out.status });
-  return { allowed: true as const, ...out };
+  // Unipile's hosted-auth wizard sends the person back here with ?connect=failed when it fails.
+  return { allowed: true as const, connectFailed: params.get("connect") === "failed", ...out };
 }
 
 export function meta() {
@@ -36,6 +37,7 @@ function Screen({
   detail,
   queue,
   users,
+  connectFailed,
 }: Extract<Route.ComponentProps["loaderData"], { allowed: true }>) {
   const { t, fmt } = useI18n();
   const T = t.outreach;
@@ -49,6 +51,14 @@ function Screen({
   return (
     <>
       <PageHeader title={T.title} subtitle={T.subtitle} actions={<ConnectButton />} />
+      {connectFailed && (
+        <p
+          role="alert"
+          className="mb-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-100"
+        >
+          {T.connectAborted}
+        </p>
+      )}
       {usage && usage.clockSpeed > 1 && (
         <p
           data-dev-clock
