@@ -54,6 +54,7 @@ export function actionToWire(
     scheduledFor: iso(a.scheduledFor),
     jitterMinutes: a.jitterMinutes,
     executedAt: iso(a.executedAt),
+    acceptedAt: iso(a.acceptedAt),
     error: a.error ?? null,
     log: log.map((l) => ({ at: new Date(l.at).toISOString(), decision: l.decision, reason: l.reason })),
   };

@@ -89,6 +89,8 @@ export const Action = z
     scheduledFor: z.string().nullable(),
     jitterMinutes: z.number().nullable(),
     executedAt: z.string().nullable(),
+    /** An invitation: when Unipile told us it was accepted (`new_relation`). */
+    acceptedAt: z.string().nullable(),
     error: z.object({ code: z.string(), message: z.string() }).nullable(),
     log: z.array(LogEntry),
   })

@@ -8,7 +8,7 @@ import { useJobsApi, useLiveJob } from "../jobs/provider";
 import { StatusBadge } from "../jobs/status-badge";
 import { clientApi } from "../lib/api-client";
 import type { Job } from "../lib/types";
-import type { Account, Action } from "./types";
+import { type Account, type Action, IN_FLIGHT } from "./types";
 import { OutreachBadge, recipient, useOutreachLive, useTexts } from "./ui";
 
 /** Where an action lives on the Outreach screen: the queue for a draft, else the timeline. */
@@ -33,10 +33,11 @@ export function LeadOutreachCard({
   const [accountId, setAccountId] = useState(usable[0]?.id ?? "");
   const [started, setStarted] = useState<{ jobId: string; actionId: string; accountId: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  useOutreachLive(
-    actions.some((a) => a.status !== "completed" && a.status !== "cancelled" && a.status !== "failed"),
-    5000,
-  );
+  // Refresh while the governor may still act (every 5 s), and while a sent invitation awaits its
+  // answer (every 15 s): the acceptance arrives by webhook and moves this page's score.
+  const acting = actions.some((a) => IN_FLIGHT.has(a.status));
+  const awaiting = actions.some((a) => a.kind === "send_invite" && a.status === "completed" && !a.acceptedAt);
+  useOutreachLive(acting || awaiting, acting ? 5000 : 15_000);
 
   const draft = async () => {
     setBusy(true);
