@@ -19,15 +19,8 @@ const screens: { name: string; path: string }[] = [
   { name: "settings", path: "/settings" },
 ];
 const WIDTHS = [390, 768, 1280, 1440] as const;
-const ADMIN_NAV = [
-  "Início",
-  "Content Studio",
-  "Leads",
-  "Visão geral",
-  "Job Monitor",
-  "Configurações",
-  "Outreach",
-];
+const ADMIN_NAV = ["Início", "Content Studio", "Leads", "Visão geral", "Job Monitor", "Configurações"];
+ADMIN_NAV.push("Outreach");
 
 beforeAll(async () => {
   browser = await launch();
