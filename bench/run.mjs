@@ -11,6 +11,7 @@ import { benchEngine } from "./engine.mjs";
 import { benchJobs } from "./jobs.mjs";
 import { benchLeads } from "./leads.mjs";
 import { API, waitUntil } from "./lib.mjs";
+import { benchOutreach } from "./outreach.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const only = process.argv.slice(2);
@@ -25,7 +26,9 @@ async function up() {
 }
 
 let dev = null;
-if (!(await up())) {
+// The outreach bench runs in workerd on its own (vitest): it needs no dev stack.
+const needsDev = only.length === 0 || only.some((n) => n !== "outreach");
+if (needsDev && !(await up())) {
   console.log("starting npm run dev …");
   dev = spawn(process.execPath, ["scripts/dev.mjs"], { cwd: root, stdio: "ignore", detached: true });
   await waitUntil(up, 180_000, 500);
@@ -43,6 +46,7 @@ try {
   if (want("leads")) results.leads = await benchLeads(root);
   if (want("content")) results.content = await benchContent();
   if (want("dashboard")) results.dashboard = await benchDashboard(root);
+  if (want("outreach")) results.outreach = await benchOutreach(root);
 } finally {
   if (dev) process.kill(-dev.pid, "SIGTERM");
 }
@@ -120,6 +124,22 @@ const md = [
         "",
         `- JavaScript: ${results.dashboard.jsGzipKB} KB gzipped in ${results.dashboard.jsFiles} files (budget 250 KB).`,
         `- First load of /sign-in (load event): cold ${results.dashboard.firstLoadMs?.cold} ms, median ${results.dashboard.firstLoadMs?.median} ms (budget 1,500 ms).`,
+        "",
+      ]
+    : []),
+  ...(results.outreach
+    ? [
+        "## Outreach governor",
+        "",
+        `One cron tick of the governor over ${results.outreach.accounts} LinkedIn accounts and ${results.outreach.actions.toLocaleString("en")} approved invitations, in workerd on the real D1 and per-account budget Durable Objects, executing through the Python service and the fake Unipile (\`test/bench/outreach-tick.workerd.ts\`):`,
+        "",
+        "| Tick | ms | accounts due | decisions | sent |",
+        "|---|---|---|---|---|",
+        ...results.outreach.ticks.map(
+          (t, i) =>
+            `| ${["first (every account sends one)", "+1 min (every account waits its gap)", "+2 min (no account due)"][i] ?? i} | ${t.ms} | ${t.accounts} | ${t.decisions} | ${t.executed} |`,
+        ),
+        `| first, executor answering at once (the governor's own cost) | ${results.outreach.governorOnly.ms} | ${results.outreach.governorOnly.accounts} | ${results.outreach.governorOnly.decisions} | ${results.outreach.governorOnly.executed} |`,
         "",
       ]
     : []),

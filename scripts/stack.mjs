@@ -23,6 +23,9 @@ const bin = (name) => path.join(root, "node_modules", ".bin", name);
  * @param {number} [o.cronMs] how often to fire the Worker's scheduled handler (default 60 s, as
  *   the production cron; LIFETREK_CRON_INTERVAL_MS overrides)
  * @param {(status: number) => void} [o.onCron] told after each scheduled run (tests)
+ * @param {number} [o.outreachClockSpeed] run the outreach governor on a time-lapse this many times
+ *   faster than real time, through active hours only (LIFETREK_OUTREACH_CLOCK_SPEED overrides;
+ *   unset: the wall clock, as in production)
  */
 export function createStack(o) {
   const api = `http://127.0.0.1:${o.ports.api}`;
@@ -116,6 +119,9 @@ export function createStack(o) {
       PUBLIC_APP_URL: app,
       PYTHON_SERVICE_URL: `http://127.0.0.1:${o.ports.python}`,
     };
+    const lapse = Number(process.env.LIFETREK_OUTREACH_CLOCK_SPEED ?? o.outreachClockSpeed ?? 0);
+    // The time-lapse starts now: the governor sees 30 ± 15 min gaps pass in seconds, at any hour.
+    if (lapse >= 1) vars.OUTREACH_DEV_CLOCK = `${Date.now()}x${Math.round(lapse)}`;
     start("api", bin("wrangler"), [
       "dev",
       "--ip",

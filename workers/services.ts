@@ -22,7 +22,16 @@ import {
   NotificationService,
   type NotifyMessage,
 } from "../modules/notifications";
-import { OutreachService, outreachJobTypes, PythonExecutor, PythonUnipileAdmin } from "../modules/outreach";
+import {
+  devClock,
+  type OutreachClock,
+  OutreachService,
+  outreachJobTypes,
+  PythonExecutor,
+  PythonUnipileAdmin,
+  parseDevClock,
+  wallClock,
+} from "../modules/outreach";
 import { publisherFor } from "./realtime/publish";
 
 /** Every feature's job types, one line each (NFR8). */
@@ -163,6 +172,14 @@ function outreachService(env: Env, config: AppConfig, db: Db, engine: JobEngine)
     unipileConfigured: config.unipileConfigured,
     isDev: config.isDev,
     publicOrigin: config.publicOrigin.replace(/\/$/, ""),
+    appUrl: config.appUrl,
     webhookSecret: config.unipileWebhookSecret,
+    clock: outreachClock(config),
   });
+}
+
+/** The wall clock, or in development the time-lapse the local stack asked for. */
+function outreachClock(config: AppConfig): OutreachClock {
+  const lapse = config.isDev && config.outreachDevClock ? parseDevClock(config.outreachDevClock) : null;
+  return lapse ? devClock(lapse.anchor, lapse.speed) : wallClock;
 }

@@ -13,6 +13,7 @@ export default [
     route("content/:id", "routes/content-detail.tsx"),
     route("leads", "routes/leads.tsx"),
     route("leads/:id", "routes/lead-detail.tsx"),
+    route("outreach", "routes/outreach.tsx"),
     route("jobs/:id", "routes/job-detail.tsx"),
     route("admin", "routes/admin-overview.tsx"),
     route("admin/jobs", "routes/admin-jobs.tsx"),

@@ -59,6 +59,8 @@ const RawConfig = z.object({
   EMAIL_API_KEY: optionalString,
   ADMIN_SLACK_WEBHOOK_URL: optionalUrl,
   BOOTSTRAP_TOKEN: optionalString,
+  /** Development only: the outreach governor's time-lapse, `<real anchor ms>x<speed>`. */
+  OUTREACH_DEV_CLOCK: optionalString,
 });
 
 export type AppConfig = {
@@ -80,6 +82,8 @@ export type AppConfig = {
   adminSlackWebhookUrl: string | undefined;
   /** One-time admin bootstrap; unset disables the endpoint. */
   bootstrapToken: string | undefined;
+  /** Development only: the outreach governor runs on a time-lapse (modules/outreach/clock.ts). */
+  outreachDevClock: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -139,6 +143,9 @@ export function loadConfig(env: Record<string, unknown>): AppConfig {
     for (const name of ["UNIPILE_API_KEY", "UNIPILE_DSN"] as const) {
       if (!raw[name]) throw new ConfigError(`${name} must be set in ${raw.ENVIRONMENT}.`);
     }
+    if (raw.OUTREACH_DEV_CLOCK) {
+      throw new ConfigError(`OUTREACH_DEV_CLOCK is a development aid; unset it in ${raw.ENVIRONMENT}.`);
+    }
     if (aiProvider === "gemini" && !raw.GEMINI_API_KEY) {
       throw new ConfigError(
         `GEMINI_API_KEY must be set in ${raw.ENVIRONMENT} (or set AI_PROVIDER=offline on purpose).`,
@@ -160,5 +167,6 @@ export function loadConfig(env: Record<string, unknown>): AppConfig {
     email: { apiUrl: raw.EMAIL_API_URL, apiKey: raw.EMAIL_API_KEY, from: raw.EMAIL_FROM },
     adminSlackWebhookUrl: raw.ADMIN_SLACK_WEBHOOK_URL,
     bootstrapToken: raw.BOOTSTRAP_TOKEN,
+    outreachDevClock: raw.OUTREACH_DEV_CLOCK,
   };
 }

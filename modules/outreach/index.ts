@@ -1,4 +1,5 @@
 export { AccountBudget } from "./budget";
+export { devClock, type OutreachClock, parseDevClock, wallClock } from "./clock";
 export { outreachDraft } from "./draft";
 export { PythonExecutor, PythonUnipileAdmin } from "./python";
 export { outreachRoutes } from "./routes";

@@ -2,10 +2,12 @@ import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { leadDecisionMakers, leadEngagements, leads, linkedinAutomation } from "../../drizzle/schema";
-import { api, as, db, waitFor } from "../../test/helpers";
+import { api, as, db, userId, waitFor } from "../../test/helpers";
 import { services } from "../../workers/services";
+import { actorFor } from "../core/actor";
 import { newId } from "../core/ids";
 import { HOUR, MINUTE, type Rules } from "./governor";
+import { OutreachService, type UnipileAdmin } from "./service";
 import { type ExecResult, type Executor, type PendingAction, runTick, type TickAccount } from "./tick";
 
 const FAKE = () => env.FAKE_UNIPILE_URL;
@@ -124,7 +126,9 @@ describe("outreach API (contract § Outreach)", () => {
       string,
       unknown
     >;
-    expect(usage).toMatchObject({ tierCap: 30, today: 0, week: 0, weeklyCap: 150 });
+    expect(usage).toMatchObject({ tierCap: 30, today: 0, week: 0, weeklyCap: 150, clockSpeed: 1 });
+    // Without a development time-lapse the governor's "now" is the wall clock.
+    expect(Math.abs(Date.parse(String(usage.now)) - Date.now())).toBeLessThan(60_000);
   });
 
   it("drafts, approves from a session only, sends byte for byte what was approved, and locks it", async () => {
@@ -134,10 +138,15 @@ describe("outreach API (contract § Outreach)", () => {
     const actionId = await draftApproved(acc.id, leadId);
     let action = (
       (await (await as("sales", `/api/outreach/actions/${actionId}`)).json()) as {
-        action: { status: string; text: string };
+        action: { status: string; text: string; leadName: string | null };
       }
     ).action;
     expect(action.status).toBe("draft");
+    expect(action.leadName).toBe("Odonto Precisa");
+    const listed = (await (await as("sales", `/api/outreach/actions?leadId=${leadId}`)).json()) as {
+      items: Array<{ id: string; leadName: string | null }>;
+    };
+    expect(listed.items.map((a) => [a.id, a.leadName])).toEqual([[actionId, "Odonto Precisa"]]);
     expect([...action.text].length).toBeLessThanOrEqual(300);
     expect((await as("sales2", `/api/outreach/actions/${actionId}`)).status).toBe(404);
 
@@ -182,7 +191,7 @@ describe("outreach API (contract § Outreach)", () => {
     expect(report.executed).toBeGreaterThanOrEqual(1);
     action = (
       (await (await as("sales", `/api/outreach/actions/${actionId}`)).json()) as {
-        action: { status: string; text: string };
+        action: { status: string; text: string; leadName: string | null };
       }
     ).action;
     expect(action.status).toBe("completed");
@@ -312,6 +321,53 @@ function prng(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+describe("hosted auth: connect through Unipile's wizard", () => {
+  it("asks for a link that brings the person back, and Unipile's notification activates the account", async () => {
+    const links: Array<Parameters<UnipileAdmin["hostedLink"]>[0]> = [];
+    const real = services(env).outreach;
+    // As with a Unipile key configured: the link comes from Unipile, the account waits its notification.
+    const svc = new OutreachService({
+      ...real.deps,
+      unipileConfigured: true,
+      unipile: {
+        hostedLink: async (input) => {
+          links.push(input);
+          return { url: `https://account.unipile.test/hosted/${input.name}` };
+        },
+        registerWebhook: async () => ({ webhookId: null }),
+      },
+    });
+    const out = await svc.connect(actorFor(await userId("sales"), "sales", "session"), {
+      name: "Meu LinkedIn",
+    });
+    if (!("url" in out) || !out.url) throw new Error("expected a hosted-auth link");
+    const id = out.account.id;
+    expect(out.account.status).toBe("connecting");
+    expect(out.url).toBe(`https://account.unipile.test/hosted/${id}`);
+    const [link] = links;
+    expect(link?.successRedirectUrl).toMatch(new RegExp(`/outreach\\?account=${id}$`));
+    expect(link?.failureRedirectUrl).toMatch(/\/outreach\?connect=failed$/);
+    const notify = new URL(link?.notifyUrl ?? "");
+    expect(notify.pathname).toBe(`/api/webhooks/unipile/hosted/${id}/${await real.hostedToken(id)}`);
+
+    // A wrong token changes nothing; Unipile's own notification turns the account active.
+    const post = (path: string) =>
+      api(path, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ status: "CREATION_SUCCESS", account_id: `uni_${id}`, name: id }),
+      });
+    expect((await post(`/api/webhooks/unipile/hosted/${id}/${"0".repeat(32)}`)).status).toBe(401);
+    expect((await post(notify.pathname)).status).toBe(200);
+    const acc = (
+      (await (await as("sales", "/api/outreach/accounts")).json()) as {
+        items: Array<{ id: string; status: string; unipileAccountId: string | null }>;
+      }
+    ).items.find((a) => a.id === id);
+    expect(acc).toMatchObject({ status: "active", unipileAccountId: `uni_${id}` });
+  });
+});
 
 describe("property: draft / edit / approve / reject / cancel never send unapproved or edited text", () => {
   it("holds over random sequences", async () => {

@@ -80,7 +80,13 @@ export class PythonUnipileAdmin {
     return res.json();
   }
 
-  async hostedLink(input: { name: string; notifyUrl: string; expiresOn: string }) {
+  async hostedLink(input: {
+    name: string;
+    notifyUrl: string;
+    expiresOn: string;
+    successRedirectUrl?: string;
+    failureRedirectUrl?: string;
+  }) {
     return z.object({ url: z.string() }).parse(await this.call("/v1/outreach/hosted-link", input));
   }
 

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, lt, type SQL } from "drizzle-orm";
 import {
   automationRules,
+  leads,
   linkedinAutomation,
   outreachAccounts,
   outreachDecisions,
@@ -36,11 +37,13 @@ export function accountToWire(a: AccountRow): Account {
 export function actionToWire(
   a: ActionRow,
   log: Array<{ at: number; decision: string; reason: string }>,
+  leadName: string | null = null,
 ): Action {
   return {
     id: a.id,
     accountId: a.accountId,
     leadId: a.leadId,
+    leadName,
     kind: a.kind,
     target: a.target,
     targetName: a.targetName,
@@ -51,6 +54,7 @@ export function actionToWire(
     scheduledFor: iso(a.scheduledFor),
     jitterMinutes: a.jitterMinutes,
     executedAt: iso(a.executedAt),
+    acceptedAt: iso(a.acceptedAt),
     error: a.error ?? null,
     log: log.map((l) => ({ at: new Date(l.at).toISOString(), decision: l.decision, reason: l.reason })),
   };
@@ -206,8 +210,24 @@ export class OutreachRepo {
     return out;
   }
 
+  /** The companies of the actions' leads, so a queue says who an invitation is for. */
+  async leadNames(ids: Array<string | null>) {
+    const out = new Map<string, string>();
+    const unique = [...new Set(ids.filter((x): x is string => x !== null))];
+    // D1 binds at most 100 parameters per statement.
+    for (let i = 0; i < unique.length; i += 90) {
+      const rows = await this.db
+        .select({ id: leads.id, company: leads.company })
+        .from(leads)
+        .where(inArray(leads.id, unique.slice(i, i + 90)));
+      for (const r of rows) out.set(r.id, r.company);
+    }
+    return out;
+  }
+
   async wire(row: ActionRow): Promise<Action> {
-    return actionToWire(row, (await this.logFor([row.id])).get(row.id) ?? []);
+    const [logs, names] = await Promise.all([this.logFor([row.id]), this.leadNames([row.leadId])]);
+    return actionToWire(row, logs.get(row.id) ?? [], (row.leadId && names.get(row.leadId)) || null);
   }
 
   async list(q: {
@@ -232,9 +252,14 @@ export class OutreachRepo {
       .orderBy(desc(linkedinAutomation.id))
       .limit(q.limit + 1);
     const page = rows.slice(0, q.limit);
-    const logs = await this.logFor(page.map((r) => r.id));
+    const [logs, names] = await Promise.all([
+      this.logFor(page.map((r) => r.id)),
+      this.leadNames(page.map((r) => r.leadId)),
+    ]);
     return {
-      items: page.map((r) => actionToWire(r, logs.get(r.id) ?? [])),
+      items: page.map((r) =>
+        actionToWire(r, logs.get(r.id) ?? [], (r.leadId && names.get(r.leadId)) || null),
+      ),
       nextCursor: rows.length > q.limit ? (page.at(-1)?.id ?? null) : null,
     };
   }

@@ -63,6 +63,10 @@ export const Usage = z
     weeklyCap: z.number(),
     nextSlotAt: z.string().nullable(),
     pausedUntil: z.string().nullable(),
+    /** The governor's "now": the wall clock, or development's time-lapse. */
+    now: z.string(),
+    /** 1 on the wall clock; the time-lapse factor in development. */
+    clockSpeed: z.number(),
   })
   .openapi("OutreachUsage");
 
@@ -73,6 +77,8 @@ export const Action = z
     id: z.string(),
     accountId: z.string(),
     leadId: z.string().nullable(),
+    /** The lead's company, so a queue or timeline says who the action is for. */
+    leadName: z.string().nullable(),
     kind: z.enum(OUTREACH_KINDS),
     target: z.string().nullable(),
     targetName: z.string().nullable(),
@@ -83,6 +89,8 @@ export const Action = z
     scheduledFor: z.string().nullable(),
     jitterMinutes: z.number().nullable(),
     executedAt: z.string().nullable(),
+    /** An invitation: when Unipile told us it was accepted (`new_relation`). */
+    acceptedAt: z.string().nullable(),
     error: z.object({ code: z.string(), message: z.string() }).nullable(),
     log: z.array(LogEntry),
   })

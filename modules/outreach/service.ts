@@ -5,6 +5,7 @@ import type { Db } from "../core/db";
 import { BadRequest, NotFound } from "../core/errors";
 import type { JobEngine } from "../jobs/engine";
 import type { AccountBudget } from "./budget";
+import { type OutreachClock, wallClock } from "./clock";
 import { TIER_CAPS, type Usage } from "./governor";
 import { OutreachRepo, rulesFromRow } from "./repo";
 import type { ActionCreate } from "./schema";
@@ -23,7 +24,14 @@ export interface EngagementPort {
 
 /** Unipile calls that go through the Python service's client (hosted auth, webhooks). */
 export interface UnipileAdmin {
-  hostedLink(input: { name: string; notifyUrl: string; expiresOn: string }): Promise<{ url: string }>;
+  hostedLink(input: {
+    name: string;
+    notifyUrl: string;
+    expiresOn: string;
+    /** Where Unipile's wizard sends the person back to when they finish (or give up). */
+    successRedirectUrl?: string;
+    failureRedirectUrl?: string;
+  }): Promise<{ url: string }>;
   registerWebhook(input: {
     requestUrl: string;
     source: "users" | "messaging" | "account_status";
@@ -43,18 +51,27 @@ export interface OutreachDeps {
   unipileConfigured: boolean;
   isDev: boolean;
   publicOrigin: string;
+  /** The dashboard's origin: the hosted-auth wizard sends the person back to its Outreach screen. */
+  appUrl?: string;
   webhookSecret: string;
+  /** The governor's clock: the wall clock, or development's time-lapse (see clock.ts). */
+  clock?: OutreachClock;
 }
+
+/** Usage as the API answers it: with the governor's own clock, so a time-lapse is visible. */
+export type UsageOut = Usage & { now: string; clockSpeed: number };
 
 export const WEBHOOK_SECRET_HEADER = "x-lifetrek-webhook-secret";
 
 export class OutreachService {
   readonly store: D1TickStore;
   readonly budget: DoBudget;
+  readonly clock: OutreachClock;
 
   constructor(readonly deps: OutreachDeps) {
     this.store = new D1TickStore(deps.db);
     this.budget = new DoBudget(deps.budget);
+    this.clock = deps.clock ?? wallClock;
   }
 
   repo(actor: Actor) {
@@ -62,7 +79,7 @@ export class OutreachService {
   }
 
   /** The cron's governor pass: resumes ended pauses, then one decision round over due accounts. */
-  async tick(now = Date.now()): Promise<TickReport> {
+  async tick(now = this.clock.now()): Promise<TickReport> {
     await this.store.resumeEnded(now);
     return runTick({ store: this.store, budget: this.budget, executor: this.deps.executor }, now);
   }
@@ -106,6 +123,12 @@ export class OutreachService {
       name: account.id,
       notifyUrl: `${this.deps.publicOrigin}/api/webhooks/unipile/hosted/${account.id}/${await this.hostedToken(account.id)}`,
       expiresOn: new Date(Date.now() + 60 * 60_000).toISOString(),
+      ...(this.deps.appUrl
+        ? {
+            successRedirectUrl: `${this.deps.appUrl}/outreach?account=${encodeURIComponent(account.id)}`,
+            failureRedirectUrl: `${this.deps.appUrl}/outreach?connect=failed`,
+          }
+        : {}),
     });
     return { url, account };
   }
@@ -144,7 +167,7 @@ export class OutreachService {
     return out;
   }
 
-  async usage(actor: Actor, accountId: string, now = Date.now()): Promise<Usage> {
+  async usage(actor: Actor, accountId: string, now = this.clock.now()): Promise<UsageOut> {
     const acc = await this.repo(actor).account(accountId);
     const rules = rulesFromRow(
       await this.deps.db.query.automationRules.findFirst({ where: eq(automationRules.accountId, acc.id) }),
@@ -160,14 +183,19 @@ export class OutreachService {
       rules,
       now,
     );
-    return { ...u, tierCap: TIER_CAPS[acc.tier] };
+    return {
+      ...u,
+      tierCap: TIER_CAPS[acc.tier],
+      now: new Date(now).toISOString(),
+      clockSpeed: this.clock.speed,
+    };
   }
 
   /**
    * Enrichment's profile visits draw from the same per-account budget as outreach: returns how
    * many of `n` visits the account may make now (they are counted).
    */
-  async acquireProfileVisits(unipileAccountId: string, n: number, now = Date.now()): Promise<number> {
+  async acquireProfileVisits(unipileAccountId: string, n: number, now = this.clock.now()): Promise<number> {
     const acc = await this.deps.db.query.outreachAccounts.findFirst({
       where: eq(outreachAccounts.unipileAccountId, unipileAccountId),
     });

@@ -46,6 +46,7 @@ beforeAll(async () => {
     { name: "content-detail", path: `/content/${carousel.body.job.id}` },
     { name: "leads", path: "/leads" },
     { name: "lead-detail", path: `/leads/${leads.items[0]?.id ?? "none"}` },
+    { name: "outreach", path: "/outreach" },
     { name: "job-detail", path: `/jobs/${ping.body.job.id}` },
     { name: "admin-overview", path: "/admin" },
     { name: "job-monitor", path: "/admin/jobs" },

@@ -12,20 +12,20 @@ afterAll(async () => {
 
 const NAV: Record<UserKey, { visible: string[]; hidden: string[] }> = {
   admin: {
-    visible: ["Início", "Content Studio", "Leads", "Visão geral", "Job Monitor", "Configurações"],
+    visible: ["Início", "Content Studio", "Leads", "Visão geral", "Job Monitor", "Configurações", "Outreach"],
     hidden: [],
   },
   // Everyone has Settings (their own notifications); only admins see the overview and monitor.
   marketing: {
     visible: ["Início", "Content Studio", "Configurações"],
-    hidden: ["Leads", "Visão geral", "Job Monitor"],
+    hidden: ["Leads", "Visão geral", "Job Monitor", "Outreach"],
   },
   sales: {
-    visible: ["Início", "Leads", "Configurações"],
+    visible: ["Início", "Leads", "Configurações", "Outreach"],
     hidden: ["Content Studio", "Visão geral", "Job Monitor"],
   },
   sales2: {
-    visible: ["Início", "Leads", "Configurações"],
+    visible: ["Início", "Leads", "Configurações", "Outreach"],
     hidden: ["Content Studio", "Visão geral", "Job Monitor"],
   },
 };

@@ -13,12 +13,14 @@ const screens: { name: string; path: string }[] = [
   { name: "content", path: "/content" },
   { name: "library", path: "/content/library" },
   { name: "leads", path: "/leads" },
+  { name: "outreach", path: "/outreach" },
   { name: "overview", path: "/admin" },
   { name: "monitor", path: "/admin/jobs" },
   { name: "settings", path: "/settings" },
 ];
 const WIDTHS = [390, 768, 1280, 1440] as const;
 const ADMIN_NAV = ["Início", "Content Studio", "Leads", "Visão geral", "Job Monitor", "Configurações"];
+ADMIN_NAV.push("Outreach");
 
 beforeAll(async () => {
   browser = await launch();

@@ -1,6 +1,7 @@
 import { accountsEn } from "./accounts";
 import { contentEn } from "./content";
 import { leadsEn } from "./leads";
+import { outreachEn } from "./outreach";
 import type { Dictionary } from "./pt-BR";
 import { settingsEn } from "./settings";
 
@@ -19,6 +20,7 @@ export const en: Dictionary = {
     home: "Home",
     content: "Content Studio",
     leads: "Leads",
+    outreach: "Outreach",
     jobMonitor: "Job Monitor",
     adminOverview: "Overview",
     settings: "Settings",
@@ -224,5 +226,6 @@ export const en: Dictionary = {
   studio: contentEn,
   settingsPage: settingsEn,
   accounts: accountsEn,
+  outreach: outreachEn,
   common: { error: "Something went wrong", tryAgain: "Reload" },
 };

@@ -3,6 +3,7 @@ import { accountsPt } from "./accounts";
 
 import { contentPt } from "./content";
 import { leadsPt } from "./leads";
+import { outreachPt } from "./outreach";
 import { settingsPt } from "./settings";
 export const ptBR = {
   app: {
@@ -18,6 +19,7 @@ export const ptBR = {
     home: "Início",
     content: "Content Studio",
     leads: "Leads",
+    outreach: "Outreach",
     jobMonitor: "Job Monitor",
     adminOverview: "Visão geral",
     settings: "Configurações",
@@ -228,6 +230,7 @@ export const ptBR = {
   studio: contentPt,
   settingsPage: settingsPt,
   accounts: accountsPt,
+  outreach: outreachPt,
   common: {
     error: "Algo deu errado",
     tryAgain: "Recarregar",

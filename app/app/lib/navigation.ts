@@ -8,6 +8,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/", label: "home", icon: "⌂", roles: ["admin", "marketing", "sales"] },
   { to: "/content", label: "content", icon: "✎", roles: ["admin", "marketing"] },
   { to: "/leads", label: "leads", icon: "◎", roles: ["admin", "sales"] },
+  { to: "/outreach", label: "outreach", icon: "➤", roles: ["admin", "sales"] },
   { to: "/admin", label: "adminOverview", icon: "◔", roles: ["admin"] },
   { to: "/admin/jobs", label: "jobMonitor", icon: "▤", roles: ["admin"] },
   { to: "/settings", label: "settings", icon: "⚙", roles: ["admin", "marketing", "sales"] },

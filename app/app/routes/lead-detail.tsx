@@ -13,16 +13,24 @@ import { canWriteLeads, type LeadDetail, type LeadVersion, type UserLite } from 
 import { HeatBadge } from "../leads/ui";
 import { apiJson } from "../lib/api.server";
 import { userContext } from "../lib/session.server";
+import { LeadOutreachCard } from "../outreach/lead-card";
+import type { Account, Action } from "../outreach/types";
 import type { Route } from "./+types/lead-detail";
 
 export async function loader({ params, request, context }: Route.LoaderArgs) {
   const me = context.get(userContext);
   if (me.role === "marketing") return data({ state: "forbidden" as const }, { status: 403 });
   const path = `/api/leads/${encodeURIComponent(params.id)}`;
-  const [lead, versions, users] = await Promise.all([
+  const [lead, versions, users, accounts, actions] = await Promise.all([
     apiJson<{ lead: LeadDetail }>(context, request, path),
     apiJson<{ items: LeadVersion[] }>(context, request, `${path}/versions`),
     apiJson<{ items: UserLite[] }>(context, request, "/api/users"),
+    apiJson<{ items: Account[] }>(context, request, "/api/outreach/accounts"),
+    apiJson<{ items: Action[] }>(
+      context,
+      request,
+      `/api/outreach/actions?leadId=${encodeURIComponent(params.id)}&limit=10`,
+    ),
   ]);
   if (!lead.ok) {
     if (lead.status === 404) return data({ state: "missing" as const }, { status: 404 });
@@ -34,6 +42,10 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
     lead: lead.data.lead,
     versions: versions.ok ? versions.data.items : [],
     users: users.ok ? users.data.items : [],
+    outreach: {
+      accounts: accounts.ok ? accounts.data.items : [],
+      actions: actions.ok ? actions.data.items : [],
+    },
   };
 }
 
@@ -57,6 +69,7 @@ export default function LeadPage({ loaderData }: Route.ComponentProps) {
       versions={loaderData.versions}
       users={loaderData.users}
       role={loaderData.role}
+      outreach={loaderData.outreach}
     />
   );
 }
@@ -66,11 +79,13 @@ function LeadView({
   versions,
   users,
   role,
+  outreach,
 }: {
   lead: LeadDetail;
   versions: LeadVersion[];
   users: UserLite[];
   role: string;
+  outreach: { accounts: Account[]; actions: Action[] };
 }) {
   const { t } = useI18n();
   const L = t.leadsPage;
@@ -129,6 +144,7 @@ function LeadView({
           <VersionHistory lead={lead} versions={versions} users={users} writable={writable} />
         </div>
         <div className="space-y-6">
+          {writable && <LeadOutreachCard leadId={lead.id} {...outreach} />}
           <OwnerCard key={`${lead.ownerId}-${lead.version}`} lead={lead} users={users} writable={writable} />
           <DecisionMakers lead={lead} />
           <CompanyFacts lead={lead} />

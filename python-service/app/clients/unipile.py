@@ -229,7 +229,13 @@ class UnipileClient:
         )
 
     async def hosted_link(
-        self, *, name: str, notify_url: str, expires_on: str
+        self,
+        *,
+        name: str,
+        notify_url: str,
+        expires_on: str,
+        success_redirect_url: str | None = None,
+        failure_redirect_url: str | None = None,
     ) -> UnipileResponse | None:
         """``POST /hosted/accounts/link`` → ``{"object": "HostedAuthURL", "url"}``: a link to
         Unipile's hosted wizard that connects a LinkedIn account; ``notify_url`` receives
@@ -243,6 +249,11 @@ class UnipileClient:
             "notify_url": notify_url,
             "name": name,
         }
+        # Where the wizard sends the person back to (our Outreach screen) when they finish.
+        if success_redirect_url:
+            body["success_redirect_url"] = success_redirect_url
+        if failure_redirect_url:
+            body["failure_redirect_url"] = failure_redirect_url
         return await self._call("POST", "/hosted/accounts/link", account_id=None, json=body)
 
     async def create_webhook(

@@ -217,3 +217,24 @@ async def test_profile_visits_are_capped_per_day(
         assert client.profile_visits_today(ACCOUNT_ID) == 1
     finally:
         await client.aclose()
+
+
+async def test_hosted_link_asks_for_linkedin_and_sends_the_person_back(
+    unipile: UnipileClient, fake_unipile: FakeUnipile
+) -> None:
+    res = await unipile.hosted_link(
+        name="acc_1",
+        notify_url="https://api.example/api/webhooks/unipile/hosted/acc_1/t0k",
+        expires_on="2026-12-02T12:00:00.000Z",
+        success_redirect_url="https://app.example/outreach?connected=acc_1",
+        failure_redirect_url="https://app.example/outreach?connect=failed",
+    )
+    assert res is not None
+    assert res.data["url"] == "https://account.unipile.test/hosted/acc_1"
+    [call] = fake_unipile.calls
+    assert call.path == "/hosted/accounts/link"
+    assert call.body["type"] == "create"
+    assert call.body["providers"] == ["LINKEDIN"]
+    assert call.body["notify_url"].endswith("/hosted/acc_1/t0k")
+    assert call.body["success_redirect_url"] == "https://app.example/outreach?connected=acc_1"
+    assert call.body["failure_redirect_url"] == "https://app.example/outreach?connect=failed"

@@ -111,7 +111,11 @@ class FakeUnipile:
         if queued:
             status, payload, headers = queued.pop(0)
             return JSONResponse(payload, status_code=status, headers=headers)
-        if path != "/accounts" and request.query_params.get("account_id") != ACCOUNT_ID:
+        # Account-level calls name the account; the API-level ones (accounts, hosted auth) do not.
+        if (
+            path not in ("/accounts", "/hosted/accounts/link")
+            and request.query_params.get("account_id") != ACCOUNT_ID
+        ):
             return _error(401, "errors/disconnected_account", "Unknown or disconnected account.")
         return None
 
@@ -165,6 +169,16 @@ class FakeUnipile:
             }
         )
 
+    async def hosted_link(self, request: Request) -> JSONResponse:
+        early = await self._record(request)
+        if early:
+            return early
+        name = (self.calls[-1].body or {}).get("name", "")
+        return JSONResponse(
+            {"object": "HostedAuthURL", "url": f"https://account.unipile.test/hosted/{name}"},
+            status_code=201,
+        )
+
     def asgi(self) -> Starlette:
         return Starlette(
             routes=[
@@ -172,6 +186,7 @@ class FakeUnipile:
                 Route("/api/v1/linkedin/search", self.search, methods=["POST"]),
                 Route("/api/v1/linkedin/company/{identifier}", self.company, methods=["GET"]),
                 Route("/api/v1/users/{identifier}", self.user, methods=["GET"]),
+                Route("/api/v1/hosted/accounts/link", self.hosted_link, methods=["POST"]),
             ]
         )
 

@@ -74,6 +74,8 @@ class HostedLinkRequest(CamelModel):
     name: str
     notify_url: str
     expires_on: str
+    success_redirect_url: str | None = None
+    failure_redirect_url: str | None = None
 
 
 class HostedLinkResponse(CamelModel):
@@ -88,7 +90,11 @@ async def hosted_link(
 ) -> HostedLinkResponse:
     """Unipile's hosted-auth link for connecting a LinkedIn account."""
     res = await client.hosted_link(
-        name=body.name, notify_url=body.notify_url, expires_on=body.expires_on
+        name=body.name,
+        notify_url=body.notify_url,
+        expires_on=body.expires_on,
+        success_redirect_url=body.success_redirect_url,
+        failure_redirect_url=body.failure_redirect_url,
     )
     url = _ref(res.data, "url") if res else None
     if not url:
