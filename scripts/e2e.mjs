@@ -30,6 +30,7 @@ const stack = createStack({
   // often only shortens its latency.
   cronMs: 10_000,
   outreachClockSpeed: 60,
+  cronPauseFile: path.join(state, "cron-paused"),
   log,
   onExit: (code) => {
     if (!keep) rmSync(state, { recursive: true, force: true });
@@ -68,6 +69,8 @@ const tests = spawn(
       // Where the stack's local D1 lives, for tests that must set up states no API can make
       // (e.g. a job stalled for half an hour).
       E2E_D1_PERSIST: path.join(state, "wrangler"),
+      // Created by a test to hold the stack's cron while it looks at states the sweeper repairs.
+      E2E_CRON_PAUSE_FILE: path.join(state, "cron-paused"),
     },
     stdio: "inherit",
   },

@@ -2,6 +2,7 @@
 // fake (when no key is set), the Python service, the API Worker and the dashboard, each in its own
 // process group so stopping kills every descendant.
 import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -23,6 +24,7 @@ const bin = (name) => path.join(root, "node_modules", ".bin", name);
  * @param {number} [o.cronMs] how often to fire the Worker's scheduled handler (default 60 s, as
  *   the production cron; LIFETREK_CRON_INTERVAL_MS overrides)
  * @param {(status: number) => void} [o.onCron] told after each scheduled run (tests)
+ * @param {string} [o.cronPauseFile] while this file exists, the local cron does not fire
  * @param {number} [o.outreachClockSpeed] run the outreach governor on a time-lapse this many times
  *   faster than real time, through active hours only (LIFETREK_OUTREACH_CLOCK_SPEED overrides;
  *   unset: the wall clock, as in production)
@@ -163,6 +165,9 @@ export function createStack(o) {
   function startCron() {
     const everyMs = Number(process.env.LIFETREK_CRON_INTERVAL_MS ?? o.cronMs ?? 60_000);
     const fire = async () => {
+      // A browser test that plants states the sweeper would repair (a stalled job) holds the
+      // cron by creating this file, as an operator would pause a schedule.
+      if (o.cronPauseFile && existsSync(o.cronPauseFile)) return;
       try {
         const res = await fetch(`${api}/cdn-cgi/local/scheduled?cron=${encodeURIComponent("* * * * *")}`);
         await res.text();

@@ -301,7 +301,7 @@ export function repairBlogDraft(raw: unknown, language: BlogInput["language"] = 
   // Shortened as an editor would (#17.4): never "…" or a cut word in a delivered title; each
   // shortened field is listed, so the provider asks the model to rewrite before accepting it.
   const shortened: string[] = [];
-  const fit = (text: string, max: number, field: string) => {
+  const shorten = (text: string, max: number, field: string) => {
     const out = fitText(text, max);
     if (out !== text.trim().replace(/\s+/g, " ")) shortened.push(field);
     return out;
@@ -309,11 +309,11 @@ export function repairBlogDraft(raw: unknown, language: BlogInput["language"] = 
   const description = str(raw.seoDescription) || str(raw.excerpt);
   if (description.replace(/\s+/g, " ").trim().length > 160) shortened.push("seoDescription");
   const draft = {
-    title: fit(str(raw.title), 70, "title"),
-    seoTitle: fit(str(raw.seoTitle) || str(raw.title), 60, "seoTitle"),
+    title: shorten(str(raw.title), 70, "title"),
+    seoTitle: shorten(str(raw.seoTitle) || str(raw.title), 60, "seoTitle"),
     seoDescription: fitDescription(description, en ? "en" : "pt"),
-    excerpt: fit(str(raw.excerpt) || str(raw.seoDescription), 300, "excerpt"),
-    keywords: [...new Set(kw.map((k) => fit(k, 40, "keywords")))].slice(0, 10),
+    excerpt: shorten(str(raw.excerpt) || str(raw.seoDescription), 300, "excerpt"),
+    keywords: [...new Set(kw.map((k) => shorten(k, 40, "keywords")))].slice(0, 10),
     html: str(raw.html),
   };
   return shortened.length ? { ...draft, shortened: [...new Set(shortened)] } : draft;

@@ -415,7 +415,7 @@ export function repairCopy(raw: unknown, wanted?: number): unknown {
   // Over-long texts are shortened as an editor would (no "…", no cut word), and each one is
   // named in `shortened` so the Brand Analyst's score says the draft needs a look (#17.4).
   const shortened: string[] = [];
-  const fit = (text: string, max: number, path: string) => {
+  const shorten = (text: string, max: number, path: string) => {
     const out = fitText(text, max);
     if (out !== text.trim().replace(/\s+/g, " ")) shortened.push(path);
     return out;
@@ -425,8 +425,8 @@ export function repairCopy(raw: unknown, wanted?: number): unknown {
     const lim = SLIDE_LIMITS[type];
     return {
       type,
-      headline: fit(str(s.headline), lim.headline, `slides.${i}.headline`),
-      body: fit(str(s.body), lim.body, `slides.${i}.body`),
+      headline: shorten(str(s.headline), lim.headline, `slides.${i}.headline`),
+      body: shorten(str(s.body), lim.body, `slides.${i}.body`),
     };
   });
   let tags = Array.isArray(raw.hashtags) ? raw.hashtags.map(str) : str(raw.hashtags).split(/[\s,]+/);
@@ -440,11 +440,11 @@ export function repairCopy(raw: unknown, wanted?: number): unknown {
   const [first, ...rest] = caption.split(/(?<=[.!?])\s/);
   // The hook sentence ends where it was shortened, so the next one does not run into it.
   if (first && first.length > 150) {
-    caption = [fit(first, 149, "caption").replace(/([^.!?])$/, "$1."), ...rest].join(" ");
+    caption = [shorten(first, 149, "caption").replace(/([^.!?])$/, "$1."), ...rest].join(" ");
   }
   return {
     slides: fixed,
-    caption: fit(caption, 2000, "caption"),
+    caption: shorten(caption, 2000, "caption"),
     hashtags: [...new Set(tags)],
     ...(shortened.length ? { shortened: [...new Set(shortened)] } : {}),
   };

@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { ulid } from "ulid";
@@ -7,7 +8,7 @@ import { launch, newPage, screenshot, signIn } from "./helpers";
 
 // #17.9: a job stuck in the queue for 25 minutes and one whose worker vanished are flagged as
 // stalled in the Job Monitor, with the reason, and handled in bulk. No API can make a job that
-// old, so the rows are written into the stack's local D1 (the test stack runs no cron sweeper).
+// old, so the rows are written into the stack's local D1, with the stack's cron held meanwhile.
 
 let browser: Browser;
 let context: BrowserContext;
@@ -34,11 +35,18 @@ function sql(command: string) {
 }
 
 beforeAll(async () => {
+  // The stack's cron runs the sweeper (every 10 s in the browser tests), which would recover the
+  // planted jobs: it is held while this file looks at them, and the run in flight may finish.
+  const pause = process.env.E2E_CRON_PAUSE_FILE;
+  if (!pause) throw new Error("E2E_CRON_PAUSE_FILE is not set (run through scripts/e2e.mjs)");
+  writeFileSync(pause, "");
+  await new Promise((r) => setTimeout(r, 3000));
   browser = await launch();
   ({ context, page } = await newPage(browser));
   await signIn(page, "admin", "/admin/jobs");
 });
 afterAll(async () => {
+  rmSync(process.env.E2E_CRON_PAUSE_FILE ?? "", { force: true });
   await context?.close();
   await browser?.close();
 });
@@ -47,10 +55,8 @@ describe("stalled jobs in the Job Monitor", () => {
   it("flags them with the reason and requeues or cancels them in bulk", async () => {
     const me = (await (await page.request.get("/api/me")).json()) as { user: { id: string } };
     const table = page.getByRole("table", { name: "Jobs" });
-    // The stack's cron runs the sweeper every minute, as production does, and the sweeper may
-    // recover a planted job before the page shows it (that is its job). The queued row says its
-    // message was sent a moment ago, so it is not re-sent for 30 s; if the expired lease is
-    // recovered first anyway, plant a fresh pair.
+    // The cron is held (see beforeAll); should a sweep still slip in and recover a planted job,
+    // a fresh pair is planted.
     let planted: [string, string] | null = null;
     for (let attempt = 0; attempt < 3 && !planted; attempt++) {
       const now = Date.now();
