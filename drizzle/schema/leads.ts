@@ -151,5 +151,8 @@ export const leadVersions = sqliteTable(
     jobId: text("job_id"),
     createdAt: integer("created_at").notNull(),
   },
-  (t) => [uniqueIndex("lead_versions_uq").on(t.leadId, t.version)],
+  (t) => [
+    uniqueIndex("lead_versions_uq").on(t.leadId, t.version),
+    index("lead_versions_created_idx").on(t.createdAt, t.leadId),
+  ],
 );

@@ -245,6 +245,20 @@ export const leadsPt = {
     decayed: (from: string, to: string) => `Engajamento decaiu: ${from} → ${to}`,
   },
   engagementAge: (days: number) => (days === 0 ? "hoje" : days === 1 ? "há 1 dia" : `há ${days} dias`),
+  // Weekly diff (#13): what changed, before → after, and why
+  changesHint: "Cada campo: antes → depois nos últimos 7 dias, e o que causou a mudança.",
+  changesFiltered: "Com os filtros de responsável e temperatura acima.",
+  changesNew: "novo",
+  changesMore: "Ver mais mudanças",
+  changesTimes: (n: number) => (n > 1 ? `${n}×` : ""),
+  cause: {
+    import: "Importação",
+    rank: "Ranqueamento",
+    enrichment: "Enriquecimento",
+    engagement: "Engajamento",
+    decay: "Decaimento",
+    person: "Uma pessoa",
+  } as Record<"import" | "rank" | "enrichment" | "engagement" | "decay" | "person", string>,
 };
 
 export type LeadsDictionary = typeof leadsPt;
@@ -474,4 +488,17 @@ export const leadsEn: LeadsDictionary = {
     decayed: (from, to) => `Engagement decayed: ${from} → ${to}`,
   },
   engagementAge: (days) => (days === 0 ? "today" : days === 1 ? "1 day ago" : `${days} days ago`),
+  changesHint: "Each field: before → after over the last 7 days, and what caused the change.",
+  changesFiltered: "With the owner and heat filters above.",
+  changesNew: "new",
+  changesMore: "Show more changes",
+  changesTimes: (n) => (n > 1 ? `${n}×` : ""),
+  cause: {
+    import: "Import",
+    rank: "Ranking",
+    enrichment: "Enrichment",
+    engagement: "Engagement",
+    decay: "Decay",
+    person: "A person",
+  },
 };

@@ -1,4 +1,6 @@
 // Wire types of the Leads API (type-only imports: nothing from the backend is bundled).
+
+export type { ChangesPage as LeadChanges } from "../../../modules/leads/changes-schema";
 export type { Lead } from "../../../modules/leads/schema";
 
 import type { Lead } from "../../../modules/leads/schema";

@@ -1,0 +1,2 @@
+-- Issue #13, "what changed this week": the weekly diff reads versions by time.
+CREATE INDEX `lead_versions_created_idx` ON `lead_versions` (`created_at`,`lead_id`);
