@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Link } from "react-router";
 import { buttonClass, Card } from "../components/page";
 import { useI18n } from "../i18n";
@@ -34,14 +34,14 @@ export function WeeklyChanges({
 }) {
   const { t, fmt, locale } = useI18n();
   const L = t.leadsPage;
-  const [items, setItems] = useState<Item[]>(changes.items);
-  const [cursor, setCursor] = useState(changes.nextCursor);
+  // Pages fetched with "show more", for the loader's data they continue; new loader data (other
+  // filters, a revalidation) starts over from its own first page.
+  const [more_, setMore] = useState<{ from: LeadChanges; items: Item[]; cursor: string | null } | null>(null);
+  const extra = more_?.from === changes ? more_ : null;
+  const firstIds = new Set(changes.items.map((i) => i.lead.id));
+  const items = [...changes.items, ...(extra?.items ?? []).filter((i) => !firstIds.has(i.lead.id))];
+  const cursor = extra ? extra.cursor : changes.nextCursor;
   const [busy, setBusy] = useState(false);
-  // New loader data (filters changed, revalidation) replaces what was paged in.
-  useEffect(() => {
-    setItems(changes.items);
-    setCursor(changes.nextCursor);
-  }, [changes]);
 
   const show = (field: string, v: unknown): string => {
     if (v === null || v === undefined) return "—";
@@ -66,10 +66,12 @@ export function WeeklyChanges({
     setBusy(true);
     const res = await clientApi<LeadChanges>(`/api/leads/changes?${changesQuery(filters, 10, cursor)}`);
     setBusy(false);
-    if (res.ok) {
-      setItems((prev) => [...prev, ...res.data.items]);
-      setCursor(res.data.nextCursor);
-    }
+    if (res.ok)
+      setMore({
+        from: changes,
+        items: [...(extra?.items ?? []), ...res.data.items],
+        cursor: res.data.nextCursor,
+      });
   };
 
   return (
