@@ -131,6 +131,8 @@ export const leadSources = sqliteTable(
     value: text("value"),
     jobId: text("job_id"),
     fetchedAt: integer("fetched_at").notNull(),
+    /** For a website fact: the sentence it was read from (issue #13). */
+    quote: text("quote"),
   },
   (t) => [index("lead_src_lead_idx").on(t.leadId)],
 );

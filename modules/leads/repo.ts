@@ -230,6 +230,7 @@ export class LeadsRepo {
         source: s.source,
         url: s.url,
         value: s.value,
+        quote: s.quote,
         jobId: s.jobId,
         fetchedAt: iso(s.fetchedAt),
       })),

@@ -258,7 +258,14 @@ export const leadsPt = {
     engagement: "Engajamento",
     decay: "Decaimento",
     person: "Uma pessoa",
-  } as Record<"import" | "rank" | "enrichment" | "engagement" | "decay" | "person", string>,
+  } as Record<"import" | "rank" | "enrichment" | "engagement" | "decay" | "person", string>, // Website facts (#13): each with the sentence it was read from
+  siteFactsTitle: "O que o site da empresa diz",
+  siteFactKind: {
+    certification: "Certificações",
+    products: "Produtos e segmentos",
+    machining: "Capacidade de usinagem",
+    rnd: "P&D",
+  } as Record<"certification" | "products" | "machining" | "rnd", string>,
 };
 
 export type LeadsDictionary = typeof leadsPt;
@@ -500,5 +507,12 @@ export const leadsEn: LeadsDictionary = {
     engagement: "Engagement",
     decay: "Decay",
     person: "A person",
+  },
+  siteFactsTitle: "What the company's website says",
+  siteFactKind: {
+    certification: "Certifications",
+    products: "Products and segments",
+    machining: "Machining capabilities",
+    rnd: "R&D",
   },
 };

@@ -39,6 +39,8 @@ export type LeadDetail = Lead & {
     source: string;
     url: string | null;
     value: string | null;
+    /** For a website fact: the sentence it was read from. */
+    quote?: string | null;
     jobId: string | null;
     fetchedAt: string;
   }>;
