@@ -106,3 +106,44 @@ describe("Sales dashboard: what changed this week", () => {
     await screenshot(page, "leads-diff-all");
   });
 });
+
+describe("Lead page: facts from the company's website", () => {
+  it("shows each fact with the quoted sentence and a 'Do site' citation", async () => {
+    const site = `${process.env.FAKE_UNIPILE_URL}/site/precisa/`;
+    const name = `Fantasma Site ${tag}`;
+    const imp = await page.request.post("/api/leads/import", {
+      headers,
+      data: [{ company: name, website: site, tier: 2 }],
+    });
+    expect(imp.status()).toBe(202);
+    const importJob = ((await imp.json()) as { job: { id: string } }).job.id;
+    const done = async (jobId: string) =>
+      (await getJson<{ job: { status: string } }>(`/api/jobs/${jobId}`)).job.status;
+    await expect.poll(() => done(importJob), { timeout: 30_000 }).toBe("succeeded");
+    const id =
+      (await getJson<{ items: Array<{ id: string }> }>(`/api/leads?q=${encodeURIComponent(name)}`)).items[0]
+        ?.id ?? "";
+    const enrich = await page.request.post("/api/jobs", {
+      headers,
+      data: { type: "leads.enrich", input: { leadIds: [id] } },
+    });
+    expect(enrich.status()).toBe(202);
+    const enrichJob = ((await enrich.json()) as { job: { id: string } }).job.id;
+    await expect.poll(() => done(enrichJob), { timeout: 60_000 }).toBe("succeeded");
+
+    await page.goto(`/leads/${id}`);
+    const card = page.getByRole("region", { name: "O que o site da empresa diz" });
+    await card.waitFor();
+    const iso = card.locator('[data-site-fact="ISO 13485"]');
+    expect(await iso.locator("blockquote").textContent()).toBe(
+      "“Somos certificados ISO 13485:2016 e registrados na ANVISA.”",
+    );
+    expect(await iso.locator('[data-citation="website"]').textContent()).toContain("Do site");
+    expect(await iso.getByRole("link").getAttribute("href")).toBe(`${site}qualidade`);
+    for (const fact of ["ANVISA", "CE", "P&D", "Tornos suíços", "Usinagem CNC", "Implantes"])
+      expect(await card.locator(`[data-site-fact="${fact}"]`).count(), fact).toBe(1);
+    // The facts reached the fit inputs through a version that can be reverted.
+    await page.getByText("Enriquecimento").first().waitFor();
+    await screenshot(page, "lead-website-facts");
+  });
+});

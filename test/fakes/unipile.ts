@@ -1,5 +1,5 @@
 import { createServer, type Server } from "node:http";
-import { serveFakeSite } from "./website";
+import { serveFakeSite } from "./website.ts";
 
 /**
  * A fake of the Unipile v1 API over real HTTP, for tests that cross Worker → Python → Unipile.

@@ -243,6 +243,8 @@ export const leadsPt = {
     edited: "Edição por uma pessoa",
     revert: (v: string) => `Reversão da mudança v${v}`,
     decayed: (from: string, to: string) => `Engajamento decaiu: ${from} → ${to}`,
+    enrichWebsite: "Enriquecimento (site da empresa)",
+    engagement: (kind: string) => `Engajamento: ${kind}`,
   },
   engagementAge: (days: number) => (days === 0 ? "hoje" : days === 1 ? "há 1 dia" : `há ${days} dias`),
   // Weekly diff (#13): what changed, before → after, and why
@@ -493,6 +495,8 @@ export const leadsEn: LeadsDictionary = {
     edited: "Edited by a person",
     revert: (v) => `Revert of change v${v}`,
     decayed: (from, to) => `Engagement decayed: ${from} → ${to}`,
+    enrichWebsite: "Enrichment (company website)",
+    engagement: (kind) => `Engagement: ${kind}`,
   },
   engagementAge: (days) => (days === 0 ? "today" : days === 1 ? "1 day ago" : `${days} days ago`),
   changesHint: "Each field: before → after over the last 7 days, and what caused the change.",

@@ -138,7 +138,8 @@ def sentences(text: str) -> list[str]:
     out = []
     for part in _SENTENCE_END.split(text):
         s = " ".join(part.split())
-        if len(s) >= 8:
+        # A heading or a menu item ("Precisa Implantes") is a name, not a statement to quote.
+        if len(s.split()) >= 5:
             out.append(s[:300])
     return out
 
