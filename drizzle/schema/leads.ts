@@ -131,6 +131,8 @@ export const leadSources = sqliteTable(
     value: text("value"),
     jobId: text("job_id"),
     fetchedAt: integer("fetched_at").notNull(),
+    /** For a website fact: the sentence it was read from (issue #13). */
+    quote: text("quote"),
   },
   (t) => [index("lead_src_lead_idx").on(t.leadId)],
 );
@@ -151,5 +153,8 @@ export const leadVersions = sqliteTable(
     jobId: text("job_id"),
     createdAt: integer("created_at").notNull(),
   },
-  (t) => [uniqueIndex("lead_versions_uq").on(t.leadId, t.version)],
+  (t) => [
+    uniqueIndex("lead_versions_uq").on(t.leadId, t.version),
+    index("lead_versions_created_idx").on(t.createdAt, t.leadId),
+  ],
 );

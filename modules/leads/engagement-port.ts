@@ -14,6 +14,7 @@ export async function recordLeadEngagement(
 ): Promise<{ recorded: boolean }> {
   const repo = new LeadsRepo(db, actor);
   const { recorded } = await repo.addEngagement(input.leadId, input);
-  if (recorded) await repo.refreshEngagement(input.leadId);
+  if (recorded)
+    await repo.refreshEngagement(input.leadId, Date.now(), `engagement: ${input.kind} (${input.source})`);
   return { recorded };
 }

@@ -2,8 +2,11 @@ import { eq } from "drizzle-orm";
 import { leadDecisionMakers, leadSources } from "../../drizzle/schema";
 import type { Db } from "../core/db";
 import { newId } from "../core/ids";
-import type { EnrichResult } from "./python-client";
+import { JobFailure } from "../jobs/types";
+import type { EnrichResult, PythonService } from "./python-client";
+import { leadById, rescoreWith } from "./ranking";
 import type { LeadRow, LeadsRepo, Rescore } from "./repo";
+import { applyWebsiteFacts } from "./website";
 
 const str = (v: unknown): string | null => (typeof v === "string" && v.trim() ? v.trim() : null);
 const int = (v: unknown): number | null =>
@@ -75,4 +78,26 @@ function valueFor(r: EnrichResult, field: string): string | null {
   const key = field.replace(/^company\./, "");
   const v = r.company[key];
   return v === undefined || v === null ? null : typeof v === "string" ? v : JSON.stringify(v);
+}
+
+/**
+ * After LinkedIn, the company's own website (the address we had or the one Unipile just filled):
+ * facts with citations, and what they add to fit inputs as a versioned change. The website is a
+ * bonus: when the service cannot read it, the lead keeps what LinkedIn gave.
+ */
+export async function enrichFromWebsite(
+  db: Db,
+  repo: LeadsRepo,
+  service: PythonService,
+  leadId: string,
+  jobId: string,
+): Promise<void> {
+  const row = await leadById(db, leadId);
+  if (!row?.website) return;
+  try {
+    const site = await service.websiteFacts(row.website);
+    await applyWebsiteFacts(db, repo, row, site, jobId, rescoreWith(db, service));
+  } catch (err) {
+    if (!(err instanceof JobFailure) || err.retryable) throw err;
+  }
 }

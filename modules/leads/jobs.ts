@@ -3,7 +3,7 @@ import { z } from "zod";
 import { user } from "../../drizzle/schema";
 import type { Db } from "../core/db";
 import { defineJobType, JobFailure } from "../jobs/types";
-import { applyEnrichment } from "./enrichment";
+import { applyEnrichment, enrichFromWebsite } from "./enrichment";
 import { importRows } from "./import";
 import type { Locale } from "./import-problems";
 import { PythonService } from "./python-client";
@@ -183,6 +183,7 @@ export const leadsEnrich = defineJobType({
           throw new JobFailure("unipile_auth", r.error?.message ?? "Unipile refused the account.", false);
         const row = rows.find((x) => x.id === r.id);
         if (row) await applyEnrichment(ctx.db, repo, row, r, ctx.jobId, rescoreWith(ctx.db, service));
+        if (row) await enrichFromWebsite(ctx.db, repo, service, row.id, ctx.jobId);
         if (r.status === "enriched") tally.enriched++;
         else if (r.status === "not_found") tally.notFound++;
         else tally.failed++;

@@ -40,6 +40,20 @@ export const EnrichResult = z.object({
 });
 export type EnrichResult = z.infer<typeof EnrichResult>;
 
+export const WebsiteFacts = z.object({
+  pages: z.array(z.string()),
+  facts: z.array(
+    z.object({
+      kind: z.enum(["certification", "rnd", "machining", "products"]),
+      value: z.string(),
+      url: z.string(),
+      quote: z.string(),
+    }),
+  ),
+  errors: z.array(z.object({ url: z.string(), code: z.string(), message: z.string() })),
+});
+export type WebsiteFacts = z.infer<typeof WebsiteFacts>;
+
 export interface RankLead {
   id: string;
   company: string;
@@ -117,5 +131,10 @@ export class PythonService {
       .object({ results: z.array(EnrichResult) })
       .parse(await this.call("/v1/enrich", "leads:enrich", { leads }));
     return out.results;
+  }
+
+  /** Facts from the company's own website, each with its page and sentence ("Do site"). */
+  async websiteFacts(website: string): Promise<WebsiteFacts> {
+    return WebsiteFacts.parse(await this.call("/v1/website-facts", "leads:enrich", { website }));
   }
 }

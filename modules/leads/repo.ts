@@ -230,6 +230,7 @@ export class LeadsRepo {
         source: s.source,
         url: s.url,
         value: s.value,
+        quote: s.quote,
         jobId: s.jobId,
         fetchedAt: iso(s.fetchedAt),
       })),
@@ -385,16 +386,14 @@ export class LeadsRepo {
     ]);
   }
 
-  /** Recomputes engagement and the scores that follow from it (not versioned: derived). */
-  async refreshEngagement(id: string, now = Date.now()): Promise<LeadRow> {
-    const row = await this.getRow(id);
-    const scores = withEngagement(row, await this.engagementNow(id, now));
-    const [updated] = await this.db
-      .update(leads)
-      .set({ ...scores, updatedAt: now })
-      .where(eq(leads.id, id))
-      .returning();
-    return updated ?? row;
+  /**
+   * Recomputes engagement and the scores that follow from it after a new event. Versioned, with
+   * the event as the reason, so the weekly diff can say the engagement moved the score (a revert
+   * of it changes nothing: the scores are derived and the event stays).
+   */
+  async refreshEngagement(id: string, now = Date.now(), reason = "engagement"): Promise<LeadRow> {
+    const engagement = await this.engagementNow(id, now);
+    return this.changeById(id, (row) => withEngagement(row, engagement), reason);
   }
 
   async addEngagement(

@@ -8,6 +8,8 @@ import { AppError, BadRequest, Forbidden } from "../core/errors";
 import { type AppEnv, access, adminOnly, createRouter, problemResponses, requireActor } from "../core/http";
 import type { JobEngine } from "../jobs/engine";
 import { JobFailure } from "../jobs/types";
+import { leadChanges } from "./changes";
+import { ChangesPage, ChangesQuery } from "./changes-schema";
 import { csvToRecords } from "./csv";
 import { checkRow } from "./import";
 import { PythonService } from "./python-client";
@@ -148,6 +150,22 @@ export function leadRoutes(depsFor: (c: Context<AppEnv>) => LeadDeps) {
   app.openapi(
     createRoute({
       method: "get",
+      path: "/leads/changes",
+      middleware: [access("leads:read")],
+      summary: "What changed this week: per lead, each field before → after and what caused it",
+      request: { query: ChangesQuery },
+      responses: {
+        200: json(ChangesPage, "Leads changed in the window, latest change first"),
+        ...problemResponses,
+      },
+    }),
+    async (c) =>
+      c.json(await leadChanges(depsFor(c).db, requireActor(c, "leads:read"), c.req.valid("query")), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
       path: "/leads/{id}",
       middleware: [access("leads:read")],
       summary: "One lead with breakdown, engagements, decision makers and citations",
@@ -221,7 +239,7 @@ export function leadRoutes(depsFor: (c: Context<AppEnv>) => LeadDeps) {
         ]);
       }
       await repo.addEngagement(id, { kind: body.kind, occurredAt, source: body.source });
-      const row = await repo.refreshEngagement(id);
+      const row = await repo.refreshEngagement(id, Date.now(), `engagement: ${body.kind} (${body.source})`);
       return c.json({ lead: leadToWire(row) }, 201);
     },
   );

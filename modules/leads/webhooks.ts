@@ -66,6 +66,7 @@ export async function recordWebhookEngagement(db: Db, actor: Actor, input: Webho
     source: "unipile-webhook",
     externalId: `unipile:${input.eventId}`,
   });
-  if (recorded) await repo.refreshEngagement(leadId);
+  if (recorded)
+    await repo.refreshEngagement(leadId, Date.now(), `engagement: ${KIND[input.event]} (unipile-webhook)`);
   return { recorded, leadId };
 }

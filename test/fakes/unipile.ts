@@ -1,4 +1,5 @@
 import { createServer, type Server } from "node:http";
+import { serveFakeSite } from "./website.ts";
 
 /**
  * A fake of the Unipile v1 API over real HTTP, for tests that cross Worker → Python → Unipile.
@@ -67,6 +68,7 @@ export function startFakeUnipile(port: number, opts: { replyDelayMs?: number } =
       return send(200, {});
     }
     if (url.pathname === "/__hooks") return send(200, hooks);
+    if (serveFakeSite(url.pathname, res)) return;
     calls.push({ method: req.method ?? "GET", path: url.pathname, body });
     if (req.headers["x-api-key"] !== FAKE_UNIPILE_KEY) {
       return send(401, { status: 401, type: "errors/invalid_credentials", title: "Invalid credentials" });

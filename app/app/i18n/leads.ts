@@ -243,8 +243,31 @@ export const leadsPt = {
     edited: "Edição por uma pessoa",
     revert: (v: string) => `Reversão da mudança v${v}`,
     decayed: (from: string, to: string) => `Engajamento decaiu: ${from} → ${to}`,
+    enrichWebsite: "Enriquecimento (site da empresa)",
+    engagement: (kind: string) => `Engajamento: ${kind}`,
   },
   engagementAge: (days: number) => (days === 0 ? "hoje" : days === 1 ? "há 1 dia" : `há ${days} dias`),
+  // Weekly diff (#13): what changed, before → after, and why
+  changesHint: "Cada campo: antes → depois nos últimos 7 dias, e o que causou a mudança.",
+  changesFiltered: "Com os filtros de responsável e temperatura acima.",
+  changesNew: "novo",
+  changesMore: "Ver mais mudanças",
+  changesTimes: (n: number) => (n > 1 ? `${n}×` : ""),
+  cause: {
+    import: "Importação",
+    rank: "Ranqueamento",
+    enrichment: "Enriquecimento",
+    engagement: "Engajamento",
+    decay: "Decaimento",
+    person: "Uma pessoa",
+  } as Record<"import" | "rank" | "enrichment" | "engagement" | "decay" | "person", string>, // Website facts (#13): each with the sentence it was read from
+  siteFactsTitle: "O que o site da empresa diz",
+  siteFactKind: {
+    certification: "Certificações",
+    products: "Produtos e segmentos",
+    machining: "Capacidade de usinagem",
+    rnd: "P&D",
+  } as Record<"certification" | "products" | "machining" | "rnd", string>,
 };
 
 export type LeadsDictionary = typeof leadsPt;
@@ -472,6 +495,28 @@ export const leadsEn: LeadsDictionary = {
     edited: "Edited by a person",
     revert: (v) => `Revert of change v${v}`,
     decayed: (from, to) => `Engagement decayed: ${from} → ${to}`,
+    enrichWebsite: "Enrichment (company website)",
+    engagement: (kind) => `Engagement: ${kind}`,
   },
   engagementAge: (days) => (days === 0 ? "today" : days === 1 ? "1 day ago" : `${days} days ago`),
+  changesHint: "Each field: before → after over the last 7 days, and what caused the change.",
+  changesFiltered: "With the owner and heat filters above.",
+  changesNew: "new",
+  changesMore: "Show more changes",
+  changesTimes: (n) => (n > 1 ? `${n}×` : ""),
+  cause: {
+    import: "Import",
+    rank: "Ranking",
+    enrichment: "Enrichment",
+    engagement: "Engagement",
+    decay: "Decay",
+    person: "A person",
+  },
+  siteFactsTitle: "What the company's website says",
+  siteFactKind: {
+    certification: "Certifications",
+    products: "Products and segments",
+    machining: "Machining capabilities",
+    rnd: "R&D",
+  },
 };

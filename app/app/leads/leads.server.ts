@@ -1,7 +1,8 @@
 import type { RouterContextProvider } from "react-router";
 import { apiJson } from "../lib/api.server";
+import { changesQuery } from "./changes";
 import { cellOf, type LeadFilters, leadApiQuery } from "./filters";
-import type { Lead, LeadSummary, UserLite } from "./types";
+import type { Lead, LeadChanges, LeadSummary, UserLite } from "./types";
 
 type Ctx = Readonly<RouterContextProvider>;
 type Page = { items: Lead[]; nextCursor: string | null };
@@ -11,12 +12,13 @@ type Page = { items: Lead[]; nextCursor: string | null };
  * leads are collected from the first pages (up to 500 leads scanned) and shown without paging.
  */
 export async function loadLeadsDashboard(context: Ctx, request: Request, f: LeadFilters) {
-  const [list, summary, users] = await Promise.all([
+  const [list, summary, users, changes] = await Promise.all([
     f.cell ? scanCell(context, request, f) : apiJson<Page>(context, request, `/api/leads?${leadApiQuery(f)}`),
     apiJson<LeadSummary>(context, request, "/api/leads/summary"),
     apiJson<{ items: UserLite[] }>(context, request, "/api/users"),
+    apiJson<LeadChanges>(context, request, `/api/leads/changes?${changesQuery(f)}`),
   ]);
-  return { list, summary, users };
+  return { list, summary, users, changes };
 }
 
 async function scanCell(context: Ctx, request: Request, f: LeadFilters) {

@@ -4,7 +4,7 @@ import { useI18n } from "../i18n";
 import { usePreferences } from "../lib/preferences-context";
 import { type LeadFilters, leadsHref } from "./filters";
 import { HEATS, type LeadSummary } from "./types";
-import { fmtScore, HeatBadge } from "./ui";
+import { HeatBadge } from "./ui";
 
 /** Tiles with the count per heat; each filters the table. */
 export function HeatTiles({ summary, filters }: { summary: LeadSummary; filters: LeadFilters }) {
@@ -149,44 +149,6 @@ export function FitEngagementMatrix({ summary, filters }: { summary: LeadSummary
           <p className="mt-1 text-center text-[11px] font-medium text-slate-500">{L.matrixEngagement}</p>
         </div>
       </div>
-    </Card>
-  );
-}
-
-/** The leads updated in the last 7 days, newest first. */
-export function ChangedThisWeek({ summary }: { summary: LeadSummary }) {
-  const { t, fmt, locale } = useI18n();
-  const L = t.leadsPage;
-  return (
-    <Card labelledBy="lead-changed-title">
-      <h2 id="lead-changed-title" className="text-base font-semibold text-slate-900 dark:text-white">
-        {L.changedTitle}
-      </h2>
-      {summary.changedThisWeek.length === 0 ? (
-        <p className="mt-3 text-sm text-slate-500">{L.changedEmpty}</p>
-      ) : (
-        <ul className="mt-3 divide-y divide-slate-100 dark:divide-slate-800">
-          {summary.changedThisWeek.map((l) => (
-            <li key={l.id} className="flex items-center justify-between gap-3 py-2 text-sm">
-              <div className="min-w-0">
-                <Link
-                  to={`/leads/${l.id}`}
-                  className="block truncate font-medium text-brand-blue hover:underline dark:text-blue-300"
-                >
-                  {l.company}
-                </Link>
-                <p className="text-xs text-slate-500">
-                  {fmt.date(l.updatedAt)} · {L.version(l.version)}
-                </p>
-              </div>
-              <div className="flex shrink-0 items-center gap-2">
-                <span className="text-sm font-semibold tabular-nums">{fmtScore(l.leadScore, locale)}</span>
-                <HeatBadge heat={l.heat} />
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
     </Card>
   );
 }

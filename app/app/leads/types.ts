@@ -1,4 +1,6 @@
 // Wire types of the Leads API (type-only imports: nothing from the backend is bundled).
+
+export type { ChangesPage as LeadChanges } from "../../../modules/leads/changes-schema";
 export type { Lead } from "../../../modules/leads/schema";
 
 import type { Lead } from "../../../modules/leads/schema";
@@ -37,6 +39,8 @@ export type LeadDetail = Lead & {
     source: string;
     url: string | null;
     value: string | null;
+    /** For a website fact: the sentence it was read from. */
+    quote?: string | null;
     jobId: string | null;
     fetchedAt: string;
   }>;

@@ -8,6 +8,7 @@ import { OwnerCard } from "../leads/detail/owner-card";
 import { ScoreBreakdown } from "../leads/detail/score-breakdown";
 import { ScoreStrip } from "../leads/detail/score-strip";
 import { VersionHistory } from "../leads/detail/version-history";
+import { WebsiteFacts } from "../leads/detail/website-facts";
 import { LeadJobList, useLeadJobs } from "../leads/jobs";
 import { canWriteLeads, type LeadDetail, type LeadVersion, type UserLite } from "../leads/types";
 import { HeatBadge } from "../leads/ui";
@@ -148,6 +149,7 @@ function LeadView({
           <OwnerCard key={`${lead.ownerId}-${lead.version}`} lead={lead} users={users} writable={writable} />
           <DecisionMakers lead={lead} />
           <CompanyFacts lead={lead} />
+          <WebsiteFacts lead={lead} />
         </div>
       </div>
     </>

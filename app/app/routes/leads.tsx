@@ -2,23 +2,25 @@ import { useMemo, useRef, useState } from "react";
 import { data, Form, Link } from "react-router";
 import { buttonClass, Field, Forbidden, inputClass, PageHeader } from "../components/page";
 import { useI18n } from "../i18n";
+import { WeeklyChanges } from "../leads/changes";
 import { type LeadFilters, leadFiltersFrom, leadsHref } from "../leads/filters";
 import { LeadJobList, useLeadJobs } from "../leads/jobs";
 import { LeadTable } from "../leads/lead-table";
 import { loadLeadsDashboard } from "../leads/leads.server";
-import { ChangedThisWeek, FitEngagementMatrix, HeatTiles } from "../leads/summary";
-import { canWriteLeads, HEATS, type LeadSummary, type UserLite } from "../leads/types";
+import { FitEngagementMatrix, HeatTiles } from "../leads/summary";
+import { canWriteLeads, HEATS, type LeadChanges, type LeadSummary, type UserLite } from "../leads/types";
 import { HEAT_LABEL, OwnerOptions } from "../leads/ui";
 import { userContext } from "../lib/session.server";
 import type { Route } from "./+types/leads";
 
 const EMPTY_SUMMARY: LeadSummary = { byHeat: {}, matrix: [], segments: [], changedThisWeek: [] };
+const EMPTY_CHANGES: LeadChanges = { since: "", until: "", items: [], nextCursor: null };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const me = context.get(userContext);
   if (me.role === "marketing") return data({ allowed: false as const }, { status: 403 });
   const filters = leadFiltersFrom(new URL(request.url).searchParams);
-  const { list, summary, users } = await loadLeadsDashboard(context, request, filters);
+  const { list, summary, users, changes } = await loadLeadsDashboard(context, request, filters);
   if (!list.ok) throw data(list.problem, { status: list.status });
   return {
     allowed: true as const,
@@ -28,6 +30,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     nextCursor: list.data.nextCursor,
     summary: summary.ok ? summary.data : EMPTY_SUMMARY,
     users: users.ok ? users.data.items : [],
+    changes: changes.ok ? changes.data : EMPTY_CHANGES,
   };
 }
 
@@ -47,6 +50,7 @@ function Dashboard({
   nextCursor,
   summary,
   users,
+  changes,
 }: {
   me: { id: string; role: string };
   filters: LeadFilters;
@@ -54,6 +58,7 @@ function Dashboard({
   nextCursor: string | null;
   summary: LeadSummary;
   users: UserLite[];
+  changes: LeadChanges;
 }) {
   const { t } = useI18n();
   const L = t.leadsPage;
@@ -162,7 +167,7 @@ function Dashboard({
         />
         <div className="grid gap-4 xl:grid-cols-2">
           <FitEngagementMatrix summary={summary} filters={filters} />
-          <ChangedThisWeek summary={summary} />
+          <WeeklyChanges changes={changes} filters={filters} ownerName={ownerName} />
         </div>
       </div>
     </>

@@ -11,17 +11,19 @@ export function CompanyFacts({ lead }: { lead: LeadDetail }) {
   const { t } = useI18n();
   const L = t.leadsPage;
   const cite = (field: string) => lead.sources.find((s) => s.field === `company.${field}`);
+  // Inputs the company's website filled (a versioned enrichment) cite the site, not the import.
+  const siteCite = (kind: string) => lead.sources.find((s) => s.field === `site.${kind}`);
   const yn = (b: boolean) => (b ? L.yes : L.no);
   const own: Fact[] = [
     { key: "website", value: lead.website ?? "", citation: cite("website") },
     { key: "linkedinUrl", value: lead.linkedinUrl ?? "", citation: cite("linkedinUrl") },
     { key: "employees", value: lead.employees?.toString() ?? "", citation: cite("employeeCount") },
     { key: "tier", value: lead.tier?.toString() ?? "" },
-    { key: "products", value: lead.products ?? "" },
-    { key: "certifications", value: lead.certifications.join(", ") },
+    { key: "products", value: lead.products ?? "", citation: siteCite("products") },
+    { key: "certifications", value: lead.certifications.join(", "), citation: siteCite("certification") },
     { key: "yearsInBusiness", value: lead.yearsInBusiness?.toString() ?? "" },
     { key: "countriesServed", value: lead.countriesServed?.toString() ?? "" },
-    { key: "hasRnd", value: yn(lead.hasRnd) },
+    { key: "hasRnd", value: yn(lead.hasRnd), citation: lead.hasRnd ? siteCite("rnd") : undefined },
     { key: "isManufacturer", value: yn(lead.isManufacturer) },
   ].filter((f) => f.value !== "");
   const fetched: Fact[] = ["industry", "locations", "description"].flatMap((k) => {

@@ -47,6 +47,7 @@ export function VersionHistory({
     const R = L.versionReason;
     if (r === "rank") return R.rank;
     if (r === "enrich (Unipile)") return R.enrich;
+    if (r === "enrich (website)") return R.enrichWebsite;
     let m = r.match(/^enrich: (\w+)$/);
     if (m?.[1]) return R.enrichOther(L.enrichment[m[1]] ?? m[1]);
     m = r.match(/^import merge \(row (\d+)\)$/);
@@ -54,6 +55,8 @@ export function VersionHistory({
     if (r.startsWith("edited by ")) return R.edited;
     m = r.match(/^revert (?:to )?v(\d+)$/);
     if (m?.[1]) return R.revert(String(Number(m[1]) + 1));
+    m = r.match(/^engagement: (\w+)/);
+    if (m?.[1]) return R.engagement(L.kinds[m[1]] ?? m[1]);
     m = r.match(/^engagement decayed: (\w+) → (\w+)$/);
     if (m?.[1] && m[2])
       return R.decayed(L.heatName[m[1] as "HOT"] ?? m[1], L.heatName[m[2] as "HOT"] ?? m[2]);
