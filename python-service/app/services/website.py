@@ -7,7 +7,9 @@ capped, non-HTML answers skipped. Every fact keeps the page URL and the sentence
 """
 
 import asyncio
+import ipaddress
 import re
+import socket
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlparse
@@ -24,6 +26,9 @@ class Limits:
     max_bytes: int = 1_000_000
     page_seconds: float = 8.0
     max_redirects: int = 5
+    # Outside development a lead's "website" must not reach our own network (SSRF): every hop's
+    # host must resolve to public addresses only. Tests and `npm run dev` use 127.0.0.1 fakes.
+    allow_private: bool = False
 
 
 @dataclass
@@ -172,11 +177,27 @@ class _Skip(Exception):
         self.message = message
 
 
+async def _public_host(url: str) -> None:
+    """Refuses a URL whose host is or resolves to a private, loopback, link-local, reserved or
+    multicast address (cloud metadata, the service's own network)."""
+    host = urlparse(url).hostname or ""
+    try:
+        infos = await asyncio.get_running_loop().getaddrinfo(host, None, type=socket.SOCK_STREAM)
+    except OSError as exc:
+        raise _Skip("network", "Host not found") from exc
+    for info in infos:
+        ip = ipaddress.ip_address(info[4][0])
+        if not ip.is_global or ip.is_multicast:
+            raise _Skip("private_address", "The address is not on the public internet")
+
+
 async def _get(client: httpx.AsyncClient, url: str, limits: Limits) -> tuple[str, str, str]:
     """(final URL, content type, body text) within the size and time limits."""
     async with asyncio.timeout(limits.page_seconds):
         current = url
         for _ in range(limits.max_redirects + 1):
+            if not limits.allow_private:
+                await _public_host(current)
             async with client.stream("GET", current, headers={"user-agent": USER_AGENT}) as res:
                 if res.is_redirect and "location" in res.headers:
                     current = urljoin(current, res.headers["location"])

@@ -8,6 +8,9 @@ from app.services.website import Limits, extract_facts, site_facts
 from tests.conftest import auth
 from tests.fakes.website import RunningSite
 
+# The fake site listens on 127.0.0.1, which only development and tests may reach.
+LOCAL = Limits(allow_private=True)
+
 pytestmark = pytest.mark.anyio
 
 
@@ -24,7 +27,7 @@ def _client() -> httpx.AsyncClient:
 
 async def test_reads_a_few_pages_and_cites_each_fact(site: RunningSite) -> None:
     async with _client() as client:
-        result = await site_facts(client, site.url + "/")
+        result = await site_facts(client, site.url + "/", LOCAL)
     facts = {(f.kind, f.value): f for f in result.facts}
     assert facts[("certification", "ISO 13485")].url == site.url + "/sobre"
     assert facts[("certification", "ISO 13485")].quote == (
@@ -46,21 +49,23 @@ async def test_reads_a_few_pages_and_cites_each_fact(site: RunningSite) -> None:
 
 async def test_respects_robots_txt(site: RunningSite) -> None:
     async with _client() as client:
-        result = await site_facts(client, site.url + "/privado/qualidade")
+        result = await site_facts(client, site.url + "/privado/qualidade", LOCAL)
     assert result.pages == []
     assert result.errors[0]["code"] == "robots"
 
 
 async def test_a_redirect_loop_is_cut(site: RunningSite) -> None:
     async with _client() as client:
-        result = await site_facts(client, site.url + "/loop", Limits(max_redirects=3))
+        result = await site_facts(
+            client, site.url + "/loop", Limits(max_redirects=3, allow_private=True)
+        )
     assert result.facts == []
     assert [e["code"] for e in result.errors] == ["too_many_redirects"]
 
 
 async def test_a_non_html_answer_is_skipped(site: RunningSite) -> None:
     async with _client() as client:
-        result = await site_facts(client, site.url + "/pdf")
+        result = await site_facts(client, site.url + "/pdf", LOCAL)
     assert result.facts == []
     assert result.errors == [
         {"url": site.url + "/pdf", "code": "not_html", "message": "application/pdf"}
@@ -70,7 +75,9 @@ async def test_a_non_html_answer_is_skipped(site: RunningSite) -> None:
 async def test_a_slow_site_is_cut_off_by_the_deadline(site: RunningSite) -> None:
     start = time.monotonic()
     async with _client() as client:
-        result = await site_facts(client, site.url + "/slow", Limits(page_seconds=1.5))
+        result = await site_facts(
+            client, site.url + "/slow", Limits(page_seconds=1.5, allow_private=True)
+        )
     assert time.monotonic() - start < 5
     assert result.errors[-1]["code"] == "timeout"
 
@@ -78,7 +85,9 @@ async def test_a_slow_site_is_cut_off_by_the_deadline(site: RunningSite) -> None
 async def test_a_huge_page_is_read_only_up_to_the_cap(site: RunningSite) -> None:
     start = time.monotonic()
     async with _client() as client:
-        result = await site_facts(client, site.url + "/huge", Limits(max_bytes=200_000))
+        result = await site_facts(
+            client, site.url + "/huge", Limits(max_bytes=200_000, allow_private=True)
+        )
     assert time.monotonic() - start < 5
     assert [(f.kind, f.value) for f in result.facts] == [("certification", "ISO 13485")]
 
@@ -86,7 +95,9 @@ async def test_a_huge_page_is_read_only_up_to_the_cap(site: RunningSite) -> None
 async def test_bad_address_and_unreachable_host() -> None:
     async with _client() as client:
         bad = await site_facts(client, "   ")
-        down = await site_facts(client, "http://127.0.0.1:9/", Limits(page_seconds=2))
+        down = await site_facts(
+            client, "http://127.0.0.1:9/", Limits(page_seconds=2, allow_private=True)
+        )
     assert bad.errors[0]["code"] == "bad_url"
     assert down.errors[0]["code"] == "network"
 
@@ -112,3 +123,14 @@ def test_endpoint_needs_the_enrich_scope(client, site: RunningSite) -> None:
         "quote": "Somos certificados ISO 13485:2016 e registrados na ANVISA.",
         "source": "website",
     }
+
+
+async def test_private_addresses_are_refused_unless_allowed(site: RunningSite) -> None:
+    # As deployed (the default limits): loopback, the cloud metadata address and a private
+    # network are never fetched, even through a redirect from a public-looking start.
+    async with httpx.AsyncClient(follow_redirects=False) as client:
+        for url in (site.url + "/", "http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/"):
+            result = await site_facts(client, url)
+            assert result.pages == []
+            assert result.facts == []
+            assert [e["code"] for e in result.errors] == ["private_address"], url

@@ -4,10 +4,10 @@ import httpx
 from fastapi import APIRouter, Depends
 from pydantic import Field
 
-from app.api.deps import require_scope
+from app.api.deps import SettingsDep, require_scope
 from app.core.security import Principal
 from app.schemas.base import CamelModel
-from app.services.website import site_facts
+from app.services.website import Limits, site_facts
 
 router = APIRouter(prefix="/v1", tags=["leads"])
 
@@ -40,11 +40,14 @@ class WebsiteFactsOut(CamelModel):
 async def website_facts(
     _principal: Annotated[Principal, Depends(require_scope("leads:enrich"))],
     body: WebsiteFactsIn,
+    settings: SettingsDep,
 ) -> WebsiteFactsOut:
     """Products, certifications, machining and R&D facts from a company's own website, each with
     the page URL and the sentence quoted (≤ 3 pages, robots.txt respected, size/time capped)."""
+    # Private addresses only where the fakes live (development and tests), never when deployed.
+    limits = Limits(allow_private=settings.ENVIRONMENT in ("development", "test"))
     async with httpx.AsyncClient(timeout=httpx.Timeout(5.0), follow_redirects=False) as client:
-        result = await site_facts(client, body.website)
+        result = await site_facts(client, body.website, limits)
     return WebsiteFactsOut(
         pages=result.pages,
         facts=[WebsiteFactOut(**vars(f)) for f in result.facts],
