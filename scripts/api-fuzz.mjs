@@ -37,7 +37,7 @@ export async function fuzz({
   api,
   users = ["marketing@lifetrek.local", "admin@lifetrek.local"],
   password = "lifetrek-dev-password",
-  maxSeconds = Number(process.env.API_FUZZ_SECONDS ?? 60),
+  maxSeconds = Number(process.env.API_FUZZ_SECONDS ?? 30),
   log = console.log,
 }) {
   const reports = mkdtempSync(path.join(tmpdir(), "lifetrek-fuzz-"));
