@@ -73,6 +73,8 @@ export const outreachDraft = defineJobType({
   timeoutMs: 60_000,
   allowedRoles: ["admin", "sales"],
   scope: "outreach:write",
+  // The input names only the action; the queue and the lead page say whom it is for.
+  label: (_i, locale) => (locale === "en" ? "LinkedIn note draft" : "Rascunho de mensagem no LinkedIn"),
   async run(ctx) {
     const action = await ctx.db.query.linkedinAutomation.findFirst({
       where: and(
