@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launch, newPage, screenshot, signIn, waitLive } from "./helpers";
+import { BASE, launch, newPage, screenshot, signIn, waitLive } from "./helpers";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -57,8 +57,18 @@ describe("preferences", () => {
     const { context, page } = await newPage(browser);
     await signIn(page, "admin");
     await page.getByRole("heading", { level: 1, name: /^Olá,/ }).waitFor();
+    // A job is named as a person would say it, in the reader's language (#15).
+    const started = await page.request.post("/api/jobs", {
+      headers: { origin: BASE },
+      data: { type: "content.blog", input: { topic: "Rugosidade de implantes", category: "educacional" } },
+    });
+    expect(started.status()).toBe(202);
+    const { job } = (await started.json()) as { job: { id: string } };
+    const item = page.locator(`#job-history li[data-job-id="${job.id}"]`);
+    await item.getByText("Post de blog: Rugosidade de implantes").waitFor();
     await page.getByLabel("Idioma").selectOption("en");
     await page.getByRole("heading", { level: 1, name: /^Hello,/ }).waitFor();
+    await item.getByText("Blog post: Rugosidade de implantes").waitFor();
     const nav = page.getByRole("navigation", { name: "Main navigation" }).first();
     await nav.getByRole("link", { name: "Settings", exact: true }).waitFor();
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
