@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { foldSql } from "./fold";
 import { user } from "./identity";
 
 export const HEATS = ["HOT", "WARM", "COLD"] as const;
@@ -51,6 +53,15 @@ export const leads = sqliteTable(
     createdBy: text("created_by").references(() => user.id),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
+    /**
+     * What the list's search box matches: company, segment and city, folded (fold.ts). Generated,
+     * so every write path keeps it true; virtual, so adding it rewrote no rows. Searched with
+     * instr(), not LIKE: D1 refuses LIKE patterns over 50 bytes (a long query answered 500).
+     */
+    searchText: text("search_text").generatedAlwaysAs(
+      foldSql(sql`coalesce(company, '') || ' ' || coalesce(segment, '') || ' ' || coalesce(city, '')`),
+      { mode: "virtual" },
+    ),
   },
   (t) => [
     uniqueIndex("leads_dedupe_uq").on(t.dedupeKey),

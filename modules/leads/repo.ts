@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, gte, isNull, like, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import { leadDecisionMakers, leadEngagements, leadSources, leads, leadVersions } from "../../drizzle/schema";
+import { foldSearch } from "../../drizzle/schema/fold";
 import type { EngagementKind } from "../../drizzle/schema/leads";
 import type { Actor } from "../core/actor";
 import { decodeCursor, encodeCursor } from "../core/cursor";
@@ -142,7 +143,7 @@ export class LeadsRepo {
           : q.owner
             ? eq(leads.ownerId, q.owner)
             : undefined;
-    const search = q.q ? `%${q.q.replace(/[%_]/g, "")}%` : undefined;
+    const search = q.q?.trim() ? foldSearch(q.q.trim()) : undefined;
     const byScore = q.sort !== "-updatedAt";
     // Scores are compared as integer hundredths so the cursor round-trips exactly.
     const scoreCol = q.sort === "-priority" ? leads.priority : leads.leadScore;
@@ -166,9 +167,7 @@ export class LeadsRepo {
           q.territory ? eq(leads.territory, q.territory) : undefined,
           q.segment ? eq(leads.segment, q.segment) : undefined,
           ownerCond,
-          search
-            ? or(like(leads.company, search), like(leads.segment, search), like(leads.city, search))
-            : undefined,
+          search ? sql`instr(${leads.searchText}, ${search}) > 0` : undefined,
           q.changedSince ? gte(leads.updatedAt, Date.parse(q.changedSince)) : undefined,
           q.fitMin !== undefined ? gte(leads.fitScore, q.fitMin) : undefined,
           q.fitMax !== undefined ? lt(leads.fitScore, q.fitMax) : undefined,

@@ -290,7 +290,16 @@ export function leadRoutes(depsFor: (c: Context<AppEnv>) => LeadDeps) {
     async (c) => {
       const actor = requireActor(c);
       if (!isAdmin(actor)) throw new Forbidden("Only admins can change territories.");
-      await setTerritoryOwners(depsFor(c).db, c.req.valid("json"), actor.userId);
+      const owners = c.req.valid("json");
+      // Every rescore assigns these owners to leads, and owner_id references the user table: an
+      // unknown id stored here would make every later edit and revert of such a lead fail.
+      const problems = [];
+      for (const [territory, id] of Object.entries(owners)) {
+        if (id !== null && !(await depsFor(c).db.query.user.findFirst({ where: eq(user.id, id) })))
+          problems.push({ path: territory, message: "No such user" });
+      }
+      if (problems.length > 0) throw new BadRequest("Unknown territory owner.", problems);
+      await setTerritoryOwners(depsFor(c).db, owners, actor.userId);
       return c.json(await territoryOwners(depsFor(c).db), 200);
     },
   );
