@@ -5,6 +5,7 @@ then lower-cased substring fallbacks (Manufacturing keywords first), else unassi
 """
 
 import unicodedata
+from functools import lru_cache
 from typing import Literal
 
 Territory = Literal["manufacturing", "commercial", "unassigned"]
@@ -43,6 +44,7 @@ _MANUFACTURING_SET = frozenset(MANUFACTURING_SEGMENTS)
 _COMMERCIAL_SET = frozenset(COMMERCIAL_SEGMENTS)
 
 
+@lru_cache(maxsize=16_384)
 def territory_for(segment: str | None) -> Territory:
     """Return the owning territory for a lead's segment.
 
