@@ -62,7 +62,6 @@ def get_unipile_client(request: Request, settings: SettingsDep) -> UnipileClient
             settings.UNIPILE_API_KEY,
             min_interval=settings.UNIPILE_MIN_INTERVAL_SECONDS,
             backoff_429=settings.UNIPILE_429_BACKOFF_SECONDS,
-            max_profile_visits_per_day=settings.UNIPILE_MAX_PROFILE_VISITS_PER_DAY,
             timeout=settings.UNIPILE_TIMEOUT_SECONDS,
         )
     return client

@@ -22,8 +22,10 @@ Pacing and failure policy:
 - 422 whose body mentions ``cannot_resend_yet`` → never retried, not retryable.
 - 401/403 → :class:`UnipileAuthError`; the caller stops the whole batch.
 - 5xx, timeouts and network errors → retryable ``unipile_unavailable``.
-- Profile visits are counted in memory per account and UTC day (limit 80 by default). The
-  counter resets when the process restarts, so it is a guard, not an exact ledger.
+- No profile visits (``GET /users/{identifier}``): enrichment takes each person's provider id
+  from the people search. Visits, when a feature needs them, draw from the account's budget in
+  the Worker (the AccountBudget Durable Object, persisted); a counter kept here was lost on
+  every restart.
 """
 
 import asyncio
@@ -31,7 +33,7 @@ import email.utils
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import quote
 
@@ -39,7 +41,6 @@ import httpx
 
 Clock = Callable[[], float]
 Sleep = Callable[[float], Awaitable[None]]
-Today = Callable[[], date]
 
 DECISION_MAKER_TITLES: tuple[str, ...] = (
     "CEO",
@@ -113,11 +114,9 @@ class UnipileClient:
         min_interval: float = 2.0,
         backoff_429: float = 60.0,
         max_429_retries: int = 2,
-        max_profile_visits_per_day: int = 80,
         timeout: float = 20.0,
         clock: Clock = time.monotonic,
         sleep: Sleep = asyncio.sleep,
-        today: Today = lambda: datetime.now(UTC).date(),
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
@@ -130,12 +129,9 @@ class UnipileClient:
         self._min_interval = min_interval
         self._backoff_429 = backoff_429
         self._max_429_retries = max_429_retries
-        self._max_visits = max_profile_visits_per_day
         self._clock = clock
         self._sleep = sleep
-        self._today = today
         self._pacers: dict[str | None, _Pacer] = {}
-        self._visits: dict[str, tuple[date, int]] = {}
 
     async def aclose(self) -> None:
         await self._http.aclose()
@@ -188,11 +184,6 @@ class UnipileClient:
         return await self._call(
             "GET", f"/linkedin/company/{_path_segment(identifier)}", account_id=account_id
         )
-
-    async def get_profile(self, account_id: str, identifier: str) -> UnipileResponse | None:
-        """A user profile by slug or provider id. Counts as a profile visit (≤ limit/day)."""
-        self._count_profile_visit(account_id)
-        return await self._call("GET", f"/users/{_path_segment(identifier)}", account_id=account_id)
 
     async def send_invitation(
         self, account_id: str, provider_id: str, message: str | None
@@ -274,21 +265,7 @@ class UnipileClient:
             body["events"] = ["message_received"]
         return await self._call("POST", "/webhooks", account_id=None, json=body)
 
-    def profile_visits_today(self, account_id: str) -> int:
-        day, count = self._visits.get(account_id, (self._today(), 0))
-        return count if day == self._today() else 0
-
     # ---- transport -------------------------------------------------------------------------
-
-    def _count_profile_visit(self, account_id: str) -> None:
-        used = self.profile_visits_today(account_id)
-        if used >= self._max_visits:
-            raise UnipileError(
-                "unipile_profile_limit",
-                f"Daily limit of {self._max_visits} profile visits reached for this account.",
-                retryable=True,
-            )
-        self._visits[account_id] = (self._today(), used + 1)
 
     def _pacer(self, account_id: str | None) -> _Pacer:
         pacer = self._pacers.get(account_id)

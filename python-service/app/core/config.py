@@ -28,7 +28,6 @@ class Settings(BaseSettings):
     UNIPILE_BASE_URL: str | None = None
     UNIPILE_MIN_INTERVAL_SECONDS: float = 2.0
     UNIPILE_429_BACKOFF_SECONDS: float = 60.0
-    UNIPILE_MAX_PROFILE_VISITS_PER_DAY: int = 80
     UNIPILE_TIMEOUT_SECONDS: float = 20.0
 
     @model_validator(mode="after")

@@ -3,7 +3,6 @@
 import asyncio
 import itertools
 from collections.abc import AsyncIterator
-from datetime import date
 
 import pytest
 
@@ -40,7 +39,6 @@ async def unipile(fake_unipile: FakeUnipile, clock: FakeClock) -> AsyncIterator[
         API_KEY,
         min_interval=2.0,
         backoff_429=60.0,
-        max_profile_visits_per_day=2,
         clock=clock,
         sleep=clock.sleep,
     )
@@ -190,33 +188,6 @@ async def test_spacing_holds_for_concurrent_callers(
 ) -> None:
     await asyncio.gather(*(unipile.get_company(ACCOUNT_ID, s) for s in ("a", "b", "c")))
     assert clock.sleeps == [pytest.approx(2.0), pytest.approx(2.0)]
-
-
-async def test_profile_visits_are_capped_per_day(
-    fake_unipile: FakeUnipile, clock: FakeClock
-) -> None:
-    today = [date(2025, 1, 1)]
-    client = UnipileClient(
-        fake_unipile.base_url,
-        API_KEY,
-        min_interval=0,
-        max_profile_visits_per_day=2,
-        clock=clock,
-        sleep=clock.sleep,
-        today=lambda: today[0],
-    )
-    try:
-        assert await client.get_profile(ACCOUNT_ID, "ana-souza") is not None
-        await client.get_profile(ACCOUNT_ID, "bruno")
-        with pytest.raises(UnipileError) as info:
-            await client.get_profile(ACCOUNT_ID, "carla")
-        assert info.value.code == "unipile_profile_limit"
-        assert len(fake_unipile.calls_to("/users/carla")) == 0
-        today[0] = date(2025, 1, 2)
-        assert await client.get_profile(ACCOUNT_ID, "carla") is not None
-        assert client.profile_visits_today(ACCOUNT_ID) == 1
-    finally:
-        await client.aclose()
 
 
 async def test_hosted_link_asks_for_linkedin_and_sends_the_person_back(

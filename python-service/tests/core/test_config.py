@@ -19,7 +19,6 @@ def test_production_accepts_long_secret_and_development_accepts_default() -> Non
     dev = Settings(ENVIRONMENT="development", SERVICE_TOKEN_SECRET=DEV_SECRET)
     assert dev.UNIPILE_MIN_INTERVAL_SECONDS == 2.0
     assert dev.UNIPILE_429_BACKOFF_SECONDS == 60
-    assert dev.UNIPILE_MAX_PROFILE_VISITS_PER_DAY == 80
 
 
 def test_production_env_var_refuses(monkeypatch: pytest.MonkeyPatch) -> None:
