@@ -13,16 +13,50 @@ import { recordWebhookEngagement, WebhookInput } from "./webhooks";
 
 const LEAD_ROLES = ["admin", "sales"] as const;
 
+/** Rows one import may hold (issue #13: 10,000 import and rank in one job). */
+export const MAX_IMPORT_ROWS = 10_000;
+/** Where the import route keeps a user's uploaded rows (the job reads them back from there). */
+export const importPrefix = (userId: string) => `imports/${userId}/`;
+
 async function userLocale(db: Db, id: string): Promise<Locale> {
   const u = await db.query.user.findFirst({ where: eq(user.id, id) });
   return u?.locale === "en" ? "en" : "pt-BR";
+}
+
+const rowCount = (i: { rows: unknown[] } | { rowCount: number }) =>
+  "rows" in i ? i.rows.length : i.rowCount;
+
+/** The rows to import: inline, or read back from R2, where only the uploader's files are readable. */
+async function importedRows(
+  files: R2Bucket,
+  input: { rows: unknown[] } | { rowsKey: string },
+  userId: string,
+): Promise<unknown[]> {
+  if ("rows" in input) return input.rows;
+  if (!input.rowsKey.startsWith(importPrefix(userId))) {
+    throw new JobFailure("forbidden", "This import file belongs to another user.", false);
+  }
+  const obj = await files.get(input.rowsKey);
+  if (!obj) throw new JobFailure("import_file_missing", "The uploaded file is no longer stored.", false);
+  const rows: unknown = await obj.json();
+  if (!Array.isArray(rows)) throw new JobFailure("invalid_input", "The stored file holds no rows.", false);
+  return rows;
 }
 
 export const leadsImport = defineJobType({
   type: "leads.import",
   description: "Imports leads from CSV/JSON rows, merges duplicates, then ranks them.",
   runner: "queue",
-  input: z.object({ rows: z.array(z.unknown()).min(1).max(5000), source: z.enum(["csv", "json"]) }),
+  // Inline rows (≤ 5,000: a job's input is one D1 row, ≤ 2 MB), or the rows of an uploaded file
+  // the import route stored in R2 (≤ 10,000), under the uploader's own prefix.
+  input: z.union([
+    z.object({ rows: z.array(z.unknown()).min(1).max(5000), source: z.enum(["csv", "json"]) }),
+    z.object({
+      rowsKey: z.string().regex(/^imports\/[^/]+\/[^/]+\.json$/),
+      rowCount: z.number().int().min(1).max(MAX_IMPORT_ROWS),
+      source: z.enum(["csv", "json"]),
+    }),
+  ]),
   result: z.object({
     created: z.number(),
     merged: z.number(),
@@ -35,11 +69,11 @@ export const leadsImport = defineJobType({
   timeoutMs: 120_000,
   allowedRoles: LEAD_ROLES,
   scope: "leads:write",
-  label: (i, locale) =>
-    locale === "en" ? `Import ${i.rows.length} leads` : `Importar ${i.rows.length} leads`,
+  label: (i, locale) => (locale === "en" ? `Import ${rowCount(i)} leads` : `Importar ${rowCount(i)} leads`),
   async run(ctx) {
     const repo = new LeadsRepo(ctx.db, ctx.actor);
-    const total = ctx.input.rows.length;
+    const rows = await importedRows(ctx.env.FILES, ctx.input, ctx.actor.userId);
+    const total = rows.length;
     // Importing is idempotent (dedupe keys); the checkpoint only spares a retry the work.
     let reports = ctx.checkpoint.imported as Awaited<ReturnType<typeof importRows>> | undefined;
     if (!reports) {
@@ -48,7 +82,7 @@ export const leadsImport = defineJobType({
         ctx.db,
         repo,
         ctx.actor,
-        ctx.input.rows,
+        rows,
         ctx.jobId,
         (done) =>
           ctx.progress({
@@ -81,6 +115,12 @@ export const leadsImport = defineJobType({
     const { ranked } = ids.length
       ? await rankLeads(ctx.db, repo, new PythonService(ctx.env, ctx.actor.userId), ctx.jobId, {
           leadIds: ids,
+          onPage: (_last, done) =>
+            ctx.progress({
+              percent: 75 + (done / ids.length) * 25,
+              stage: "rank",
+              message: `Ranqueados ${done}/${ids.length}`,
+            }),
         })
       : { ranked: 0 };
     const count = (s: string) => reports.filter((r) => r.status === s).length;

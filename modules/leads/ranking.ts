@@ -30,35 +30,57 @@ export function toRankLead(r: LeadRow) {
   return out as { id: string; company: string };
 }
 
-/** Applies one ranking result as a versioned change; a manual owner is never overwritten. */
-async function applyRank(
-  repo: LeadsRepo,
-  row: LeadRow,
-  r: RankResult,
-  owners: Awaited<ReturnType<typeof territoryOwners>>,
-  jobId: string,
-): Promise<boolean> {
+/** One ranking result as the fields it sets; a manual owner is never overwritten. */
+function rankPatch(row: LeadRow, r: RankResult, owners: Awaited<ReturnType<typeof territoryOwners>>) {
   const ownerId = row.ownerManual
     ? row.ownerId
     : r.territory === "unassigned"
       ? null
       : (owners[r.territory] ?? null);
-  const after = await repo.change(
-    row,
-    {
-      fitScore: r.fitScore,
-      leadScore: r.leadScore,
-      rawFit: r.rawFit,
-      priority: r.priority,
-      heat: r.heat,
-      territory: r.territory,
-      ownerId,
-      breakdown: r.breakdown,
-    },
-    "rank",
-    jobId,
-  );
-  return after !== row;
+  return {
+    fitScore: r.fitScore,
+    leadScore: r.leadScore,
+    rawFit: r.rawFit,
+    priority: r.priority,
+    heat: r.heat,
+    territory: r.territory,
+    ownerId,
+    breakdown: r.breakdown,
+  };
+}
+
+/**
+ * Applies a page of ranking results as versioned changes in one batch; a lead someone changed
+ * meanwhile is re-read and ranked on its own (its inputs may have changed too).
+ * Returns how many leads changed.
+ */
+async function applyRanks(
+  repo: LeadsRepo,
+  service: PythonService,
+  rows: LeadRow[],
+  byId: Map<string, RankResult>,
+  owners: Awaited<ReturnType<typeof territoryOwners>>,
+  jobId: string,
+): Promise<number> {
+  const items = rows.flatMap((row) => {
+    const r = byId.get(row.id);
+    return r ? [{ before: row, patch: rankPatch(row, r, owners) }] : [];
+  });
+  const after = await repo.changeMany(items, "rank", jobId);
+  let changed = 0;
+  for (const [i, item] of items.entries()) {
+    const a = after[i];
+    if (a !== undefined) {
+      if (a !== item.before) changed++;
+      continue;
+    }
+    const fresh = await repo.getRow(item.before.id);
+    const [r] = await service.rank([toRankLead(fresh)]);
+    if (!r) continue;
+    const now = await repo.changeById(fresh.id, (row) => rankPatch(row, r, owners), "rank", jobId);
+    if (now.version !== fresh.version) changed++;
+  }
+  return changed;
 }
 
 /**
@@ -110,11 +132,7 @@ export async function rankLeads(
           .limit(PAGE);
     if (rows.length === 0) break;
     const results = await service.rank(rows.map(toRankLead));
-    const byId = new Map(results.map((r) => [r.id, r]));
-    for (const row of rows) {
-      const r = byId.get(row.id);
-      if (r && (await applyRank(repo, row, r, owners, jobId))) changed++;
-    }
+    changed += await applyRanks(repo, service, rows, new Map(results.map((r) => [r.id, r])), owners, jobId);
     ranked += rows.length;
     cursor = rows.at(-1)?.id ?? cursor;
     await opts.onPage?.(cursor, ranked);

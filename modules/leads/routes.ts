@@ -6,12 +6,14 @@ import { isAdmin } from "../core/actor";
 import type { Db } from "../core/db";
 import { AppError, BadRequest, Forbidden } from "../core/errors";
 import { type AppEnv, access, adminOnly, createRouter, problemResponses, requireActor } from "../core/http";
+import { newId } from "../core/ids";
 import type { JobEngine } from "../jobs/engine";
 import { JobFailure } from "../jobs/types";
 import { leadChanges } from "./changes";
 import { ChangesPage, ChangesQuery } from "./changes-schema";
 import { csvToRecords } from "./csv";
 import { checkRow } from "./import";
+import { importPrefix, MAX_IMPORT_ROWS } from "./jobs";
 import { PythonService } from "./python-client";
 import { rescoreWith } from "./ranking";
 import { LeadsRepo, leadToWire, type Rescore } from "./repo";
@@ -80,8 +82,8 @@ export function leadRoutes(depsFor: (c: Context<AppEnv>) => LeadDeps) {
         { path: "", message: "No rows found" },
       ]);
     }
-    if (rows.length > 5000)
-      throw new BadRequest("At most 5,000 leads per import.", [{ path: "", message: "Too many rows" }]);
+    if (rows.length > MAX_IMPORT_ROWS)
+      throw new BadRequest("At most 10,000 leads per import.", [{ path: "", message: "Too many rows" }]);
     // An import in which no row can be stored is refused before anything is queued.
     const locale = await localeOf(depsFor(c).db, actor.userId);
     const checked = rows.map((r) => checkRow(r, locale));
@@ -95,9 +97,15 @@ export function leadRoutes(depsFor: (c: Context<AppEnv>) => LeadDeps) {
           .slice(0, 200),
       );
     }
+    // The rows go to R2, not into the job's input: a job is one D1 row (≤ 2 MB), and 10,000
+    // rows are more. The file stays after the job so "retry" needs no re-upload.
+    const rowsKey = `${importPrefix(actor.userId)}${newId()}.json`;
+    await c.env.FILES.put(rowsKey, JSON.stringify(rows), {
+      httpMetadata: { contentType: "application/json" },
+    });
     const { job } = await depsFor(c).engine.enqueue(actor, {
       type: "leads.import",
-      input: { rows, source: type === "text/csv" ? "csv" : "json" },
+      input: { rowsKey, rowCount: rows.length, source: type === "text/csv" ? "csv" : "json" },
     });
     return c.json({ job }, 202);
   });

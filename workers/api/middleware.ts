@@ -52,14 +52,27 @@ const uploadLimit = bodyLimit({
   },
 });
 const UPLOAD_PATH = /^\/api\/products\/[^/]+\/images$/;
+// 10,000 leads of a real CRM export are 2–4 MB of CSV (a row is 200–400 bytes).
+export const MAX_IMPORT_BYTES = 8 * 1024 * 1024;
+const importLimit = bodyLimit({
+  maxSize: MAX_IMPORT_BYTES,
+  onError: () => {
+    throw new AppError(413, "Payload too large", "Lead imports are limited to 8 MB.");
+  },
+});
+const IMPORT_PATH = /^\/api\/leads\/import(\/preview)?$/;
 
-/** 256 KB for every body, except image uploads (10 MB). */
+/** 256 KB for every body, except lead imports (8 MB) and image uploads (10 MB). */
 export const limitBody: MiddlewareHandler<AppEnv> = (c, next) =>
-  UPLOAD_PATH.test(c.req.path) ? uploadLimit(c, next) : jsonLimit(c, next);
+  UPLOAD_PATH.test(c.req.path)
+    ? uploadLimit(c, next)
+    : IMPORT_PATH.test(c.req.path)
+      ? importLimit(c, next)
+      : jsonLimit(c, next);
 
 /** Paths that accept something other than JSON bodies. */
 const OTHER_TYPES: Array<[RegExp, string[]]> = [
-  [/^\/api\/leads\/import$/, ["application/json", "text/csv"]],
+  [IMPORT_PATH, ["application/json", "text/csv"]],
   [UPLOAD_PATH, ["multipart/form-data"]],
 ];
 
