@@ -59,7 +59,7 @@ export const limitBody: MiddlewareHandler<AppEnv> = (c, next) =>
 
 /** Paths that accept something other than JSON bodies. */
 const OTHER_TYPES: Array<[RegExp, string[]]> = [
-  [/^\/api\/leads\/import$/, ["application/json", "text/csv"]],
+  [/^\/api\/leads\/import(\/preview)?$/, ["application/json", "text/csv"]],
   [UPLOAD_PATH, ["multipart/form-data"]],
 ];
 
