@@ -8,6 +8,7 @@ import { useJobsApi, useLiveJob } from "../jobs/provider";
 import { StatusBadge } from "../jobs/status-badge";
 import { clientApi } from "../lib/api-client";
 import type { Job } from "../lib/types";
+import { type Mapping, previewUrl } from "./import-preview";
 import type { ImportResult } from "./types";
 
 /**
@@ -57,8 +58,12 @@ export function useLeadJobs() {
   );
 
   const importCsv = useCallback(
-    (csv: string) =>
-      run("/api/leads/import", { method: "POST", headers: { "content-type": "text/csv" }, body: csv }),
+    (csv: string, mapping: Mapping | null = null) =>
+      run(previewUrl("/api/leads/import", mapping), {
+        method: "POST",
+        headers: { "content-type": "text/csv" },
+        body: csv,
+      }),
     [run],
   );
 
