@@ -76,6 +76,8 @@ describe("importing a real spreadsheet through the preview", () => {
     const first = panel.locator('tr[data-preview-row="2"]');
     await first.getByRole("cell", { name: "1.200", exact: true }).waitFor();
     await first.getByRole("cell", { name: "ISO 13485; ANVISA", exact: true }).waitFor();
+    // The cell a problem is about stands out.
+    await panel.locator('tr[data-preview-row="5"] td[data-problem]').getByText("cerca de 50").waitFor();
     await screenshot(page, "leads-import-01-preview");
 
     // "Porte" holds the tier in this sheet: map it (keyboard-selectable select), the preview follows.
@@ -133,5 +135,20 @@ describe("importing a real spreadsheet through the preview", () => {
     await page.waitForURL((u) => u.searchParams.get("cell") === "4,1");
     await page.getByText("Matriz fit × engajamento: Fit 8–10 × Engajamento 20–40").waitFor();
     await screenshot(page, "leads-import-04-filters-matrix");
+
+    // In English: the matrix filter, the template, the preview's choices and problems.
+    await page.getByLabel("Idioma").selectOption("en");
+    await page.getByText("Fit × engagement matrix: Fit 8–10 × Engagement 20–40").waitFor();
+    await expect(page.getByRole("link", { name: "Download template" }).getAttribute("href")).resolves.toBe(
+      "/api/leads/import/template.csv?lang=en",
+    );
+    await page.getByLabel("Import CSV").setInputFiles(CSV);
+    const panel = page.getByRole("region", { name: "Import preview" });
+    await panel.getByText("7 rows · 6 valid · 1 with problems").waitFor();
+    await panel.getByText("Line 5: Employees must be a number (e.g. 1,200 or 12.5).").waitFor();
+    await panel.getByLabel("Field for column “Porte”").waitFor();
+    await screenshot(page, "leads-import-05-english");
+    await panel.getByRole("button", { name: "Cancel" }).click();
+    await page.getByLabel("Language").selectOption("pt-BR");
   });
 });

@@ -220,18 +220,21 @@ export function ImportPreviewPanel({
                     </th>
                     <td className="border-t border-slate-200 px-2 py-1 dark:border-slate-700">
                       <span
-                        className={`rounded px-1.5 py-0.5 font-medium ${r.valid ? "bg-emerald-50 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200" : "bg-amber-50 text-amber-900 dark:bg-amber-950 dark:text-amber-100"}`}
+                        className={`whitespace-nowrap rounded px-1.5 py-0.5 font-medium ${r.valid ? "bg-emerald-50 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200" : "bg-amber-50 text-amber-900 dark:bg-amber-950 dark:text-amber-100"}`}
                       >
                         {r.valid ? P.valid : P.invalid}
                       </span>
                     </td>
                     {preview.columns.map((c, i) => {
                       const stored = r.lead && c.field ? show(r.lead[c.field]) : null;
+                      // The cell a problem is about stands out (the message says why, below).
+                      const bad = c.field !== null && r.errors.some((e) => e.path.split(".")[0] === c.field);
                       return (
                         <td
                           // biome-ignore lint/suspicious/noArrayIndexKey: columns are positional
                           key={i}
-                          className={`max-w-60 truncate border-t border-slate-200 px-2 py-1 dark:border-slate-700 ${c.field ? "text-slate-800 dark:text-slate-100" : "text-slate-500 line-through dark:text-slate-400"}`}
+                          className={`max-w-60 truncate border-t border-slate-200 px-2 py-1 dark:border-slate-700 ${bad ? "bg-amber-50 font-semibold text-amber-900 dark:bg-amber-950 dark:text-amber-100" : c.field ? "text-slate-800 dark:text-slate-100" : "text-slate-500 line-through dark:text-slate-400"}`}
+                          data-problem={bad || undefined}
                         >
                           {stored ?? r.cells[i] ?? ""}
                         </td>

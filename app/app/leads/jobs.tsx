@@ -173,7 +173,8 @@ function JobResult({ job }: { job: Job }) {
               {res.rows.map((row) => (
                 <li key={row.row} data-invalid-row={row.row}>
                   <span className="font-medium">{L.row(csv ? row.row + 1 : row.row)}:</span>{" "}
-                  {(row.errors ?? []).map((e) => `${e.path || "—"}: ${e.message}`).join("; ")}
+                  {/* Each message names its field in the reader's words; the path is for programs. */}
+                  {(row.errors ?? []).map((e) => e.message).join(" ")}
                 </li>
               ))}
             </ul>
