@@ -233,10 +233,14 @@ function LeadFilterBar({
   useEffect(() => () => clearTimeout(timer.current), []);
 
   // Follow the URL when it changes elsewhere (tiles, matrix, "Limpar"), but never overwrite the
-  // search box while it is being typed in.
+  // search box while it is being typed in, nor a choice made before the page was hydrated (the
+  // server rendered these very values, so there is nothing to follow until the URL changes).
+  const shown = useRef(JSON.stringify(filters));
   useEffect(() => {
     const el = form.current?.elements;
-    if (!el) return;
+    const now = JSON.stringify(filters);
+    if (!el || now === shown.current) return;
+    shown.current = now;
     for (const name of ["heat", "owner", "segment", "sort"] as const) {
       const select = el.namedItem(name);
       if (select instanceof HTMLSelectElement) select.value = filters[name];
