@@ -128,8 +128,9 @@ describe("importing a real spreadsheet through the preview", () => {
     );
     await filters.getByRole("link", { name: "Limpar" }).click();
     await page.waitForURL((u) => u.search === "");
-    await expect(filters.getByLabel("Buscar").inputValue()).resolves.toBe("");
-    await expect(filters.getByLabel("Ordenar").inputValue()).resolves.toBe("-priority");
+    // The inputs follow the URL once the page under it has rendered.
+    await expect.poll(() => filters.getByLabel("Buscar").inputValue()).toBe("");
+    await expect.poll(() => filters.getByLabel("Ordenar").inputValue()).toBe("-priority");
 
     await page.locator('[data-cell="4,1"]').click();
     await page.waitForURL((u) => u.searchParams.get("cell") === "4,1");
