@@ -149,6 +149,13 @@ describe("importing a real spreadsheet through the preview", () => {
     await panel.getByText("Line 5: Employees must be a number (e.g. 1,200 or 12.5).").waitFor();
     await panel.getByLabel("Field for column “Porte”").waitFor();
     await screenshot(page, "leads-import-05-english");
+    // On a phone the wide table scrolls inside its region; the page does not scroll sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.scrollWidth))
+      .toBeLessThanOrEqual(390);
+    await screenshot(page, "leads-import-06-english-390");
+    await page.setViewportSize({ width: 1440, height: 900 });
     await panel.getByRole("button", { name: "Cancel" }).click();
     await page.getByLabel("Language").selectOption("pt-BR");
   });
