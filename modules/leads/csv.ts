@@ -33,6 +33,14 @@ export function detectDelimiter(text: string): string {
  * and reading resumes on the next line, instead of swallowing the rest of the file into one cell.
  */
 export function csvToRecords(input: string): Array<Record<string, string> | { [CSV_PROBLEM]: CsvProblem }> {
+  return csvToTable(input).rows;
+}
+
+/** The header row (trimmed, as written) and the records of `csvToRecords`. */
+export function csvToTable(input: string): {
+  headers: string[];
+  rows: Array<Record<string, string> | { [CSV_PROBLEM]: CsvProblem }>;
+} {
   // One line ending for the whole file: papaparse takes the first one it sees as the only one.
   const text = (input.charCodeAt(0) === 0xfeff ? input.slice(1) : input).replace(/\r\n?/g, "\n");
   const delimiter = detectDelimiter(text);
@@ -79,5 +87,5 @@ export function csvToRecords(input: string): Array<Record<string, string> | { [C
     const nextLine = rest.indexOf("\n", Math.max(brokenAt, lineStart));
     rest = nextLine < 0 ? "" : rest.slice(nextLine + 1);
   }
-  return out;
+  return { headers: keys ?? [], rows: out };
 }

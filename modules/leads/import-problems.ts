@@ -11,7 +11,8 @@ export interface RowProblem {
   message: string;
 }
 
-const FIELD: Record<string, { "pt-BR": string; en: string }> = {
+/** Each lead field as people name it (problems, the import template's header, the column choices). */
+export const FIELD_LABELS = {
   company: { "pt-BR": "Empresa", en: "Company" },
   website: { "pt-BR": "Site", en: "Website" },
   segment: { "pt-BR": "Segmento", en: "Segment" },
@@ -27,7 +28,8 @@ const FIELD: Record<string, { "pt-BR": string; en: string }> = {
   certifications: { "pt-BR": "Certificações", en: "Certifications" },
   hasRnd: { "pt-BR": "P&D", en: "R&D" },
   isManufacturer: { "pt-BR": "Fabricante", en: "Manufacturer" },
-};
+} satisfies Record<string, { "pt-BR": string; en: string }>;
+const FIELD: Record<string, { "pt-BR": string; en: string }> = FIELD_LABELS;
 
 type P = Record<string, number | string>;
 const MESSAGES: Record<string, { "pt-BR": (f: string, p: P) => string; en: (f: string, p: P) => string }> = {

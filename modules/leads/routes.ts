@@ -6,14 +6,11 @@ import { isAdmin } from "../core/actor";
 import type { Db } from "../core/db";
 import { AppError, BadRequest, Forbidden } from "../core/errors";
 import { type AppEnv, access, adminOnly, createRouter, problemResponses, requireActor } from "../core/http";
-import { newId } from "../core/ids";
 import type { JobEngine } from "../jobs/engine";
 import { JobFailure } from "../jobs/types";
 import { leadChanges } from "./changes";
 import { ChangesPage, ChangesQuery } from "./changes-schema";
-import { csvToRecords } from "./csv";
-import { checkRow } from "./import";
-import { importPrefix, MAX_IMPORT_ROWS } from "./jobs";
+import { registerImportRoutes } from "./import-routes";
 import { PythonService } from "./python-client";
 import { rescoreWith } from "./ranking";
 import { LeadsRepo, leadToWire, type Rescore } from "./repo";
@@ -30,11 +27,6 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
   content: { "application/json": { schema } },
   description,
 });
-async function localeOf(db: Db, id: string): Promise<"pt-BR" | "en"> {
-  const u = await db.query.user.findFirst({ where: eq(user.id, id) });
-  return u?.locale === "en" ? "en" : "pt-BR";
-}
-
 /** Inline scoring for a request: an unreachable service is a 503 and nothing is changed. */
 function requestRescore(c: Context<AppEnv>, db: Db, userId: string): Rescore {
   const rescore = rescoreWith(db, new PythonService(c.env, userId));
@@ -60,55 +52,7 @@ export function leadRoutes(depsFor: (c: Context<AppEnv>) => LeadDeps) {
   const repoFor = (c: Context<AppEnv>, scope: "leads:read" | "leads:write") =>
     new LeadsRepo(depsFor(c).db, requireActor(c, scope));
 
-  // Raw route: the body is CSV or JSON, parsed here rather than by a JSON validator.
-  app.post("/leads/import", access("leads:write"), async (c) => {
-    const actor = requireActor(c);
-    new LeadsRepo(depsFor(c).db, actor).requireWrite();
-    const type = (c.req.header("content-type") ?? "").split(";")[0]?.trim();
-    const text = await c.req.text();
-    let rows: unknown;
-    if (type === "text/csv") {
-      rows = csvToRecords(text);
-    } else {
-      try {
-        const parsed: unknown = JSON.parse(text);
-        rows = Array.isArray(parsed) ? parsed : (parsed as { rows?: unknown })?.rows;
-      } catch {
-        throw new BadRequest("The body is not valid JSON.");
-      }
-    }
-    if (!Array.isArray(rows) || rows.length === 0) {
-      throw new BadRequest("Send at least one lead: a CSV with a header row, or a JSON array.", [
-        { path: "", message: "No rows found" },
-      ]);
-    }
-    if (rows.length > MAX_IMPORT_ROWS)
-      throw new BadRequest("At most 10,000 leads per import.", [{ path: "", message: "Too many rows" }]);
-    // An import in which no row can be stored is refused before anything is queued.
-    const locale = await localeOf(depsFor(c).db, actor.userId);
-    const checked = rows.map((r) => checkRow(r, locale));
-    if (checked.every((r) => !r.ok)) {
-      throw new BadRequest(
-        locale === "en" ? "No row can be imported." : "Nenhuma linha pode ser importada.",
-        checked
-          .flatMap((r, i) =>
-            r.ok ? [] : r.errors.map((e) => ({ ...e, path: `rows.${i + 1}${e.path ? `.${e.path}` : ""}` })),
-          )
-          .slice(0, 200),
-      );
-    }
-    // The rows go to R2, not into the job's input: a job is one D1 row (≤ 2 MB), and 10,000
-    // rows are more. The file stays after the job so "retry" needs no re-upload.
-    const rowsKey = `${importPrefix(actor.userId)}${newId()}.json`;
-    await c.env.FILES.put(rowsKey, JSON.stringify(rows), {
-      httpMetadata: { contentType: "application/json" },
-    });
-    const { job } = await depsFor(c).engine.enqueue(actor, {
-      type: "leads.import",
-      input: { rowsKey, rowCount: rows.length, source: type === "text/csv" ? "csv" : "json" },
-    });
-    return c.json({ job }, 202);
-  });
+  registerImportRoutes(app, depsFor);
 
   app.openapi(
     createRoute({

@@ -146,6 +146,12 @@ describe("keyboard-only journeys", () => {
       console.warn("keyboard import: the file picker did not open on Enter; file set on the input");
       await page.locator('input[type="file"][accept*="csv"]').setInputFiles(CSV);
     }
+    // The preview takes the focus; from it, past a field choice per column, to the import.
+    await page.getByRole("heading", { name: "Pré-visualização da importação" }).waitFor();
+    const importValid = page.getByRole("button", { name: "Importar 18 linhas válidas" });
+    await expect.poll(() => importValid.isEnabled(), { timeout: 30_000 }).toBe(true);
+    await tabTo(page, importValid, 100);
+    await page.keyboard.press("Enter");
     await page
       .locator('[data-lead-job="leads.import"][data-status="succeeded"]')
       .first()
@@ -153,7 +159,8 @@ describe("keyboard-only journeys", () => {
     const table = page.getByRole("table", { name: "Leads ranqueados" });
     const first = table.locator("tbody tr[data-lead-id]").first().getByRole("link").first();
     const name = (await first.textContent()) ?? "";
-    await tabTo(page, first, 300);
+    // By name: the list may re-rank (and reorder) once more as the import's ranking lands.
+    await tabTo(page, table.getByRole("link", { name, exact: true }).first(), 300);
     await page.keyboard.press("Enter");
     await page.waitForURL((u) => /^\/leads\/[^/]+$/.test(u.pathname));
     await page.getByRole("heading", { level: 1, name }).waitFor();

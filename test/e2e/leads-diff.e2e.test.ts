@@ -64,7 +64,6 @@ describe("Sales dashboard: what changed this week", () => {
     const filters = page.getByRole("search", { name: "Filtros de leads" });
     await filters.getByLabel("Responsável").selectOption("me");
     await filters.getByLabel("Temperatura").selectOption(heat);
-    await filters.getByRole("button", { name: "Aplicar" }).click();
     await page.waitForURL((u) => u.searchParams.get("owner") === "me" && u.searchParams.get("heat") === heat);
 
     const card = page.getByRole("region", { name: "O que mudou esta semana" });

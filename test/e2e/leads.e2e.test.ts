@@ -86,6 +86,8 @@ describe("Sales Engineer leads dashboard", () => {
     // Import the demo CSV from the UI; the job finishes live and reports the invalid rows.
     await recordJobCards(page);
     await page.getByLabel("Importar CSV").setInputFiles(CSV);
+    // Nothing is stored before the preview's "import the valid rows" (20 rows, 2 invalid).
+    await page.getByRole("button", { name: "Importar 18 linhas válidas" }).click();
     const importId = await newestCard(page, "leads.import", []);
     const importCard = page.locator(`[data-lead-job][data-job-id="${importId}"]`);
     await importCard.and(page.locator('[data-status="succeeded"]')).waitFor({ timeout: 30_000 });
@@ -97,8 +99,8 @@ describe("Sales Engineer leads dashboard", () => {
     await screenshot(page, "leads-02-imported");
 
     // Show the imported leads (search), select them all and enrich: progress arrives live.
+    // Filters apply as they change: no "Aplicar" click.
     await page.getByRole("search", { name: "Filtros de leads" }).getByLabel("Buscar").fill("Demo");
-    await page.getByRole("button", { name: "Aplicar" }).click();
     await page.waitForURL((u) => u.searchParams.get("q") === "Demo");
     // 20 rows − 2 invalid − 1 duplicate (merged into the first): 17 leads, every one a "Demo" one.
     const rowsOf = table.locator("tbody tr[data-lead-id]");

@@ -21,14 +21,41 @@ export function documentExtraRoutes(api: Router): void {
   });
   add("post", "/auth/sign-out", "Sign out (send content-type: application/json)");
   add("get", "/realtime", "WebSocket: hello, then a `job` message on every change you may see");
-  add("post", "/leads/import", "Import leads from text/csv (header row) or a JSON array → 202 {job}", {
-    request: {
-      body: {
-        content: { "text/csv": { schema: z.string() }, "application/json": { schema: z.array(z.unknown()) } },
-        required: true,
+  // `mapping`: column header → lead field (null ignores the column), laid over the suggestion.
+  const Mapping = z.record(z.string(), z.string().nullable());
+  const importRequest = {
+    query: z.object({ mapping: z.string().optional().describe('JSON object, e.g. {"Porte":"tier"}') }),
+    body: {
+      content: {
+        "text/csv": { schema: z.string() },
+        "application/json": {
+          schema: z.union([
+            z.array(z.unknown()),
+            z.object({ rows: z.array(z.unknown()), mapping: Mapping.optional() }),
+          ]),
+        },
       },
+      required: true,
     },
-  });
+  };
+  add(
+    "post",
+    "/leads/import",
+    "Import leads from text/csv (header row) or a JSON array, with an optional column mapping → 202 {job}; invalid rows are skipped and reported",
+    { request: importRequest },
+  );
+  add(
+    "post",
+    "/leads/import/preview",
+    "What an import would do, storing nothing: columns with the suggested and applied mapping, counts, each invalid row's problems in your language, the first 20 rows as stored",
+    { request: importRequest },
+  );
+  add(
+    "get",
+    "/leads/import/template.csv",
+    "The import template: header in your language (or ?lang=pt-BR|en) and an example row, `;`-separated with a UTF-8 BOM",
+    { request: { query: z.object({ lang: z.enum(["pt-BR", "en"]).optional() }) } },
+  );
   add(
     "get",
     "/leads/summary",

@@ -1,6 +1,7 @@
 import { accountsEn } from "./accounts";
 import { contentEn } from "./content";
 import { leadsEn } from "./leads";
+import { leadsImportEn } from "./leads-import";
 import { outreachEn } from "./outreach";
 import type { Dictionary } from "./pt-BR";
 import { settingsEn } from "./settings";
@@ -223,6 +224,7 @@ export const en: Dictionary = {
     open: "Open",
   },
   leadsPage: leadsEn,
+  leadsImport: leadsImportEn,
   studio: contentEn,
   settingsPage: settingsEn,
   accounts: accountsEn,

@@ -3,6 +3,7 @@ import { accountsPt } from "./accounts";
 
 import { contentPt } from "./content";
 import { leadsPt } from "./leads";
+import { leadsImportPt } from "./leads-import";
 import { outreachPt } from "./outreach";
 import { settingsPt } from "./settings";
 export const ptBR = {
@@ -227,6 +228,7 @@ export const ptBR = {
     open: "Abrir",
   },
   leadsPage: leadsPt,
+  leadsImport: leadsImportPt,
   studio: contentPt,
   settingsPage: settingsPt,
   accounts: accountsPt,

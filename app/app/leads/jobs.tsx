@@ -8,6 +8,7 @@ import { useJobsApi, useLiveJob } from "../jobs/provider";
 import { StatusBadge } from "../jobs/status-badge";
 import { clientApi } from "../lib/api-client";
 import type { Job } from "../lib/types";
+import { type Mapping, previewUrl } from "./import-preview";
 import type { ImportResult } from "./types";
 
 /**
@@ -57,8 +58,12 @@ export function useLeadJobs() {
   );
 
   const importCsv = useCallback(
-    (csv: string) =>
-      run("/api/leads/import", { method: "POST", headers: { "content-type": "text/csv" }, body: csv }),
+    (csv: string, mapping: Mapping | null = null) =>
+      run(previewUrl("/api/leads/import", mapping), {
+        method: "POST",
+        headers: { "content-type": "text/csv" },
+        body: csv,
+      }),
     [run],
   );
 
@@ -168,7 +173,8 @@ function JobResult({ job }: { job: Job }) {
               {res.rows.map((row) => (
                 <li key={row.row} data-invalid-row={row.row}>
                   <span className="font-medium">{L.row(csv ? row.row + 1 : row.row)}:</span>{" "}
-                  {(row.errors ?? []).map((e) => `${e.path || "—"}: ${e.message}`).join("; ")}
+                  {/* Each message names its field in the reader's words; the path is for programs. */}
+                  {(row.errors ?? []).map((e) => e.message).join(" ")}
                 </li>
               ))}
             </ul>

@@ -46,8 +46,8 @@ export function HeatTiles({ summary, filters }: { summary: LeadSummary; filters:
   );
 }
 
-const FIT_BANDS = ["0–2", "2–4", "4–6", "6–8", "8–10"];
-const ENG_BANDS = ["0–20", "20–40", "40–60", "60–80", "80–100"];
+export const FIT_BANDS = ["0–2", "2–4", "4–6", "6–8", "8–10"];
+export const ENG_BANDS = ["0–20", "20–40", "40–60", "60–80", "80–100"];
 const HOT_RGB = [0xf0, 0x78, 0x18] as const;
 const COOL_RGB = [0x00, 0x4f, 0x8f] as const;
 const CARD_RGB = { light: [0xff, 0xff, 0xff], dark: [0x0d, 0x1d, 0x33] } as const;

@@ -1,13 +1,14 @@
-import { useMemo, useRef, useState } from "react";
-import { data, Form, Link } from "react-router";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { data, Form, Link, useNavigate } from "react-router";
 import { buttonClass, Field, Forbidden, inputClass, PageHeader } from "../components/page";
 import { useI18n } from "../i18n";
 import { WeeklyChanges } from "../leads/changes";
 import { type LeadFilters, leadFiltersFrom, leadsHref } from "../leads/filters";
+import { ImportPreviewPanel } from "../leads/import-preview";
 import { LeadJobList, useLeadJobs } from "../leads/jobs";
 import { LeadTable } from "../leads/lead-table";
 import { loadLeadsDashboard } from "../leads/leads.server";
-import { FitEngagementMatrix, HeatTiles } from "../leads/summary";
+import { ENG_BANDS, FIT_BANDS, FitEngagementMatrix, HeatTiles } from "../leads/summary";
 import { canWriteLeads, HEATS, type LeadChanges, type LeadSummary, type UserLite } from "../leads/types";
 import { HEAT_LABEL, OwnerOptions } from "../leads/ui";
 import { userContext } from "../lib/session.server";
@@ -60,9 +61,13 @@ function Dashboard({
   users: UserLite[];
   changes: LeadChanges;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const L = t.leadsPage;
+  const P = t.leadsImport;
   const writable = canWriteLeads(me.role);
+  // A chosen file waits in the preview until the user imports its valid rows or cancels.
+  const [pending, setPending] = useState<{ name: string; csv: string } | null>(null);
+  const importButton = useRef<HTMLButtonElement>(null);
   const jobs = useLeadJobs();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const fileRef = useRef<HTMLInputElement>(null);
@@ -80,9 +85,13 @@ function Dashboard({
 
   const onFile = async (file: File | undefined) => {
     if (!file) return;
-    const text = await file.text();
+    const csv = await file.text();
     if (fileRef.current) fileRef.current.value = "";
-    await jobs.importCsv(text);
+    setPending({ name: file.name, csv });
+  };
+  const closePreview = () => {
+    setPending(null);
+    importButton.current?.focus();
   };
 
   const enrich = async () => {
@@ -109,6 +118,7 @@ function Dashboard({
                 onChange={(e) => void onFile(e.target.files?.[0])}
               />
               <button
+                ref={importButton}
                 type="button"
                 className={buttonClass.secondary}
                 title={L.importHint}
@@ -117,6 +127,14 @@ function Dashboard({
               >
                 <span aria-hidden="true">⤒</span> {L.importCsv}
               </button>
+              <a
+                href={`/api/leads/import/template.csv?lang=${locale}`}
+                download
+                title={P.templateHint}
+                className={buttonClass.secondary}
+              >
+                <span aria-hidden="true">⤓</span> {P.template}
+              </a>
               <button
                 type="button"
                 className={buttonClass.primary}
@@ -139,13 +157,31 @@ function Dashboard({
           )
         }
       />
+      {pending && (
+        <ImportPreviewPanel
+          key={pending.csv}
+          name={pending.name}
+          csv={pending.csv}
+          busy={jobs.busy}
+          onCancel={closePreview}
+          onImport={(mapping) =>
+            void jobs.importCsv(pending.csv, mapping).then((job) => {
+              if (job) closePreview();
+            })
+          }
+        />
+      )}
       <LeadJobList ids={jobs.ids} onDismiss={jobs.dismiss} />
       <HeatTiles summary={summary} filters={filters} />
       <div className="space-y-4">
         <LeadFilterBar filters={filters} summary={summary} users={users} />
         {filters.cell && (
           <p className="flex items-center gap-2 text-sm text-slate-600 dark:text-slate-300">
-            {L.matrixTitle}: fit {filters.cell.split(",")[0]} × {filters.cell.split(",")[1]}
+            {L.matrixTitle}:{" "}
+            {P.matrixActive(
+              FIT_BANDS[Number(filters.cell.split(",")[0])] ?? "",
+              ENG_BANDS[Number(filters.cell.split(",")[1])] ?? "",
+            )}
             <Link to={leadsHref(filters, { cell: "" })} className="text-brand-blue hover:underline">
               {L.clear}
             </Link>
@@ -174,6 +210,10 @@ function Dashboard({
   );
 }
 
+/**
+ * Filters apply as they change (the search after a 300 ms pause), with the URL as the source of
+ * truth. Without JavaScript it is a plain GET form with its submit button.
+ */
 function LeadFilterBar({
   filters,
   summary,
@@ -185,14 +225,56 @@ function LeadFilterBar({
 }) {
   const { t } = useI18n();
   const L = t.leadsPage;
-  // Key on the URL's filters so the uncontrolled inputs follow navigation (tiles, matrix, clear).
-  const key = JSON.stringify(filters);
+  const navigate = useNavigate();
+  const form = useRef<HTMLFormElement>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  // Follow the URL when it changes elsewhere (tiles, matrix, "Limpar"), but never overwrite the
+  // search box while it is being typed in, nor a choice made before the page was hydrated (the
+  // server rendered these very values, so there is nothing to follow until the URL changes).
+  const shown = useRef(JSON.stringify(filters));
+  useEffect(() => {
+    const el = form.current?.elements;
+    const now = JSON.stringify(filters);
+    if (!el || now === shown.current) return;
+    shown.current = now;
+    for (const name of ["heat", "owner", "segment", "sort"] as const) {
+      const select = el.namedItem(name);
+      if (select instanceof HTMLSelectElement) select.value = filters[name];
+    }
+    const q = el.namedItem("q");
+    if (q instanceof HTMLInputElement && document.activeElement !== q && !timer.current) q.value = filters.q;
+  }, [filters]);
+
+  const apply = (delay: number) => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      timer.current = undefined;
+      if (!form.current) return;
+      const sp = new URLSearchParams();
+      for (const [k, v] of new FormData(form.current)) if (typeof v === "string") sp.set(k, v);
+      // Refining a search replaces the history entry; every other change is a step back can undo.
+      navigate(leadsHref(leadFiltersFrom(sp)), {
+        replace: delay > 0 && filters.q !== "",
+        preventScrollReset: true,
+      });
+    }, delay);
+  };
+
   return (
     <Form
-      key={key}
+      ref={form}
       method="get"
       role="search"
       aria-label={L.filters}
+      onChange={(e) => apply(e.target instanceof HTMLInputElement && e.target.name === "q" ? 300 : 0)}
+      onSubmit={(e) => {
+        e.preventDefault();
+        apply(0);
+      }}
       className="flex flex-wrap content-start items-end gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-navy-900"
     >
       <Field label={L.search}>
@@ -242,9 +324,11 @@ function LeadFilterBar({
       </Field>
       {filters.cell && <input type="hidden" name="cell" value={filters.cell} />}
       <div className="flex gap-2">
-        <button type="submit" className={buttonClass.primary}>
-          {L.apply}
-        </button>
+        {!hydrated && (
+          <button type="submit" className={buttonClass.primary}>
+            {L.apply}
+          </button>
+        )}
         <Link to="/leads" className={buttonClass.secondary}>
           {L.clear}
         </Link>

@@ -1,0 +1,170 @@
+import { eq } from "drizzle-orm";
+import type { Context } from "hono";
+import { user } from "../../drizzle/schema";
+import type { Db } from "../core/db";
+import { BadRequest } from "../core/errors";
+import { type AppEnv, access, type createRouter, requireActor } from "../core/http";
+import { newId } from "../core/ids";
+import { localeFrom } from "../core/locale";
+import { csvToTable } from "./csv";
+import { checkRow } from "./import";
+import {
+  applyMapping,
+  type Column,
+  type ColumnMapping,
+  headersOf,
+  MAX_COLUMNS,
+  readColumnMapping,
+  resolveMapping,
+  suggestMapping,
+} from "./import-mapping";
+import { importTemplate, previewImport } from "./import-preview";
+import type { Locale } from "./import-problems";
+import { importPrefix, MAX_IMPORT_ROWS } from "./jobs";
+import { LeadsRepo } from "./repo";
+import type { LeadDeps } from "./routes";
+
+/**
+ * The user's language: the one the request asks for (the dashboard sends the language picked in
+ * it), else the account's.
+ */
+async function localeOf(c: Context<AppEnv>, db: Db, id: string): Promise<Locale> {
+  const header = c.req.header("accept-language");
+  if (header && /(^|,)\s*(en|pt)(-[a-z]+)?\s*(;|,|$)/i.test(header)) return localeFrom(header);
+  const u = await db.query.user.findFirst({ where: eq(user.id, id) });
+  return u?.locale === "en" ? "en" : "pt-BR";
+}
+
+function parseMapping(raw: unknown): ColumnMapping | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  let value = raw;
+  if (typeof raw === "string") {
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      throw new BadRequest("mapping is not valid JSON.", [{ path: "mapping", message: "Not JSON" }]);
+    }
+  }
+  const parsed = readColumnMapping(value);
+  if (!parsed.ok) {
+    throw new BadRequest(
+      "mapping must be an object of column header → lead field (or null to ignore the column).",
+      parsed.errors,
+    );
+  }
+  return parsed.mapping;
+}
+
+interface ImportBody {
+  source: "csv" | "json";
+  rows: unknown[];
+  columns: Column[];
+  suggested: Column[];
+}
+
+/**
+ * Reads an import body (text/csv, a JSON array, or `{rows, mapping}`) and the column mapping
+ * (the `mapping` query parameter or JSON field): precise 400s for anything unusable.
+ */
+async function readImport(c: Context<AppEnv>): Promise<ImportBody> {
+  const type = (c.req.header("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
+  const text = await c.req.text();
+  let rows: unknown;
+  let headers: string[] = [];
+  let chosen: unknown = c.req.query("mapping");
+  const source = type === "text/csv" ? "csv" : "json";
+  if (source === "csv") {
+    const table = csvToTable(text);
+    rows = table.rows;
+    headers = [...new Set(table.headers)];
+  } else {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw new BadRequest("The body is not valid JSON.");
+    }
+    if (Array.isArray(parsed)) rows = parsed;
+    else if (parsed && typeof parsed === "object") {
+      const body = parsed as { rows?: unknown; mapping?: unknown };
+      rows = body.rows;
+      if (body.mapping !== undefined) chosen = body.mapping;
+    }
+    if (Array.isArray(rows)) headers = headersOf(rows);
+  }
+  if (!Array.isArray(rows) || rows.length === 0) {
+    throw new BadRequest("Send at least one lead: a CSV with a header row, or a JSON array.", [
+      { path: "", message: "No rows found" },
+    ]);
+  }
+  if (rows.length > MAX_IMPORT_ROWS)
+    throw new BadRequest("At most 10,000 leads per import.", [{ path: "", message: "Too many rows" }]);
+  if (headers.length > MAX_COLUMNS)
+    throw new BadRequest(`At most ${MAX_COLUMNS} columns per import.`, [
+      { path: "", message: "Too many columns" },
+    ]);
+  const mapping = resolveMapping(headers, parseMapping(chosen));
+  if (!mapping.ok) throw new BadRequest("The column mapping does not fit the file.", mapping.errors);
+  return { source, rows, columns: mapping.columns, suggested: suggestMapping(headers) };
+}
+
+/** Import, its preview and its template: `/leads/import…`. */
+export function registerImportRoutes(
+  app: ReturnType<typeof createRouter>,
+  depsFor: (c: Context<AppEnv>) => LeadDeps,
+): void {
+  // Raw routes: the body is CSV or JSON, parsed here rather than by a JSON validator.
+  app.post("/leads/import", access("leads:write"), async (c) => {
+    const actor = requireActor(c);
+    new LeadsRepo(depsFor(c).db, actor).requireWrite();
+    const body = await readImport(c);
+    const rows = applyMapping(body.rows, body.columns);
+    // An import in which no row can be stored is refused before anything is queued; otherwise
+    // the job stores the valid rows and reports the others.
+    const locale = await localeOf(c, depsFor(c).db, actor.userId);
+    const checked = rows.map((r) => checkRow(r, locale));
+    if (checked.every((r) => !r.ok)) {
+      throw new BadRequest(
+        locale === "en" ? "No row can be imported." : "Nenhuma linha pode ser importada.",
+        checked
+          .flatMap((r, i) =>
+            r.ok ? [] : r.errors.map((e) => ({ ...e, path: `rows.${i + 1}${e.path ? `.${e.path}` : ""}` })),
+          )
+          .slice(0, 200),
+      );
+    }
+    // The rows go to R2, not into the job's input: a job is one D1 row (≤ 2 MB), and 10,000
+    // rows are more. The file stays after the job so "retry" needs no re-upload.
+    const rowsKey = `${importPrefix(actor.userId)}${newId()}.json`;
+    await c.env.FILES.put(rowsKey, JSON.stringify(rows), {
+      httpMetadata: { contentType: "application/json" },
+    });
+    const { job } = await depsFor(c).engine.enqueue(actor, {
+      type: "leads.import",
+      input: { rowsKey, rowCount: rows.length, source: body.source },
+    });
+    return c.json({ job }, 202);
+  });
+
+  app.post("/leads/import/preview", access("leads:write"), async (c) => {
+    const actor = requireActor(c);
+    new LeadsRepo(depsFor(c).db, actor).requireWrite();
+    const body = await readImport(c);
+    const locale = await localeOf(c, depsFor(c).db, actor.userId);
+    return c.json(previewImport(body.source, body.rows, body.columns, body.suggested, locale), 200);
+  });
+
+  app.get("/leads/import/template.csv", access("leads:read"), async (c) => {
+    const actor = requireActor(c);
+    // A download link cannot set headers: the dashboard names its language in the query.
+    const lang = c.req.query("lang");
+    if (lang !== undefined && lang !== "en" && lang !== "pt-BR")
+      throw new BadRequest("lang must be pt-BR or en.", [{ path: "lang", message: "Unknown language" }]);
+    const locale = lang ?? (await localeOf(c, depsFor(c).db, actor.userId));
+    const name = locale === "en" ? "leads-template.csv" : "modelo-leads.csv";
+    return c.body(importTemplate(locale), 200, {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${name}"`,
+    });
+  });
+}
