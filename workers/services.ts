@@ -14,7 +14,13 @@ import {
   systemJobTypes,
   type WorkflowParams,
 } from "../modules/jobs";
-import { type LeadDeps, leadJobTypes, recordLeadEngagement, seedLeadsDemo } from "../modules/leads";
+import {
+  type LeadDeps,
+  type LinkedInBudget,
+  makeLeadJobTypes,
+  recordLeadEngagement,
+  seedLeadsDemo,
+} from "../modules/leads";
 import {
   AlertService,
   ChannelNotConfigured,
@@ -36,8 +42,17 @@ import { publisherFor } from "./realtime/publish";
 
 /** Every feature's job types, one line each (NFR8). */
 export const registry = new JobRegistry()
-  .register(...systemJobTypes, ...contentJobTypes, ...leadJobTypes)
+  .register(...systemJobTypes, ...contentJobTypes)
+  // Enrichment draws from outreach's per-account LinkedIn budget (resolved when a job runs).
+  .register(...makeLeadJobTypes((env) => linkedinBudget(services(env).outreach)))
   .register(...outreachJobTypes);
+
+function linkedinBudget(outreach: OutreachService): LinkedInBudget {
+  return {
+    accountFor: (userId) => outreach.enrichmentAccount(userId),
+    acquire: (account, n) => outreach.acquireProfileVisits(account, n),
+  };
+}
 
 export interface Services {
   config: AppConfig;

@@ -1,5 +1,6 @@
 export { decayEngagement } from "./decay";
 export { recordLeadEngagement } from "./engagement-port";
-export { leadJobTypes } from "./jobs";
+export { makeLeadJobTypes } from "./jobs";
+export type { LinkedInBudget } from "./linkedin-budget";
 export { type LeadDeps, leadRoutes } from "./routes";
 export { seedLeadsDemo } from "./seed";

@@ -126,10 +126,11 @@ export class PythonService {
 
   async enrich(
     leads: Array<{ id: string; company: string; website?: string | null; linkedinUrl?: string | null }>,
+    accountId: string | null = null,
   ): Promise<EnrichResult[]> {
     const out = z
       .object({ results: z.array(EnrichResult) })
-      .parse(await this.call("/v1/enrich", "leads:enrich", { leads }));
+      .parse(await this.call("/v1/enrich", "leads:enrich", accountId ? { leads, accountId } : { leads }));
     return out.results;
   }
 
