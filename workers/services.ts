@@ -38,7 +38,7 @@ import {
   parseDevClock,
   wallClock,
 } from "../modules/outreach";
-import { publisherFor } from "./realtime/publish";
+import { publisherFor, signalerFor } from "./realtime/publish";
 
 /** Every feature's job types, one line each (NFR8). */
 export const registry = new JobRegistry()
@@ -172,6 +172,7 @@ function outreachService(env: Env, config: AppConfig, db: Db, engine: JobEngine)
       };
   return new OutreachService({
     db,
+    signal: signalerFor(env),
     engine,
     budget: env.OUTREACH_BUDGET,
     executor: new PythonExecutor({ secret: config.pythonServiceSecret, ...python }),

@@ -305,7 +305,9 @@ export function outreachRoutes(svcFor: (c: Context<AppEnv>) => OutreachService) 
     } catch {
       throw new BadRequest("The body is not valid JSON.");
     }
-    return c.json(await handleUnipileEvent(svc.deps.db, svc.deps.engagements, parsed), 200);
+    const { account, ...outcome } = await handleUnipileEvent(svc.deps.db, svc.deps.engagements, parsed);
+    if (account) await svc.changed(account.ownerId, account.accountId);
+    return c.json(outcome, 200);
   });
 
   app.post("/webhooks/unipile/hosted/:id/:token", access("public"), async (c) => {

@@ -10,7 +10,7 @@ import { TIER_CAPS, type Usage } from "./governor";
 import { OutreachRepo, rulesFromRow } from "./repo";
 import type { ActionCreate } from "./schema";
 import { D1TickStore, DoBudget } from "./store";
-import { type Executor, runTick, type TickReport } from "./tick";
+import { type Executor, runTick, type TickReport, type Touched } from "./tick";
 
 /** How outreach records a reply or an acceptance on a lead (the leads feature provides it). */
 export interface EngagementPort {
@@ -42,6 +42,8 @@ export interface UnipileAdmin {
 
 export interface OutreachDeps {
   db: Db;
+  /** Pushes `{type:"signal", topic, …data}` to a user's realtime hub (and the admins'). */
+  signal?: (userId: string, topic: string, data: Record<string, unknown>) => Promise<void>;
   engine: JobEngine;
   budget: DurableObjectNamespace<AccountBudget>;
   executor: Executor;
@@ -81,7 +83,28 @@ export class OutreachService {
   /** The cron's governor pass: resumes ended pauses, then one decision round over due accounts. */
   async tick(now = this.clock.now()): Promise<TickReport> {
     await this.store.resumeEnded(now);
-    return runTick({ store: this.store, budget: this.budget, executor: this.deps.executor }, now);
+    const touched: Touched = [];
+    const report = await runTick(
+      { store: this.store, budget: this.budget, executor: this.deps.executor },
+      now,
+      {
+        touched,
+      },
+    );
+    await Promise.all(touched.map((t) => this.changed(t.ownerId, t.accountId)));
+    return report;
+  }
+
+  /**
+   * Tells the owner's open screens (and admins') that an account's actions moved. Best effort:
+   * a lost signal costs a reload, so it never fails the tick or the webhook that caused it.
+   */
+  async changed(ownerId: string, accountId: string): Promise<void> {
+    try {
+      await this.deps.signal?.(ownerId, "outreach", { accountId });
+    } catch (err) {
+      console.warn(JSON.stringify({ level: "warn", msg: "outreach signal failed", err: String(err) }));
+    }
   }
 
   async connect(

@@ -92,13 +92,16 @@ export interface TickReport {
   withdrawalsQueued: number;
 }
 
+/** Accounts whose actions this tick moved (their owners' screens are told). */
+export type Touched = Array<{ ownerId: string; accountId: string }>;
+
 /** Account-wide reasons: every other action of the account would get the same answer. */
 const ACCOUNT_WIDE = new Set(["outside_hours", "daily_limit", "weekly_cap", "gap"]);
 
 export async function runTick(
   ports: { store: TickStore; budget: BudgetPort; executor: Executor },
   now: number,
-  opts: { maxCandidates?: number } = {},
+  opts: { maxCandidates?: number; touched?: Touched } = {},
 ): Promise<TickReport> {
   const { store, budget, executor } = ports;
   const report: TickReport = { accounts: 0, decisions: 0, executed: 0, withdrawalsQueued: 0 };
@@ -113,7 +116,10 @@ export async function runTick(
         await store.createWithdrawal(inv, now);
         report.withdrawalsQueued++;
       }
-      for (const action of await store.candidates(account.accountId, now, opts.maxCandidates ?? 5)) {
+      const candidates = await store.candidates(account.accountId, now, opts.maxCandidates ?? 5);
+      if (candidates.length > 0 || report.withdrawalsQueued > 0)
+        opts.touched?.push({ ownerId: account.ownerId, accountId: account.accountId });
+      for (const action of candidates) {
         const d = await budget.decide(account, action, now);
         report.decisions++;
         if (!d.go) {

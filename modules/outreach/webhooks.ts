@@ -72,7 +72,13 @@ const STATUS_MAP: Record<string, "active" | "disconnected" | "connecting"> = {
   DELETED: "disconnected",
 };
 
-export type WebhookOutcome = { handled: string; leadId?: string | null; duplicate?: boolean };
+export type WebhookOutcome = {
+  handled: string;
+  leadId?: string | null;
+  duplicate?: boolean;
+  /** Whose screens to tell (not sent back to Unipile). */
+  account?: { ownerId: string; accountId: string };
+};
 
 /** Applies one verified event. Redeliveries (same event id) change nothing the second time. */
 export async function handleUnipileEvent(
@@ -99,7 +105,10 @@ export async function handleUnipileEvent(
         reason: `Unipile: ${s.message}`,
       });
     }
-    return { handled: "account_status" };
+    return {
+      handled: "account_status",
+      ...(acc ? { account: { ownerId: acc.ownerId, accountId: acc.id } } : {}),
+    };
   }
   const rel = NewRelation.safeParse(body);
   const msg = MessageReceived.safeParse(body);
@@ -169,5 +178,9 @@ export async function handleUnipileEvent(
       ? "Unipile new_relation: invitation accepted"
       : "Unipile message_received: the lead replied",
   });
-  return { handled: rel.success ? "new_relation" : "message_received", leadId: action.leadId };
+  return {
+    handled: rel.success ? "new_relation" : "message_received",
+    leadId: action.leadId,
+    account: { ownerId: acc.ownerId, accountId: acc.id },
+  };
 }

@@ -51,6 +51,14 @@ export class RealtimeHub extends DurableObject<Env> {
     return sent;
   }
 
+  /**
+   * A change that is not a job's (an outreach action the governor moved, a reply that came in):
+   * `{type:"signal", topic, …data}`. Pages watching that topic reload their own data.
+   */
+  signal(topic: string, data: Record<string, unknown>): number {
+    return this.#broadcast(JSON.stringify({ ...data, type: "signal", topic }));
+  }
+
   #broadcast(payload: string): number {
     let sent = 0;
     for (const ws of this.ctx.getWebSockets()) {

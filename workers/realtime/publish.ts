@@ -25,3 +25,13 @@ export function publisherFor(env: Env, registry: JobRegistry): Publisher {
     },
   });
 }
+
+/** Signals a topic to a user's hub and the admin hub (outreach: the governor and webhooks). */
+export function signalerFor(env: Env) {
+  const ns = env.REALTIME;
+  return async (userId: string, topic: string, data: Record<string, unknown>): Promise<void> => {
+    await Promise.all(
+      [hubName.user(userId), hubName.admin].map((name) => ns.get(ns.idFromName(name)).signal(topic, data)),
+    );
+  };
+}
