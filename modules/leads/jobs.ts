@@ -37,6 +37,11 @@ export const leadsImport = defineJobType({
   scope: "leads:write",
   label: (i, locale) =>
     locale === "en" ? `Import ${i.rows.length} leads` : `Importar ${i.rows.length} leads`,
+  name: { "pt-BR": "Importação de leads", en: "Lead import" },
+  stages: {
+    import: { "pt-BR": "Importando leads", en: "Importing leads" },
+    rank: { "pt-BR": "Ranqueando leads", en: "Ranking leads" },
+  },
   async run(ctx) {
     const repo = new LeadsRepo(ctx.db, ctx.actor);
     const total = ctx.input.rows.length;
@@ -77,7 +82,12 @@ export const leadsImport = defineJobType({
     const ids = [
       ...new Set(reports.flatMap((r) => (r.leadId && r.status !== "unchanged" ? [r.leadId] : []))),
     ];
-    await ctx.progress({ percent: 75, stage: "rank", message: `Ranqueando ${ids.length} leads` });
+    await ctx.progress({
+      percent: 75,
+      stage: "rank",
+      message: `Ranqueando ${ids.length} leads`,
+      total: ids.length,
+    });
     const { ranked } = ids.length
       ? await rankLeads(ctx.db, repo, new PythonService(ctx.env, ctx.actor.userId), ctx.jobId, {
           leadIds: ids,
@@ -113,6 +123,8 @@ export const leadsRank = defineJobType({
       : locale === "en"
         ? "Rank all leads"
         : "Ranquear todos os leads",
+  name: { "pt-BR": "Ranqueamento de leads", en: "Lead ranking" },
+  stages: { rank: { "pt-BR": "Ranqueando leads", en: "Ranking leads" } },
   async run(ctx) {
     const repo = new LeadsRepo(ctx.db, ctx.actor);
     const service = new PythonService(ctx.env, ctx.actor.userId);
@@ -124,7 +136,7 @@ export const leadsRank = defineJobType({
       onPage: async (lastId, done) => {
         const total = (resume?.done ?? 0) + done;
         await ctx.saveCheckpoint("rank", { lastId, done: total, changed: changedSoFar });
-        await ctx.progress({ percent: 50, stage: "rank", message: `Ranqueados ${total}` });
+        await ctx.progress({ percent: 50, stage: "rank", message: `Ranqueados ${total}`, done: total });
       },
     });
     changedSoFar += out.changed;
@@ -146,6 +158,8 @@ export const leadsEnrich = defineJobType({
   scope: "leads:write",
   label: (i, locale) =>
     locale === "en" ? `Enrich ${i.leadIds.length} leads` : `Enriquecer ${i.leadIds.length} leads`,
+  name: { "pt-BR": "Enriquecimento de leads", en: "Lead enrichment" },
+  stages: { enrich: { "pt-BR": "Enriquecendo leads", en: "Enriching leads" } },
   async run(ctx) {
     const repo = new LeadsRepo(ctx.db, ctx.actor);
     const service = new PythonService(ctx.env, ctx.actor.userId);
@@ -195,6 +209,8 @@ export const leadsEnrich = defineJobType({
         percent: (done / ids.length) * 100,
         stage: "enrich",
         message: `Enriquecidos ${done}/${ids.length}`,
+        done,
+        total: ids.length,
       });
     }
     return { enriched: tally.enriched, notFound: tally.notFound, failed: tally.failed, total: ids.length };
@@ -212,6 +228,8 @@ export const incomingWebhook = defineJobType({
   timeoutMs: 30_000,
   allowedRoles: ["admin"],
   scope: "leads:write",
+  name: { "pt-BR": "Webhook recebido", en: "Incoming webhook" },
+  label: (_i, locale) => (locale === "en" ? "Incoming webhook" : "Webhook recebido"),
   run: (ctx) => recordWebhookEngagement(ctx.db, ctx.actor, ctx.input),
 });
 

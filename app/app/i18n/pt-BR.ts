@@ -94,6 +94,19 @@ export const ptBR = {
       cancelled: "O job foi cancelado.",
       internal: "Erro interno no processamento do job.",
     } as Record<string, string>,
+    /** Engine failures whose English message adds nothing a person needs: shown instead of it. */
+    engineCodes: {
+      lease_expired: "O worker parou de responder (falha ou tempo esgotado).",
+      invalid_result: "O job produziu um resultado inválido.",
+      unknown_type: "Este tipo de job não existe mais.",
+      workflow_start_failed: "Não foi possível iniciar as etapas do job.",
+      dead_lettered: "A fila desistiu da entrega após falhas repetidas.",
+      owner_missing: "O dono do job não existe mais.",
+      invalid_input: "A entrada do job é inválida.",
+      provider_busy: "O provedor está no limite de requisições.",
+      wait_timeout: "A etapa esperou demais pelo seu resultado.",
+      child_failed: "Um dos posts da série falhou. Tente-o novamente e depois a série.",
+    } as Record<string, string>,
     network: "Sem conexão com o servidor.",
     conflict: "O job mudou de estado; a ação não é mais possível.",
   },
@@ -130,6 +143,28 @@ export const ptBR = {
       log: "log",
       checkpoint: "checkpoint",
       cost: "custo",
+    },
+    /** The engine's own stages (a job type names its others). */
+    stages: { start: "Iniciando", finish: "Finalizando", done: "Concluído" } as Record<string, string>,
+    /** A stage its type does not name. */
+    stageUnknown: "Processando",
+    /** The audit trail's events, from their code and params. */
+    ev: {
+      queued: "Na fila",
+      running: (attempt: number) => (attempt > 1 ? `Em execução (tentativa ${attempt})` : "Em execução"),
+      succeeded: "Concluído",
+      retrying: (attempt: number, reason: string, wait: string) =>
+        `Tentativa ${attempt} falhou: ${reason} Nova tentativa em ${wait}.`,
+      failed: (reason: string) => `Falhou: ${reason}`,
+      cancelled: (by: string) => `Cancelado ${by}`,
+      retried: (by: string) => `Reenviado para a fila ${by}`,
+      resumeFrom: (stages: string) => `, retomando após: ${stages}`,
+      checkpoint: (stage: string) => `Etapa "${stage}" salva`,
+      deadLettered: "A fila desistiu da entrega após falhas repetidas",
+      byYou: "por você",
+      byName: (name: string) => `por ${name}`,
+      byAdmin: "por um administrador",
+      bySomeone: "por outra pessoa",
     },
   },
   monitor: {

@@ -52,7 +52,7 @@ export default function AdminOverview({ loaderData }: Route.ComponentProps) {
   const s = t.settingsPage.overview;
   const { metrics: m, hours, usage } = loaderData;
   const total = STATUSES.reduce((a, st) => a + (m.byStatus[st] ?? 0), 0);
-  const ms = (v: number | null) => (v === null ? "—" : v < 1000 ? `${v} ms` : fmt.duration(v));
+  const ms = (v: number | null) => (v === null ? "—" : v < 1000 ? `${fmt.number(v, 0)} ms` : fmt.seconds(v));
   const timings = [
     { key: "wait-p50", label: `${s.queueWait} · ${s.p50}`, v: m.queueWaitMs.p50, color: "bg-sky-400" },
     { key: "wait-p95", label: `${s.queueWait} · ${s.p95}`, v: m.queueWaitMs.p95, color: "bg-sky-700" },
@@ -121,7 +121,7 @@ export default function AdminOverview({ loaderData }: Route.ComponentProps) {
             <Ring
               value={m.failureRate}
               color={failColor}
-              label={`${s.failureRate}: ${Math.round(m.failureRate * 1000) / 10}%`}
+              label={`${s.failureRate}: ${fmt.percent(m.failureRate)}`}
             />
           </div>
         </Card>

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { LocalizedText } from "../schema";
 import { defineJobType, type JobContext, JobFailure } from "../types";
 
 export const PipelineInput = z.object({
@@ -8,7 +9,7 @@ export const PipelineInput = z.object({
 });
 export const PipelineResult = z.object({ stages: z.array(z.string()), attempt: z.number().int() });
 
-const stage = (name: "prepare" | "process" | "publish", label: string) => ({
+const stage = (name: "prepare" | "process" | "publish", label: LocalizedText) => ({
   name,
   label,
   async run(ctx: JobContext<z.infer<typeof PipelineInput>>) {
@@ -32,7 +33,12 @@ export const systemPipeline = defineJobType({
   allowedRoles: ["admin", "marketing", "sales"],
   scope: "jobs:write",
   label: (_i, locale) => (locale === "en" ? "Diagnostic pipeline" : "Pipeline de diagnóstico"),
-  steps: [stage("prepare", "Preparando"), stage("process", "Processando"), stage("publish", "Publicando")],
+  name: { "pt-BR": "Pipeline de diagnóstico", en: "Diagnostic pipeline" },
+  steps: [
+    stage("prepare", { "pt-BR": "Preparando", en: "Preparing" }),
+    stage("process", { "pt-BR": "Processando", en: "Processing" }),
+    stage("publish", { "pt-BR": "Publicando", en: "Publishing" }),
+  ],
   async finish(ctx, outputs) {
     return { stages: Object.keys(outputs), attempt: ctx.attempt };
   },
