@@ -105,4 +105,13 @@ describe("coded job events", () => {
     expect(last?.params).toMatchObject({ error: "ping_failed" });
     expect(last?.message).toMatch(/^Failed: /);
   });
+
+  it("the types list names each type in both languages (the Job Monitor's filter shows it)", async () => {
+    const res = await as("marketing", "/api/jobs/types");
+    const { items } = (await res.json()) as { items: Array<{ type: string; name?: unknown }> };
+    expect(items.find((t) => t.type === "content.carousel")?.name).toEqual({
+      "pt-BR": "Carrossel",
+      en: "Carousel",
+    });
+  });
 });

@@ -83,6 +83,8 @@ async function visibleText(p: Page): Promise<string[]> {
 
 async function expectPortuguese(p: Page, name: string) {
   const lines = await visibleText(p);
+  // The check reads the page itself (navigation, history), not an empty shell.
+  expect(lines).toContain("Histórico de jobs");
   const english = lines.filter((l) => PATTERN.test(l));
   await screenshot(p, `i18n-${name}`);
   expect(english, `English on ${name} (${p.url()})`).toEqual([]);
@@ -135,6 +137,19 @@ afterAll(async () => {
 });
 
 describe("pt-BR screens say everything in Portuguese (#17.6)", () => {
+  it("the word list catches what the engine and the ranking service write in English", () => {
+    for (const english of [
+      "Attempt 1 failed (ping_failed); retrying in 1 s",
+      'Stage "children" saved',
+      "900 employees",
+      "Score limited to 0–10",
+      "Cancelled by 01ABC",
+    ])
+      expect(PATTERN.test(english), english).toBe(true);
+    for (const pt of ["Tentativa 1 falhou", 'Etapa "Gerando os posts" salva', "Pontuação limitada a 0–10"])
+      expect(PATTERN.test(pt), pt).toBe(false);
+  });
+
   it("a job that failed once and then succeeded: events, stages and waits in Portuguese", async () => {
     await page.goto(`/jobs/${ids.retried}`);
     await waitLive(page);
