@@ -355,6 +355,7 @@ export const contentCarousel = defineJobType({
             "info",
             `Brand Analyst scored ${first.score} (< ${QUALITY_THRESHOLD}): rewriting once`,
             first,
+            { code: "content.rewriting", params: { score: first.score, threshold: QUALITY_THRESHOLD } },
           );
           const better = await writeCopy(ai, b, s.strategy, first.feedback);
           const pictures = new Map(composed.slides.map((x) => [x.index, x]));

@@ -70,7 +70,10 @@ export const contentRender = defineJobType({
         updatedAt: Date.now(),
       })
       .where(and(eq(contentItems.id, row.id), eq(contentItems.updatedAt, latest.updatedAt)));
-    await ctx.log("info", `Rendered ${slides.length} slides and the PDF again.`);
+    await ctx.log("info", `Rendered ${slides.length} slides and the PDF again.`, undefined, {
+      code: "content.rendered",
+      params: { slides: slides.length },
+    });
     return { contentId: row.id, slides: slides.length, renderMs: out.renderMs };
   },
 });

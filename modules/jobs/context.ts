@@ -102,8 +102,8 @@ export function buildContext<I>(
         ),
       );
     },
-    log: async (level, message, data) => {
-      await appendEvent(db, row, { kind: "log", level, message, data }, d.now(), publish);
+    log: async (level, message, data, event) => {
+      await appendEvent(db, row, { kind: "log", level, message, data, ...event }, d.now(), publish);
     },
     throttle: async (provider) => {
       const started = d.now();

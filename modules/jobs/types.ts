@@ -2,7 +2,13 @@ import type { z } from "zod";
 import type { Actor, Role, Scope } from "../core/actor";
 import type { Db } from "../core/db";
 import type { Locale } from "../core/locale";
-import type { JobProgress, LocalizedText } from "./schema";
+import type { JobEventParam, JobProgress, LocalizedText } from "./schema";
+
+/** A log line's stable code and values, for screens to say it in the reader's language. */
+export interface LogEvent {
+  code: string;
+  params?: Record<string, JobEventParam>;
+}
 
 /** What a job may throw to say how it failed; anything else counts as a retryable crash. */
 export class JobFailure extends Error {
@@ -59,7 +65,13 @@ export interface JobContext<I> {
   saveCheckpoint(key: string, value: unknown): Promise<void>;
   /** Records progress (and renews the lease); throws JobAborted if the job was cancelled. */
   progress(p: JobProgress): Promise<void>;
-  log(level: "debug" | "info" | "warn" | "error", message: string, data?: unknown): Promise<void>;
+  /** `message` in English (API clients); `event` lets screens say it in the reader's language. */
+  log(
+    level: "debug" | "info" | "warn" | "error",
+    message: string,
+    data?: unknown,
+    event?: LogEvent,
+  ): Promise<void>;
   /**
    * Call before every paid AI call with its estimate: refuses (JobFailure `budget_exceeded`,
    * retryable after the reset) when the call would cross a spending limit.

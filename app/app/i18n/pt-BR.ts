@@ -166,6 +166,28 @@ export const ptBR = {
       byAdmin: "por um administrador",
       bySomeone: "por outra pessoa",
     },
+    /** Log lines the job types write with a code. */
+    logs: {
+      aiRepaired: (task: string) => `Resposta do modelo corrigida (${task})`,
+      aiMalformed: (task: string, ask: string) => `Resposta do modelo inválida (${task}, tentativa ${ask})`,
+      aiNoPicture: (task: string) => `O modelo de imagem não devolveu uma imagem utilizável (${task})`,
+      rendered: (slides: string) => `${slides} slides e o PDF renderizados novamente.`,
+      rewriting: (score: string, threshold: string) =>
+        `O Analista de marca deu ${score} (< ${threshold}): reescrevendo uma vez`,
+      stageExecuted: (stage: string) => `Etapa "${stage}" executada`,
+    },
+    aiTasks: {
+      "blog.image": "imagem do post",
+      "blog.research": "pesquisa",
+      "blog.strategy": "estratégia do post",
+      "blog.write": "redação do post",
+      "carousel.image": "imagem do carrossel",
+      "carousel.review": "revisão de marca",
+      "carousel.strategy": "estratégia do carrossel",
+      "carousel.copy": "texto do carrossel",
+      "carousel.rewrite": "reescrita do carrossel",
+      "sequence.plan": "plano da série",
+    } as Record<string, string>,
   },
   monitor: {
     title: "Job Monitor",

@@ -63,6 +63,11 @@ export function progressText(t: Dictionary, locale: Locale, fmt: Formatters, p: 
 const num = (v: unknown): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
 const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
 
+const task = (t: Dictionary, v: unknown): string => {
+  const key = str(v) ?? "";
+  return t.job.aiTasks[key] ?? key;
+};
+
 /** Who did it, as a person reads it: "por você", "por Ana", "por um administrador". */
 function byText(t: Dictionary, params: Record<string, unknown>, meId: string | undefined): string {
   if (meId && params.by === meId) return t.job.ev.byYou;
@@ -119,6 +124,18 @@ export function eventText(
         ...(num(p.total) !== undefined ? { total: num(p.total) } : {}),
         ...(isLocalized(p.stageLabel) ? { stageLabel: p.stageLabel } : {}),
       });
+    case "ai.repaired":
+      return t.job.logs.aiRepaired(task(t, p.task));
+    case "ai.malformed":
+      return t.job.logs.aiMalformed(task(t, p.task), fmt.number(num(p.ask) ?? 1, 0));
+    case "ai.no_picture":
+      return t.job.logs.aiNoPicture(task(t, p.task));
+    case "content.rendered":
+      return t.job.logs.rendered(fmt.number(num(p.slides) ?? 0, 0));
+    case "content.rewriting":
+      return t.job.logs.rewriting(fmt.number(num(p.score) ?? 0, 1), fmt.number(num(p.threshold) ?? 0, 1));
+    case "system.stage_executed":
+      return t.job.logs.stageExecuted(stage());
     case "job.cost":
       return `${str(p.model) ?? ""}: ${fmt.usd(num(p.usd) ?? 0)}`;
     default:

@@ -50,6 +50,16 @@ describe("job events in the reader's language (#17.6)", () => {
     );
   });
 
+  it("says the job types' coded log lines, task names included", () => {
+    expect(pt(ev("ai.malformed", { task: "carousel.strategy", ask: 2 }))).toBe(
+      "Resposta do modelo inválida (estratégia do carrossel, tentativa 2)",
+    );
+    expect(pt(ev("content.rendered", { slides: 7 }))).toBe("7 slides e o PDF renderizados novamente.");
+    expect(pt(ev("content.rewriting", { score: 62.5, threshold: 70 }))).toBe(
+      "O Analista de marca deu 62,5 (< 70): reescrevendo uma vez",
+    );
+  });
+
   it("shows an event without a code as it was stored", () => {
     expect(pt(ev("", null, "Rendered 7 slides"))).toBe("Rendered 7 slides");
   });

@@ -13,7 +13,12 @@ const stage = (name: "prepare" | "process" | "publish", label: LocalizedText) =>
   name,
   label,
   async run(ctx: JobContext<z.infer<typeof PipelineInput>>) {
-    await ctx.log("info", `stage ${name} executed`, { stage: name, attempt: ctx.attempt });
+    await ctx.log(
+      "info",
+      `stage ${name} executed`,
+      { stage: name, attempt: ctx.attempt },
+      { code: "system.stage_executed", params: { stage: name, stageLabel: label } },
+    );
     if (ctx.input.failAt === name && ctx.attempt <= ctx.input.failTimes) {
       throw new JobFailure("stage_failed", `Falha simulada na etapa ${name}.`, true);
     }
