@@ -79,11 +79,12 @@ export const contentBlog = defineJobType({
   allowedRoles: ["admin", "marketing", "sales"],
   scope: "content:write",
   label: (i, locale) => `${locale === "en" ? "Blog post" : "Post de blog"}: ${clipTopic(i.topic)}`,
+  name: { "pt-BR": "Post de blog", en: "Blog post" },
   estimateCostUsd: () => 0.15,
   steps: [
     {
       name: BLOG_STAGES.research,
-      label: "Pesquisa",
+      label: { "pt-BR": "Pesquisa", en: "Research" },
       async run(ctx: Ctx): Promise<ResearchOut> {
         return timed(async () => {
           const voice = await loadVoice(ctx.db, ctx.input.profile, ctx.input.personaId);
@@ -100,7 +101,7 @@ export const contentBlog = defineJobType({
     },
     {
       name: BLOG_STAGES.strategy,
-      label: "Estratégia",
+      label: { "pt-BR": "Estratégia", en: "Strategy" },
       async run(ctx: Ctx, o) {
         const r = need<ResearchOut>(o, BLOG_STAGES.research);
         const b = brief(ctx, r.voice);
@@ -118,7 +119,7 @@ export const contentBlog = defineJobType({
     },
     {
       name: BLOG_STAGES.write,
-      label: "Redação",
+      label: { "pt-BR": "Redação", en: "Writing" },
       async run(ctx: Ctx, o) {
         const r = need<ResearchOut>(o, BLOG_STAGES.research);
         const { strategy } = need<{ strategy: BlogStrategy }>(o, BLOG_STAGES.strategy);
@@ -138,7 +139,7 @@ export const contentBlog = defineJobType({
     },
     {
       name: BLOG_STAGES.image,
-      label: "Imagem",
+      label: { "pt-BR": "Imagem", en: "Image" },
       async run(ctx: Ctx, o) {
         const { draft } = need<{ draft: BlogDraft }>(o, BLOG_STAGES.write);
         return timed(async () => {

@@ -226,11 +226,12 @@ export const contentCarousel = defineJobType({
   allowedRoles: ["admin", "marketing", "sales"],
   scope: "content:write",
   label: (i, locale) => `${locale === "en" ? "Carousel" : "Carrossel"}: ${clipTopic(i.topic)}`,
+  name: { "pt-BR": "Carrossel", en: "Carousel" },
   estimateCostUsd: () => 0.45,
   steps: [
     {
       name: CAROUSEL_STAGES.strategist,
-      label: "Estrategista",
+      label: { "pt-BR": "Estrategista", en: "Strategist" },
       async run(ctx): Promise<StrategistOut> {
         return timed(async () => {
           const voice = await loadVoice(ctx.db, ctx.input.profile, ctx.input.personaId);
@@ -254,7 +255,7 @@ export const contentCarousel = defineJobType({
     },
     {
       name: CAROUSEL_STAGES.copywriter,
-      label: "Redator",
+      label: { "pt-BR": "Redator", en: "Copywriter" },
       async run(ctx, outputs): Promise<CopyOut> {
         const s = out<StrategistOut>(outputs, CAROUSEL_STAGES.strategist);
         return timed(async () => ({ copy: await writeCopy(providerFor(ctx), brief(ctx, s), s.strategy) }));
@@ -262,7 +263,7 @@ export const contentCarousel = defineJobType({
     },
     {
       name: CAROUSEL_STAGES.designer,
-      label: "Designer",
+      label: { "pt-BR": "Designer", en: "Designer" },
       async run(ctx, outputs): Promise<DesignOut> {
         const { copy } = out<CopyOut>(outputs, CAROUSEL_STAGES.copywriter);
         return timed(async () => {
@@ -324,7 +325,7 @@ export const contentCarousel = defineJobType({
     },
     {
       name: CAROUSEL_STAGES.compositor,
-      label: "Compositor",
+      label: { "pt-BR": "Compositor", en: "Compositor" },
       async run(ctx, outputs): Promise<ComposeOut> {
         const { slides } = out<DesignOut>(outputs, CAROUSEL_STAGES.designer);
         return timed(() => composeCarousel(ctx.env, ctx.jobId, ctx.input.profile, slides));
@@ -332,7 +333,7 @@ export const contentCarousel = defineJobType({
     },
     {
       name: CAROUSEL_STAGES.analyst,
-      label: "Analista de marca",
+      label: { "pt-BR": "Analista de marca", en: "Brand analyst" },
       async run(ctx, outputs): Promise<AnalystOut> {
         const s = out<StrategistOut>(outputs, CAROUSEL_STAGES.strategist);
         const { copy } = out<CopyOut>(outputs, CAROUSEL_STAGES.copywriter);
@@ -354,6 +355,7 @@ export const contentCarousel = defineJobType({
             "info",
             `Brand Analyst scored ${first.score} (< ${QUALITY_THRESHOLD}): rewriting once`,
             first,
+            { code: "content.rewriting", params: { score: first.score, threshold: QUALITY_THRESHOLD } },
           );
           const better = await writeCopy(ai, b, s.strategy, first.feedback);
           const pictures = new Map(composed.slides.map((x) => [x.index, x]));

@@ -31,16 +31,26 @@ export const contentRender = defineJobType({
   allowedRoles: ["admin", "marketing", "sales"],
   scope: "content:write",
   label: (i, locale) => `${locale === "en" ? "Render slides" : "Renderizar slides"}: ${clipTopic(i.topic)}`,
+  name: { "pt-BR": "Renderização de slides", en: "Slide rendering" },
+  stages: { render: { "pt-BR": "Renderizando slides", en: "Rendering slides" } },
   async run(ctx) {
     // As the job's owner: someone else's content is "not found" here too.
     const row = await new ContentRepo(ctx.db, ctx.actor).getRow(ctx.input.contentId);
     const slides = ((row.body as { slides?: Slide[] }).slides ?? []) as Slide[];
-    await ctx.progress({ percent: 0, stage: "render", message: `0/${slides.length}` });
+    await ctx.progress({
+      percent: 0,
+      stage: "render",
+      message: `0/${slides.length}`,
+      done: 0,
+      total: slides.length,
+    });
     const out = await composeCarousel(ctx.env, row.id, row.profile, slides, (done, total) =>
       ctx.progress({
         percent: Math.round((done / total) * 95),
         stage: "render",
         message: `${done}/${total}`,
+        done,
+        total,
       }),
     );
     // Re-read: a person may have edited meanwhile; only render fields are written over it. The
@@ -60,7 +70,10 @@ export const contentRender = defineJobType({
         updatedAt: Date.now(),
       })
       .where(and(eq(contentItems.id, row.id), eq(contentItems.updatedAt, latest.updatedAt)));
-    await ctx.log("info", `Rendered ${slides.length} slides and the PDF again.`);
+    await ctx.log("info", `Rendered ${slides.length} slides and the PDF again.`, undefined, {
+      code: "content.rendered",
+      params: { slides: slides.length },
+    });
     return { contentId: row.id, slides: slides.length, renderMs: out.renderMs };
   },
 });

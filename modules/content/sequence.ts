@@ -80,10 +80,11 @@ export const contentSequence = defineJobType({
   allowedRoles: ["admin", "marketing", "sales"],
   scope: "content:write",
   label: (i, locale) => `${locale === "en" ? "3-post series" : "Série de 3 posts"}: ${clipTopic(i.theme)}`,
+  name: { "pt-BR": "Série de 3 posts", en: "3-post series" },
   steps: [
     {
       name: "plan",
-      label: "Planejando a série",
+      label: { "pt-BR": "Planejando a série", en: "Planning the series" },
       async run(ctx: Ctx) {
         const voice = await loadVoice(ctx.db, ctx.input.profile, ctx.input.personaId);
         const plan = await providerFor(ctx).generateJson({
@@ -104,7 +105,7 @@ export const contentSequence = defineJobType({
     },
     {
       name: "spawn",
-      label: "Criando os posts",
+      label: { "pt-BR": "Criando os posts", en: "Creating the posts" },
       async run(ctx: Ctx, o) {
         const { plan, personaId } = o.plan as { plan: Plan; personaId: string | null };
         const childIds: string[] = [];
@@ -128,7 +129,7 @@ export const contentSequence = defineJobType({
     },
     {
       name: "children",
-      label: "Gerando os posts",
+      label: { "pt-BR": "Gerando os posts", en: "Generating the posts" },
       async run(ctx: Ctx, o) {
         const { childIds } = o.spawn as { childIds: string[] };
         // Called once per round by the runner, which sleeps between rounds (NotYet). Progress is
@@ -161,7 +162,13 @@ export const contentSequence = defineJobType({
           return { contentIds: ids };
         }
         // The parent's progress is its children's.
-        const progress = { percent: Math.round(pct), stage: "children", message: `${done}/3 posts prontos` };
+        const progress = {
+          percent: Math.round(pct),
+          stage: "children",
+          message: `${done}/3 posts ready`,
+          done,
+          total: childIds.length,
+        };
         if (self?.progress?.percent !== progress.percent || self?.progress?.message !== progress.message) {
           await ctx.progress(progress);
         }

@@ -53,13 +53,18 @@ describe("cost guardrails", () => {
     expect(refused.headers.get("content-type")).toBe("application/problem+json");
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
     const body = (await refused.json()) as { detail: string; code: string };
-    expect(body.detail).toContain("Limite diário de system.ping atingido");
+    expect(body.detail).toContain(`Limite diário de "Ping" atingido`);
     expect(body.code).toBe("limit_exceeded");
     expect(await countJobs(owner)).toBe(before);
     const alerts = (await (await as("admin", "/api/admin/alerts")).json()) as {
-      items: Array<{ kind: string; userId: string }>;
+      items: Array<{ kind: string; userId: string; data: unknown }>;
     };
-    expect(alerts.items.some((a) => a.kind === "limit_exceeded" && a.userId === owner)).toBe(true);
+    const alert = alerts.items.find((a) => a.kind === "limit_exceeded" && a.userId === owner);
+    // The admin's screen says it in the admin's language: key and params, the type by its name.
+    expect(alert?.data).toMatchObject({
+      messageKey: "jobsPerDay",
+      params: { type: { "pt-BR": "Ping", en: "Ping" }, limit: 2 },
+    });
     // Another user has their own quota.
     expect((await ping("marketing")).status).toBe(202);
   });

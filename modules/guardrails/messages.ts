@@ -14,8 +14,8 @@ const M = {
     en: "Monthly spending limit reached. Try again next month.",
   },
   jobsPerDay: {
-    "pt-BR": "Limite diário de {type} atingido ({limit} por dia). Tente novamente amanhã.",
-    en: "Daily limit for {type} reached ({limit} per day). Try again tomorrow.",
+    "pt-BR": 'Limite diário de "{type}" atingido ({limit} por dia). Tente novamente amanhã.',
+    en: 'Daily limit for "{type}" reached ({limit} per day). Try again tomorrow.',
   },
   killSwitch: {
     "pt-BR": "A geração com IA está pausada pelo administrador.",
@@ -29,6 +29,16 @@ const M = {
 
 export type MessageKey = keyof typeof M;
 
-export function message(key: MessageKey, locale: Locale, vars: Record<string, string | number> = {}): string {
-  return M[key][locale].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ""));
+/** A value in a message: plain, or one text per language (a job type's name). */
+export type MessageVar = string | number | Readonly<Record<Locale, string>>;
+
+/**
+ * The message in `locale`. Alerts also store `{messageKey, params}` so the admin's screen can say
+ * it in the admin's own language.
+ */
+export function message(key: MessageKey, locale: Locale, vars: Record<string, MessageVar> = {}): string {
+  return M[key][locale].replace(/\{(\w+)\}/g, (_, k: string) => {
+    const v = vars[k];
+    return v === undefined ? "" : typeof v === "object" ? v[locale] : String(v);
+  });
 }

@@ -8,7 +8,7 @@ import type { JobRegistry } from "../jobs/registry";
 import type { JobRow } from "../jobs/store";
 import { type CostEntry, JobFailure, type JobType, type ProviderGate, type SpendGuard } from "../jobs/types";
 import type { BucketCheck, TryResult } from "./counter";
-import { type MessageKey, message } from "./messages";
+import { type MessageKey, type MessageVar, message } from "./messages";
 import { type Guardrails, loadGuardrails } from "./settings";
 import { dayKey, monthKey, secondsToNextDay, secondsToNextMonth } from "./time";
 
@@ -70,7 +70,7 @@ export class GuardrailService implements SpendGuard, ProviderGate {
     key: MessageKey,
     retryAfter: number,
     data: Record<string, unknown>,
-    vars = {},
+    vars: Record<string, MessageVar> = {},
   ): Promise<never> {
     const text = message(key, await this.locale(actor.userId), vars);
     await this.alert(
@@ -78,7 +78,7 @@ export class GuardrailService implements SpendGuard, ProviderGate {
       String(data.scope ?? "global"),
       actor.userId,
       text,
-      data,
+      { ...data, messageKey: key, params: vars },
     );
     throw new LimitReached(text, retryAfter, key === "killSwitch" ? "kill_switch" : "limit_exceeded");
   }
@@ -123,7 +123,8 @@ export class GuardrailService implements SpendGuard, ProviderGate {
         countHit ? "jobsPerDay" : "userDaily",
         secondsToNextDay(now),
         { scope: userScope, ...u, estimate },
-        { type: def.type, limit: perDay ?? 0 },
+        // Named as a person calls it ("Carrossel"), not by its key.
+        { type: def.name ?? { "pt-BR": def.type, en: def.type }, limit: perDay ?? 0 },
       );
     }
     if (!ai) return userChecks.length ? release : undefined;
@@ -184,7 +185,8 @@ export class GuardrailService implements SpendGuard, ProviderGate {
     const now = this.now();
     const locale = await this.locale(actor.userId);
     const stop = (msg: string, retryAfterS: number): never => {
-      throw new JobFailure("budget_exceeded", `${msg} (${what})`, true, retryAfterS * 1000, false);
+      // The refused call (`what`, in English) is kept in the alert, not in the person's message.
+      throw new JobFailure("budget_exceeded", msg, true, retryAfterS * 1000, false);
     };
     if (g.killSwitch) stop(message("killSwitch", locale), 3600);
     const hold = `call:${job.id}:${newId()}`;
@@ -221,7 +223,7 @@ export class GuardrailService implements SpendGuard, ProviderGate {
       breach === "userDaily" ? `user:${actor.userId}` : "global",
       actor.userId,
       text,
-      { jobId: job.id, what, estimateUsd },
+      { jobId: job.id, what, estimateUsd, messageKey: breach, params: {} },
     );
     return stop(text, breach === "globalMonthly" ? secondsToNextMonth(now) : secondsToNextDay(now));
   }
@@ -284,7 +286,7 @@ export class GuardrailService implements SpendGuard, ProviderGate {
           scope,
           actor.userId,
           message("warn", locale, { pct: Math.round(g.warnAtFraction * 100) }),
-          { spent, limit },
+          { spent, limit, messageKey: "warn", params: { pct: Math.round(g.warnAtFraction * 100) } },
         );
       }
     }

@@ -75,20 +75,35 @@ export function buildContext<I>(
     progress: async (p) => {
       const now = d.now();
       const percent = Math.max(0, Math.min(100, Math.round(p.percent)));
+      // The stage's name in both languages is stored with it, so every screen can show it.
+      const stageLabel = p.stageLabel ?? d.registry.stageLabel(row.type, p.stage);
+      const progress = { ...p, percent, ...(stageLabel ? { stageLabel } : {}) };
       ensure(
         await transition(
           db,
           publish,
           row.id,
           guard,
-          { progress: { ...p, percent }, leaseUntil: now + leaseMs, heartbeatAt: now },
-          { kind: "progress", message: p.message, data: { percent, stage: p.stage } },
+          { progress, leaseUntil: now + leaseMs, heartbeatAt: now },
+          {
+            kind: "progress",
+            message: p.message,
+            data: { percent, stage: p.stage },
+            code: "job.progress",
+            params: {
+              percent,
+              stage: p.stage,
+              ...(stageLabel ? { stageLabel } : {}),
+              ...(p.done !== undefined ? { done: p.done } : {}),
+              ...(p.total !== undefined ? { total: p.total } : {}),
+            },
+          },
           now,
         ),
       );
     },
-    log: async (level, message, data) => {
-      await appendEvent(db, row, { kind: "log", level, message, data }, d.now(), publish);
+    log: async (level, message, data, event) => {
+      await appendEvent(db, row, { kind: "log", level, message, data, ...event }, d.now(), publish);
     },
     throttle: async (provider) => {
       const started = d.now();
@@ -124,7 +139,13 @@ export function buildContext<I>(
           row.id,
           guard,
           { costUsd: sql`${jobs.costUsd} + ${entry.usd}` },
-          { kind: "cost", message: `${entry.model}: USD ${entry.usd.toFixed(4)}`, data: entry },
+          {
+            kind: "cost",
+            message: `${entry.model}: USD ${entry.usd.toFixed(4)}`,
+            data: entry,
+            code: "job.cost",
+            params: { model: entry.model, usd: entry.usd },
+          },
           now,
         ),
       );

@@ -9,7 +9,7 @@ import { backoffMs } from "./backoff";
 import { buildContext, releaseUnsettledSpend } from "./context";
 import type { JobRegistry } from "./registry";
 import { JobsRepo } from "./repo";
-import type { CreateJobBody, Job, JobError } from "./schema";
+import type { CreateJobBody, Job, JobError, LocalizedText } from "./schema";
 import {
   eventToWire,
   insertEvent,
@@ -156,7 +156,13 @@ export class JobEngine {
           })
           .onConflictDoNothing()
           .returning(),
-        insertEvent(this.d.db, id, now, { kind: "status", message: "Queued" }, true).returning(),
+        insertEvent(
+          this.d.db,
+          id,
+          now,
+          { kind: "status", message: "Queued", code: "job.queued" },
+          true,
+        ).returning(),
       ])
       .catch(async (err: unknown) => {
         await rollback();
@@ -265,6 +271,7 @@ export class JobEngine {
     if (row.status !== "queued" && row.status !== "running") {
       throw new Conflict(`Only queued or running jobs can be cancelled; this one is ${row.status}.`);
     }
+    const by = await this.whoActed(actor);
     const now = this.now();
     const updated = await transition(
       this.d.db,
@@ -272,7 +279,14 @@ export class JobEngine {
       id,
       { statuses: ["queued", "running"] },
       { status: "cancelled", finishedAt: now, leaseUntil: null },
-      { kind: "status", level: "warn", message: `Cancelled by ${actor.userId}`, data: { by: actor.userId } },
+      {
+        kind: "status",
+        level: "warn",
+        message: `Cancelled by ${actor.userId}`,
+        data: { by: actor.userId },
+        code: "job.cancelled",
+        params: by,
+      },
       now,
     );
     if (!updated) throw new Conflict("The job finished before it could be cancelled.");
@@ -301,6 +315,12 @@ export class JobEngine {
     if (input.success) def.authorize?.(actor, input.data);
     // A retry is a new start: the same guardrails as an enqueue (kill switch, counts, estimate).
     const rollback = await this.runHooks(actor, def, input.success ? input.data : row.input, undefined, id);
+    const by = await this.whoActed(actor).catch(() => ({
+      by: actor.userId,
+      byRole: actor.role,
+      byName: null,
+    }));
+    const resumeFrom = Object.keys(row.checkpointData ?? {});
     const now = this.now();
     const updated = await transition(
       this.d.db,
@@ -316,7 +336,9 @@ export class JobEngine {
       {
         kind: "status",
         message: `Retried by ${actor.userId}`,
-        data: { by: actor.userId, resumeFrom: Object.keys(row.checkpointData ?? {}) },
+        data: { by: actor.userId, resumeFrom },
+        code: "job.retried",
+        params: { ...by, resumeFrom },
       },
       now,
     ).catch(async (err: unknown) => {
@@ -404,7 +426,7 @@ export class JobEngine {
         heartbeatAt: now,
         progress: { percent: 0, stage: "start", message: "Started" },
       },
-      { kind: "status", message: "Running" },
+      { kind: "status", message: "Running", code: "job.running", params: { attempt: current.attempts + 1 } },
       now,
     );
     // Running now: its paid calls reserve for themselves, so the accept-time estimate goes back.
@@ -421,6 +443,18 @@ export class JobEngine {
     } catch (err) {
       console.warn(JSON.stringify({ msg: "onFinished hook failed", jobId: row.id, err: String(err) }));
     }
+  }
+
+  /**
+   * Who cancelled or retried, for the trail: screens say "by you", the person's name, or "by an
+   * administrator" — never a raw id.
+   */
+  private async whoActed(actor: Actor): Promise<{ by: string; byRole: string; byName: string | null }> {
+    const u = await this.d.db.query.user.findFirst({
+      where: eq(user.id, actor.userId),
+      columns: { name: true },
+    });
+    return { by: actor.userId, byRole: actor.role, byName: u?.name?.trim() || null };
   }
 
   async loadActor(userId: string): Promise<Actor> {
@@ -485,7 +519,7 @@ export class JobEngine {
         leaseUntil: null,
         progress: { percent: 100, stage: "done", message: "Done" },
       },
-      { kind: "status", message: "Succeeded" },
+      { kind: "status", message: "Succeeded", code: "job.succeeded" },
       now,
     );
     await this.finished(done);
@@ -518,6 +552,8 @@ export class JobEngine {
           level: "warn",
           message: `Attempt ${row.attempts} failed (${error.code}); retrying in ${Math.ceil(delay / 1000)} s`,
           data: error,
+          code: "job.retrying",
+          params: { attempt: row.attempts, error: error.code, reason: error.message, delayMs: delay },
         },
         now,
       );
@@ -529,7 +565,14 @@ export class JobEngine {
       row.id,
       guard,
       { status: "failed", error, finishedAt: now, leaseUntil: null },
-      { kind: "status", level: "error", message: `Failed: ${error.message}`, data: error },
+      {
+        kind: "status",
+        level: "error",
+        message: `Failed: ${error.message}`,
+        data: error,
+        code: "job.failed",
+        params: { error: error.code, reason: error.message },
+      },
       now,
     );
     await this.finished(updated);
@@ -604,7 +647,13 @@ export class JobEngine {
       {
         checkpointData: sql`json_set(coalesce(${jobs.checkpointData}, '{}'), ${`$.${stage}`}, json(${JSON.stringify(output ?? null)}))`,
       },
-      { kind: "checkpoint", message: `Stage "${stage}" saved`, data: { stage } },
+      {
+        kind: "checkpoint",
+        message: `Stage "${stage}" saved`,
+        data: { stage },
+        code: "job.checkpoint",
+        params: { stage, ...stageLabelParam(this.d.registry.stageLabel(row.type, stage)) },
+      },
       now,
     );
     if (!saved) throw new JobAborted("The job was cancelled or its lease was lost.");
@@ -628,7 +677,7 @@ export class JobEngine {
           retryable: true,
         },
       },
-      { kind: "status", level: "error", message: "Dead-lettered by the queue" },
+      { kind: "status", level: "error", message: "Dead-lettered by the queue", code: "job.dead_lettered" },
       now,
     ).then((r) => this.finished(r));
   }
@@ -651,6 +700,9 @@ function assertMayStart(actor: Actor, def: JobType): void {
     throw new Forbidden(`"${def.type}" jobs need the "${def.scope}" scope.`);
   }
 }
+
+const stageLabelParam = (label: LocalizedText | undefined): { stageLabel?: LocalizedText } =>
+  label ? { stageLabel: label } : {};
 
 export const workflowInstanceId = (jobId: string, attempt: number): string =>
   attempt <= 1 ? jobId : `${jobId}-a${attempt}`;

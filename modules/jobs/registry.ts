@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { Locale } from "../core/locale";
+import type { LocalizedText } from "./schema";
 import type { JobType } from "./types";
 
 /**
@@ -33,6 +34,20 @@ export class JobRegistry {
     } catch {
       return job.type;
     }
+  }
+
+  /** A stage's name in both languages, as its type declares it (undefined: the type does not say). */
+  stageLabel(type: string, stage: string): LocalizedText | undefined {
+    const def = this.#types.get(type);
+    if (!def) return undefined;
+    const declared = def.stages?.[stage];
+    if (declared) return declared;
+    return def.runner === "workflow" ? def.steps.find((s) => s.name === stage)?.label : undefined;
+  }
+
+  /** What this kind of job is called in `locale` (the type key if its type does not say). */
+  nameOf(type: string, locale: Locale): string {
+    return this.#types.get(type)?.name?.[locale] ?? type;
   }
 
   list(): JobType[] {

@@ -83,7 +83,13 @@ export function jobRoutes(engineFor: (c: Context<AppEnv>) => JobEngine) {
       const items = engineFor(c)
         .registry.list()
         .filter((t) => actor.role === "admin" || t.allowedRoles.includes(actor.role))
-        .map((t) => ({ type: t.type, description: t.description, runner: t.runner }));
+        .map((t) => ({
+          type: t.type,
+          description: t.description,
+          runner: t.runner,
+          // What a person calls it, in every language the dashboard speaks (#17.6).
+          ...(t.name ? { name: t.name } : {}),
+        }));
       return c.json({ items }, 200);
     },
   );

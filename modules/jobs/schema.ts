@@ -11,10 +11,20 @@ export const JobError = z.object({
 });
 export type JobError = z.infer<typeof JobError>;
 
+/** A localized text: one string per dashboard language. */
+export const LocalizedText = z.object({ "pt-BR": z.string(), en: z.string() }).openapi("LocalizedText");
+export type LocalizedText = z.infer<typeof LocalizedText>;
+
 export const JobProgress = z.object({
   percent: z.number().min(0).max(100),
   stage: z.string(),
+  /** English (or the feature's own) text for API clients; screens use stageLabel, done and total. */
   message: z.string(),
+  /** How many of `total` items are done, when the stage counts items (shown as "3/10"). */
+  done: z.number().int().min(0).optional(),
+  total: z.number().int().min(0).optional(),
+  /** The stage's name in every language, declared by the job type (absent for engine stages). */
+  stageLabel: LocalizedText.optional(),
 });
 export type JobProgress = z.infer<typeof JobProgress>;
 
@@ -59,14 +69,30 @@ export const Job = z
   .openapi("Job");
 export type Job = z.infer<typeof Job>;
 
+/** A value an event's text is built from (a count, an error code, a stage's labels…). */
+export const JobEventParam = z.union([
+  z.string(),
+  z.number(),
+  z.boolean(),
+  z.null(),
+  z.array(z.string()),
+  z.record(z.string(), z.string()),
+]);
+export type JobEventParam = z.infer<typeof JobEventParam>;
+
 export const JobEvent = z
   .object({
     seq: z.number().int(),
     at: z.iso.datetime(),
     kind: z.enum(["status", "progress", "log", "checkpoint", "cost"]),
     level: z.enum(["debug", "info", "warn", "error"]),
+    /** English, for API clients and logs; screens build their text from `code` and `params`. */
     message: z.string(),
     data: z.unknown().nullable(),
+    /** What happened, stable across languages (e.g. `job.retrying`); null for older events. */
+    code: z.string().nullable(),
+    /** The values `code`'s text is built from (e.g. `{attempt: 1, error: "timeout", delayMs: 1000}`). */
+    params: z.record(z.string(), JobEventParam).nullable(),
   })
   .openapi("JobEvent");
 export type JobEvent = z.infer<typeof JobEvent>;

@@ -2,7 +2,7 @@ import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { SQLiteUpdateSetSource } from "drizzle-orm/sqlite-core";
 import { type JobEventKind, type JobStatus, jobEvents, jobs } from "../../drizzle/schema";
 import type { Db } from "../core/db";
-import type { Job, JobEvent } from "./schema";
+import type { Job, JobEvent, JobEventParam } from "./schema";
 import { stalledOf } from "./stalled";
 
 export type JobRow = typeof jobs.$inferSelect;
@@ -20,8 +20,29 @@ export interface Publisher {
 export interface EventInput {
   kind: JobEventKind;
   level?: "debug" | "info" | "warn" | "error";
+  /** English text, kept for API clients. */
   message: string;
   data?: unknown;
+  /** Stable code the dashboard translates (see JobEvent.code). */
+  code?: string;
+  params?: Record<string, JobEventParam>;
+}
+
+/**
+ * Coded events are stored in `job_events.data` as `{[EVENT_KEY]: {code, params}, data}` (no
+ * migration); the wire unwraps them so `data` reads as before.
+ */
+const EVENT_KEY = "$event";
+
+interface StoredEvent {
+  [EVENT_KEY]: { code: string; params: Record<string, JobEventParam> | null };
+  data: unknown;
+}
+
+function isStoredEvent(v: unknown): v is StoredEvent {
+  if (typeof v !== "object" || v === null || !(EVENT_KEY in v)) return false;
+  const e = (v as Record<string, unknown>)[EVENT_KEY];
+  return typeof e === "object" && e !== null && typeof (e as { code?: unknown }).code === "string";
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -56,13 +77,17 @@ export function toWire(row: JobRow, now = Date.now()): Job {
 }
 
 export function eventToWire(e: typeof jobEvents.$inferSelect): JobEvent {
+  const stored = e.data ?? null;
+  const coded = isStoredEvent(stored) ? stored : null;
   return {
     seq: e.seq,
     at: iso(e.at),
     kind: e.kind,
     level: e.level,
     message: e.message,
-    data: e.data ?? null,
+    data: coded ? (coded.data ?? null) : stored,
+    code: coded ? coded[EVENT_KEY].code : null,
+    params: coded ? coded[EVENT_KEY].params : null,
   };
 }
 
@@ -72,7 +97,10 @@ export function eventToWire(e: typeof jobEvents.$inferSelect): JobEvent {
  * before it in the same batch changed the job, keeping state and audit atomic.
  */
 export function insertEvent(db: Db, jobId: string, at: number, e: EventInput, onlyIfChanged: boolean) {
-  const data = e.data === undefined ? null : JSON.stringify(e.data);
+  const stored: unknown = e.code
+    ? { [EVENT_KEY]: { code: e.code, params: e.params ?? null }, data: e.data ?? null }
+    : e.data;
+  const data = stored === undefined ? null : JSON.stringify(stored);
   return db.insert(jobEvents).select(
     db
       .select({

@@ -2,7 +2,13 @@ import type { z } from "zod";
 import type { Actor, Role, Scope } from "../core/actor";
 import type { Db } from "../core/db";
 import type { Locale } from "../core/locale";
-import type { JobProgress } from "./schema";
+import type { JobEventParam, JobProgress, LocalizedText } from "./schema";
+
+/** A log line's stable code and values, for screens to say it in the reader's language. */
+export interface LogEvent {
+  code: string;
+  params?: Record<string, JobEventParam>;
+}
 
 /** What a job may throw to say how it failed; anything else counts as a retryable crash. */
 export class JobFailure extends Error {
@@ -59,7 +65,13 @@ export interface JobContext<I> {
   saveCheckpoint(key: string, value: unknown): Promise<void>;
   /** Records progress (and renews the lease); throws JobAborted if the job was cancelled. */
   progress(p: JobProgress): Promise<void>;
-  log(level: "debug" | "info" | "warn" | "error", message: string, data?: unknown): Promise<void>;
+  /** `message` in English (API clients); `event` lets screens say it in the reader's language. */
+  log(
+    level: "debug" | "info" | "warn" | "error",
+    message: string,
+    data?: unknown,
+    event?: LogEvent,
+  ): Promise<void>;
   /**
    * Call before every paid AI call with its estimate: refuses (JobFailure `budget_exceeded`,
    * retryable after the reset) when the call would cross a spending limit.
@@ -124,8 +136,8 @@ export class NotYet {
 
 export interface WorkflowStep<I> {
   name: string;
-  /** Human label for progress ("Pesquisa", "Redação"…). */
-  label: string;
+  /** What a person calls the stage, in both languages ({"pt-BR": "Pesquisa", en: "Research"}). */
+  label: LocalizedText;
   /** The stage's output (checkpointed), or `new NotYet()` to be called again after a sleep. */
   run(ctx: JobContext<I>, outputs: Readonly<Record<string, unknown>>): Promise<unknown>;
 }
@@ -152,6 +164,13 @@ interface JobTypeBase<I extends z.ZodType, R extends z.ZodType> {
    * "Enriquecer 50 leads"). Without it the type key is shown.
    */
   label?(input: z.infer<I>, locale: Locale): string;
+  /**
+   * What a person calls each stage this type reports through `progress()`, in both languages
+   * (workflow steps carry their own `label`). Screens show it instead of the stage key.
+   */
+  stages?: Readonly<Record<string, LocalizedText>>;
+  /** What a person calls this kind of job ({"pt-BR": "Carrossel", en: "Carousel"}), e.g. in limits. */
+  name?: LocalizedText;
 }
 
 export interface QueueJobType<I extends z.ZodType, R extends z.ZodType> extends JobTypeBase<I, R> {

@@ -104,7 +104,12 @@ export async function runWorkflowAttempt(
       });
     for (const [i, s] of def.steps.entries()) {
       if (s.name in outputs) continue;
-      await ctx.progress({ percent: (i / total) * 100, stage: s.name, message: s.label });
+      await ctx.progress({
+        percent: (i / total) * 100,
+        stage: s.name,
+        message: s.label.en,
+        stageLabel: s.label,
+      });
       let outcome: StepOutcome;
       for (let round = 0; ; round++) {
         outcome = await runStage(s, round);

@@ -25,7 +25,7 @@ const slowStage = defineJobType({
   steps: [
     {
       name: "call",
-      label: "Provider",
+      label: { "pt-BR": "Provedor", en: "Provider" },
       async run(ctx) {
         await fetch(`${env.FAKE_HOOKS_URL}/slack/ok/${ctx.input.tag}`, {
           method: "POST",

@@ -71,6 +71,11 @@ export const leadsImport = defineJobType({
   allowedRoles: LEAD_ROLES,
   scope: "leads:write",
   label: (i, locale) => (locale === "en" ? `Import ${rowCount(i)} leads` : `Importar ${rowCount(i)} leads`),
+  name: { "pt-BR": "Importação de leads", en: "Lead import" },
+  stages: {
+    import: { "pt-BR": "Importando leads", en: "Importing leads" },
+    rank: { "pt-BR": "Ranqueando leads", en: "Ranking leads" },
+  },
   async run(ctx) {
     const repo = new LeadsRepo(ctx.db, ctx.actor);
     const rows = await importedRows(ctx.env.FILES, ctx.input, ctx.actor.userId);
@@ -89,7 +94,9 @@ export const leadsImport = defineJobType({
           ctx.progress({
             percent: (done / total) * 70,
             stage: "import",
-            message: `Importados ${done}/${total}`,
+            message: `Imported ${done}/${total}`,
+            done,
+            total,
           }),
         locale,
       );
@@ -112,7 +119,12 @@ export const leadsImport = defineJobType({
     const ids = [
       ...new Set(reports.flatMap((r) => (r.leadId && r.status !== "unchanged" ? [r.leadId] : []))),
     ];
-    await ctx.progress({ percent: 75, stage: "rank", message: `Ranqueando ${ids.length} leads` });
+    await ctx.progress({
+      percent: 75,
+      stage: "rank",
+      message: `Ranking ${ids.length} leads`,
+      total: ids.length,
+    });
     const { ranked } = ids.length
       ? await rankLeads(ctx.db, repo, new PythonService(ctx.env, ctx.actor.userId), ctx.jobId, {
           leadIds: ids,
@@ -120,7 +132,9 @@ export const leadsImport = defineJobType({
             ctx.progress({
               percent: 75 + (done / ids.length) * 25,
               stage: "rank",
-              message: `Ranqueados ${done}/${ids.length}`,
+              message: `Ranked ${done}/${ids.length}`,
+              done,
+              total: ids.length,
             }),
         })
       : { ranked: 0 };
@@ -154,6 +168,8 @@ export const leadsRank = defineJobType({
       : locale === "en"
         ? "Rank all leads"
         : "Ranquear todos os leads",
+  name: { "pt-BR": "Ranqueamento de leads", en: "Lead ranking" },
+  stages: { rank: { "pt-BR": "Ranqueando leads", en: "Ranking leads" } },
   async run(ctx) {
     const repo = new LeadsRepo(ctx.db, ctx.actor);
     const service = new PythonService(ctx.env, ctx.actor.userId);
@@ -165,7 +181,7 @@ export const leadsRank = defineJobType({
       onPage: async (lastId, done) => {
         const total = (resume?.done ?? 0) + done;
         await ctx.saveCheckpoint("rank", { lastId, done: total, changed: changedSoFar });
-        await ctx.progress({ percent: 50, stage: "rank", message: `Ranqueados ${total}` });
+        await ctx.progress({ percent: 50, stage: "rank", message: `Ranked ${total}`, done: total });
       },
     });
     changedSoFar += out.changed;
@@ -188,6 +204,8 @@ const enrichJobType = (budgetFor: LinkedInBudgetFor) =>
     scope: "leads:write",
     label: (i, locale) =>
       locale === "en" ? `Enrich ${i.leadIds.length} leads` : `Enriquecer ${i.leadIds.length} leads`,
+    name: { "pt-BR": "Enriquecimento de leads", en: "Lead enrichment" },
+    stages: { enrich: { "pt-BR": "Enriquecendo leads", en: "Enriching leads" } },
     async run(ctx) {
       const repo = new LeadsRepo(ctx.db, ctx.actor);
       const service = new PythonService(ctx.env, ctx.actor.userId);
@@ -252,7 +270,9 @@ const enrichJobType = (budgetFor: LinkedInBudgetFor) =>
         await ctx.progress({
           percent: (done / ids.length) * 100,
           stage: "enrich",
-          message: `Enriquecidos ${done}/${ids.length}`,
+          message: `Enriched ${done}/${ids.length}`,
+          done,
+          total: ids.length,
         });
       }
       return { enriched: tally.enriched, notFound: tally.notFound, failed: tally.failed, total: ids.length };
@@ -270,6 +290,8 @@ export const incomingWebhook = defineJobType({
   timeoutMs: 30_000,
   allowedRoles: ["admin"],
   scope: "leads:write",
+  name: { "pt-BR": "Webhook recebido", en: "Incoming webhook" },
+  label: (_i, locale) => (locale === "en" ? "Incoming webhook" : "Webhook recebido"),
   run: (ctx) => recordWebhookEngagement(ctx.db, ctx.actor, ctx.input),
 });
 

@@ -75,6 +75,8 @@ export const outreachDraft = defineJobType({
   scope: "outreach:write",
   // The input names only the action; the queue and the lead page say whom it is for.
   label: (_i, locale) => (locale === "en" ? "LinkedIn note draft" : "Rascunho de mensagem no LinkedIn"),
+  name: { "pt-BR": "Rascunho de mensagem no LinkedIn", en: "LinkedIn note draft" },
+  stages: { draft: { "pt-BR": "Redigindo a mensagem", en: "Drafting the note" } },
   async run(ctx) {
     const action = await ctx.db.query.linkedinAutomation.findFirst({
       where: and(
@@ -102,7 +104,7 @@ export const outreachDraft = defineJobType({
     const persona = ctx.input.personaId
       ? await ctx.db.query.personas.findFirst({ where: eq(personas.id, ctx.input.personaId) })
       : undefined;
-    await ctx.progress({ percent: 50, stage: "draft", message: "Redigindo" });
+    await ctx.progress({ percent: 50, stage: "draft", message: "Drafting" });
     const text = offlineDraft(
       action.kind,
       {

@@ -122,12 +122,12 @@ describe("spending limits and notification settings", () => {
       await refusal.waitFor({ timeout: 1500 }).catch(() => undefined);
     }
     expect(await refusal.textContent()).toBe(
-      "Limite diário de system.ping atingido (1 por dia). Tente novamente amanhã.",
+      `Limite diário de "Ping" atingido (1 por dia). Tente novamente amanhã.`,
     );
     // The same text as an error toast.
     await mkt
       .getByRole("region", { name: /Notificações alt/ })
-      .getByText("Limite diário de system.ping atingido (1 por dia). Tente novamente amanhã.")
+      .getByText(`Limite diário de "Ping" atingido (1 por dia). Tente novamente amanhã.`)
       .waitFor();
 
     // The header indicator refreshed and shows the limit reached; its popover names the type.
@@ -173,7 +173,7 @@ describe("spending limits and notification settings", () => {
     const alerts = admin.getByRole("region", { name: "Alertas recentes" });
     await alerts.locator('li[data-kind="limit_exceeded"]').first().waitFor();
     await alerts
-      .getByText(/Limite diário de system\.ping atingido/)
+      .getByText(/Limite diário de "Ping" atingido/)
       .first()
       .waitFor();
     await shot(admin, "settings-alerts");

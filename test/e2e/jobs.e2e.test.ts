@@ -108,7 +108,7 @@ describe("jobs, live", () => {
     await page.waitForURL((u) => u.pathname === `/jobs/${id}`);
     await page.getByRole("heading", { name: "Ping", exact: true }).waitFor();
     const log = page.getByRole("list", { name: /Eventos/ });
-    await log.getByText("Dormindo 4/4").waitFor();
+    await log.getByText("Aguardando · 4/4").waitFor();
     expect(await log.getByRole("listitem").count()).toBeGreaterThanOrEqual(4);
     await page.getByText('"pong": true').waitFor();
     await screenshot(page, "05-job-detail");
@@ -127,9 +127,9 @@ describe("jobs, live", () => {
     page.on("framenavigated", onNav);
     const log = page.getByRole("list", { name: /Eventos/ });
     // The page opened before the last slices ran: their lines arrive over the socket.
-    expect(await log.getByText("Dormindo 4/4").count()).toBe(0);
-    await log.getByText("Dormindo 3/4").waitFor({ timeout: 20_000 });
-    await log.getByText("Dormindo 4/4").waitFor({ timeout: 20_000 });
+    expect(await log.getByText("Aguardando · 4/4").count()).toBe(0);
+    await log.getByText("Aguardando · 3/4").waitFor({ timeout: 20_000 });
+    await log.getByText("Aguardando · 4/4").waitFor({ timeout: 20_000 });
     await page.getByText('"pong": true').waitFor({ timeout: 20_000 });
     expect(navigations).toEqual([]);
     page.off("framenavigated", onNav);

@@ -117,7 +117,7 @@ describe("Sales Engineer leads dashboard", () => {
     await enrichCard.getByText(/enriquecidos · /).waitFor();
     const enrichSeen = await cardOf(page, enrichId);
     expect(enrichSeen.statuses).toContain("running");
-    expect(enrichSeen.messages.some((m) => /Enriquecidos \d+\/17/.test(m))).toBe(true);
+    expect(enrichSeen.messages.some((m) => /^Enriquecendo leads · \d+\/17$/.test(m))).toBe(true);
 
     // Re-rank everything, tracked the same way.
     await page.getByRole("button", { name: "Re-ranquear" }).click();

@@ -137,6 +137,12 @@ describe("outreach: connect, draft, approve, sent on the governor's clock, reply
     const audit = page.getByRole("region", { name: "Registro de auditoria" });
     for (const decision of ["approved", "go", "completed", "gap"])
       await audit.locator(`[data-decision='${decision}']`).first().waitFor();
+    // The governor's reason, stored in English for the API, reads in Portuguese here (#17.6).
+    const gapRow = audit.locator("[data-decision='gap']").first().locator("td");
+    expect(await gapRow.nth(1).textContent()).toBe("intervalo");
+    expect(await gapRow.nth(2).textContent()).toMatch(
+      /^aguardando o intervalo aleatório de \d+(,\d)? min desde a última ação$/,
+    );
     await screenshot(page, "outreach-05-sent-and-scheduled");
 
     // A person may still stop what waits: cancelled, it never leaves.

@@ -55,8 +55,8 @@ export function GenerationCard({ content }: { content: Content }) {
   const stages = Object.entries(m.stageMs ?? {});
   const total = stages.reduce((s, [, ms]) => s + (ms ?? 0), 0);
   const ms = (v: number | null | undefined) =>
-    v === null || v === undefined ? "—" : v < 1000 ? `${Math.round(v)} ms` : `${(v / 1000).toFixed(1)} s`;
-  // Per-slide render times: "≈ 1.0 s / slide" (the total is the compositor stage above).
+    v === null || v === undefined ? "—" : v < 1000 ? `${fmt.number(v, 0)} ms` : fmt.seconds(v);
+  // Per-slide render times: "≈ 1,2 s / slide" (the total is the compositor stage above).
   const renders = Array.isArray(m.renderMs) ? m.renderMs : typeof m.renderMs === "number" ? [m.renderMs] : [];
   const render = renders.length
     ? `≈ ${ms(renders.reduce((a, b) => a + b, 0) / renders.length)} ${d.perSlide}`

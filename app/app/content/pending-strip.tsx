@@ -1,6 +1,6 @@
 import { Link } from "react-router";
 import { useI18n } from "../i18n";
-import { describeError } from "../jobs/job-text";
+import { describeError, progressText } from "../jobs/job-text";
 import { ProgressBar } from "../jobs/progress-bar";
 import { useJobsApi, useLiveJobs } from "../jobs/provider";
 import { StatusBadge } from "../jobs/status-badge";
@@ -44,7 +44,7 @@ export function PendingStrip({ startedIds }: { startedIds: string[] }) {
 }
 
 function PendingItem({ job }: { job: Job }) {
-  const { t } = useI18n();
+  const { t, locale, fmt } = useI18n();
   const p = t.studio.pending;
   const input = inputOf(job);
   const result = (job.result ?? {}) as { contentId?: string; contentIds?: string[] };
@@ -76,7 +76,7 @@ function PendingItem({ job }: { job: Job }) {
         <div className="mt-2 space-y-1">
           <ProgressBar progress={job.progress} label={t.job.progress} />
           <p className="text-xs text-slate-600 dark:text-slate-300" data-testid="pending-stage">
-            {job.progress ? `${job.progress.stage} · ${Math.round(job.progress.percent)}%` : p.queued}
+            {job.progress ? progressText(t, locale, fmt, job.progress) : p.queued}
           </p>
         </div>
       )}

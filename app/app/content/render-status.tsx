@@ -2,6 +2,7 @@ import { useEffect } from "react";
 import { Link, useRevalidator } from "react-router";
 import { Card } from "../components/page";
 import { useI18n } from "../i18n";
+import { progressText } from "../jobs/job-text";
 import { ProgressBar } from "../jobs/progress-bar";
 import { useLiveJob } from "../jobs/provider";
 
@@ -10,7 +11,7 @@ import { useLiveJob } from "../jobs/provider";
  * its data so the new slide images (same URLs, new version) are shown.
  */
 export function RenderStatus({ jobId }: { jobId: string }) {
-  const { t } = useI18n();
+  const { t, locale, fmt } = useI18n();
   const d = t.studio.detail;
   const job = useLiveJob(jobId);
   const { revalidate } = useRevalidator();
@@ -30,7 +31,7 @@ export function RenderStatus({ jobId }: { jobId: string }) {
       >
         <p className="text-sm font-medium">
           {status === "failed" || status === "cancelled" ? d.renderFailed : d.rendering}
-          {job?.progress?.message ? ` · ${job.progress.message}` : ""}
+          {job?.progress?.total !== undefined ? ` · ${progressText(t, locale, fmt, job.progress)}` : ""}
         </p>
         {status !== "failed" && status !== "cancelled" && (
           <ProgressBar progress={job?.progress ?? null} label={d.rendering} />

@@ -52,22 +52,37 @@ export function formattersFor(locale: Locale) {
     minimumFractionDigits: 2,
     maximumFractionDigits: 4,
   });
+  const oneDecimal = new Intl.NumberFormat(tag, { maximumFractionDigits: 1 });
+  const seconds = (ms: number) => `${oneDecimal.format(ms / 1000)} s`;
   return {
+    /** A number in the locale's digits (12,5 in pt-BR), at most `digits` decimals. */
+    number: (n: number, digits = 1) =>
+      digits === 1
+        ? oneDecimal.format(n)
+        : new Intl.NumberFormat(tag, { maximumFractionDigits: digits }).format(n),
+    /** A share (0.125) as a percent with one decimal at most ("12,5%" in pt-BR). */
+    percent: (fraction: number) => `${oneDecimal.format(fraction * 100)}%`,
+    /** A short span in seconds with one decimal ("12,5 s"); a minute or more reads like `duration`. */
+    seconds: (ms: number) => (ms < 60_000 ? seconds(ms) : formatDuration(ms)),
     dateTime: (iso: string | null | undefined) =>
       iso ? dateTime.format(new Date(iso)).replace(",", "") : "—",
     date: (iso: string | null | undefined) => (iso ? date.format(new Date(iso)) : "—"),
     time: (iso: string | null | undefined) => (iso ? time.format(new Date(iso)) : "—"),
     usd: (n: number) => usd.format(n),
-    duration: (ms: number) => {
-      if (!Number.isFinite(ms) || ms < 0) return "—";
-      const s = Math.floor(ms / 1000);
-      if (s < 60) return `${s} s`;
-      const m = Math.floor(s / 60);
-      if (m < 60) return `${m} min ${s % 60} s`;
-      return `${Math.floor(m / 60)} h ${m % 60} min`;
-    },
+    duration: formatDuration,
   };
 }
+
+function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return "—";
+  const s = Math.floor(ms / 1000);
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} min ${s % 60} s`;
+  return `${Math.floor(m / 60)} h ${m % 60} min`;
+}
+
+export type Formatters = ReturnType<typeof formattersFor>;
 
 type I18n = { locale: Locale; t: Dictionary; fmt: ReturnType<typeof formattersFor> };
 const I18nContext = createContext<I18n | null>(null);

@@ -268,6 +268,22 @@ export const leadsPt = {
     machining: "Capacidade de usinagem",
     rnd: "P&D",
   } as Record<"certification" | "products" | "machining" | "rnd", string>,
+  // Score breakdown (#17.6): each factor's detail from its values, in the reader's language
+  factorDetail: {
+    base: "Pontuação inicial do modelo",
+    tier: (tier: string) => `Tier ${tier}`,
+    segment: (segment: string) => `Segmento: ${segment}`,
+    products: (list: string) => `Produtos: ${list}`,
+    brand: (brand: string) => `Marca global reconhecida: ${brand}`,
+    certifications: (n: string) => `${n} de FDA/CE/ISO`,
+    rnd: "Tem P&D",
+    years: (n: string) => `${n} anos de mercado`,
+    countries: (n: string) => `Atende ${n} países`,
+    employees: (n: string) => `${n} funcionários`,
+    manufacturer: "Fabricante",
+    engagement: (n: string) => `Engajamento ${n}/100`,
+    cap: "Pontuação limitada a 0–10",
+  },
 };
 
 export type LeadsDictionary = typeof leadsPt;
@@ -518,5 +534,20 @@ export const leadsEn: LeadsDictionary = {
     products: "Products and segments",
     machining: "Machining capabilities",
     rnd: "R&D",
+  },
+  factorDetail: {
+    base: "Base score",
+    tier: (tier) => `Tier ${tier}`,
+    segment: (segment) => `Segment: ${segment}`,
+    products: (list) => `Products: ${list}`,
+    brand: (brand) => `Global brand match: ${brand}`,
+    certifications: (n) => `${n} of FDA/CE/ISO`,
+    rnd: "Has R&D",
+    years: (n) => `${n} years in business`,
+    countries: (n) => `Serves ${n} countries`,
+    employees: (n) => `${n} employees`,
+    manufacturer: "Manufacturer",
+    engagement: (n) => `Engagement ${n}/100`,
+    cap: "Score limited to 0–10",
   },
 };

@@ -95,6 +95,19 @@ export const ptBR = {
       cancelled: "O job foi cancelado.",
       internal: "Erro interno no processamento do job.",
     } as Record<string, string>,
+    /** Engine failures whose English message adds nothing a person needs: shown instead of it. */
+    engineCodes: {
+      lease_expired: "O worker parou de responder (falha ou tempo esgotado).",
+      invalid_result: "O job produziu um resultado inválido.",
+      unknown_type: "Este tipo de job não existe mais.",
+      workflow_start_failed: "Não foi possível iniciar as etapas do job.",
+      dead_lettered: "A fila desistiu da entrega após falhas repetidas.",
+      owner_missing: "O dono do job não existe mais.",
+      invalid_input: "A entrada do job é inválida.",
+      provider_busy: "O provedor está no limite de requisições.",
+      wait_timeout: "A etapa esperou demais pelo seu resultado.",
+      child_failed: "Um dos posts da série falhou. Tente-o novamente e depois a série.",
+    } as Record<string, string>,
     network: "Sem conexão com o servidor.",
     conflict: "O job mudou de estado; a ação não é mais possível.",
   },
@@ -132,6 +145,50 @@ export const ptBR = {
       checkpoint: "checkpoint",
       cost: "custo",
     },
+    /** The engine's own stages (a job type names its others). */
+    stages: { start: "Iniciando", finish: "Finalizando", done: "Concluído" } as Record<string, string>,
+    /** A stage its type does not name. */
+    stageUnknown: "Processando",
+    /** The audit trail's events, from their code and params. */
+    ev: {
+      queued: "Na fila",
+      running: (attempt: number) => (attempt > 1 ? `Em execução (tentativa ${attempt})` : "Em execução"),
+      succeeded: "Concluído",
+      retrying: (attempt: number, reason: string, wait: string) =>
+        `Tentativa ${attempt} falhou: ${reason} Nova tentativa em ${wait}.`,
+      failed: (reason: string) => `Falhou: ${reason}`,
+      cancelled: (by: string) => `Cancelado ${by}`,
+      retried: (by: string) => `Reenviado para a fila ${by}`,
+      resumeFrom: (stages: string) => `, retomando após: ${stages}`,
+      checkpoint: (stage: string) => `Etapa "${stage}" salva`,
+      deadLettered: "A fila desistiu da entrega após falhas repetidas",
+      byYou: "por você",
+      byName: (name: string) => `por ${name}`,
+      byAdmin: "por um administrador",
+      bySomeone: "por outra pessoa",
+    },
+    /** Log lines the job types write with a code. */
+    logs: {
+      aiRepaired: (task: string) => `Resposta do modelo corrigida (${task})`,
+      aiMalformed: (task: string, ask: string) => `Resposta do modelo inválida (${task}, tentativa ${ask})`,
+      aiNoPicture: (task: string) => `O modelo de imagem não devolveu uma imagem utilizável (${task})`,
+      rendered: (slides: string) => `${slides} slides e o PDF renderizados novamente.`,
+      rewriting: (score: string, threshold: string) =>
+        `O Analista de marca deu ${score} (< ${threshold}): reescrevendo uma vez`,
+      stageExecuted: (stage: string) => `Etapa "${stage}" executada`,
+    },
+    aiTasks: {
+      "blog.image": "imagem do post",
+      "blog.research": "pesquisa",
+      "blog.strategy": "estratégia do post",
+      "blog.write": "redação do post",
+      "carousel.image": "imagem do carrossel",
+      "carousel.review": "revisão de marca",
+      "carousel.strategy": "estratégia do carrossel",
+      "carousel.copy": "texto do carrossel",
+      "carousel.rewrite": "reescrita do carrossel",
+      "sequence.plan": "plano da série",
+    } as Record<string, string>,
   },
   monitor: {
     title: "Job Monitor",

@@ -102,6 +102,16 @@ export const settingsPt = {
     user: "Usuário",
     at: "Quando",
     message: "Mensagem",
+    /** Alert texts from their key and params (older alerts show their stored text). */
+    messages: {
+      userDaily: () => "Limite de gastos diário atingido. Tente novamente amanhã.",
+      globalDaily: () => "Limite de gastos diário atingido. Tente novamente amanhã.",
+      globalMonthly: () => "Limite de gastos mensal atingido. Tente novamente no próximo mês.",
+      jobsPerDay: (type: string, limit: string) =>
+        `Limite diário de "${type}" atingido (${limit} por dia). Tente novamente amanhã.`,
+      killSwitch: () => "A geração com IA está pausada pelo administrador.",
+      warn: (pct: string) => `Atenção: ${pct}% do limite de gastos de hoje já foi usado.`,
+    },
   },
   usage: {
     label: "Uso de hoje",
@@ -278,6 +288,15 @@ export const settingsEn: SettingsDictionary = {
     user: "User",
     at: "When",
     message: "Message",
+    messages: {
+      userDaily: () => "Daily spending limit reached. Try again tomorrow.",
+      globalDaily: () => "Daily spending limit reached. Try again tomorrow.",
+      globalMonthly: () => "Monthly spending limit reached. Try again next month.",
+      jobsPerDay: (type, limit) =>
+        `Daily limit for "${type}" reached (${limit} per day). Try again tomorrow.`,
+      killSwitch: () => "AI generation has been paused by an administrator.",
+      warn: (pct) => `Heads up: ${pct}% of today's spending limit is used.`,
+    },
   },
   usage: {
     label: "Today's usage",

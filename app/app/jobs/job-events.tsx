@@ -1,6 +1,8 @@
 import { Card } from "../components/page";
 import { useI18n } from "../i18n";
 import type { JobEvent } from "../lib/types";
+import { eventText } from "./job-text";
+import { useJobsApi } from "./provider";
 
 const LEVEL: Record<JobEvent["level"], string> = {
   debug: "text-slate-400",
@@ -14,7 +16,8 @@ const LEVEL: Record<JobEvent["level"], string> = {
  * reader would read each one; the job's end is announced once by the app's LiveAnnouncer.
  */
 export function JobEvents({ events }: { events: JobEvent[] }) {
-  const { t, fmt } = useI18n();
+  const { t, fmt, locale } = useI18n();
+  const { me } = useJobsApi();
   return (
     <Card className="mt-6">
       <h2 id="job-events" className="mb-3 text-sm font-semibold">
@@ -32,7 +35,9 @@ export function JobEvents({ events }: { events: JobEvent[] }) {
               <span className="text-slate-400">#{e.seq}</span>
               <span className="text-slate-500 dark:text-slate-400">{fmt.time(e.at)}</span>
               <span className={`font-semibold ${LEVEL[e.level]}`}>{t.job.eventKinds[e.kind]}</span>
-              <span className="break-words text-slate-800 dark:text-slate-200">{e.message}</span>
+              <span className="break-words text-slate-800 dark:text-slate-200">
+                {eventText(t, locale, fmt, e, me.id)}
+              </span>
             </li>
           ))}
         </ol>

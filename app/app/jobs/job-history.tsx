@@ -3,7 +3,7 @@ import { useI18n } from "../i18n";
 import type { Profile } from "../lib/preferences";
 import { usePreferences } from "../lib/preferences-context";
 import type { Job } from "../lib/types";
-import { jobLabel } from "./job-text";
+import { jobLabel, progressText } from "./job-text";
 import { ProgressBar } from "./progress-bar";
 import { useJobsApi, useLiveJobs } from "./provider";
 import { StatusBadge } from "./status-badge";
@@ -108,7 +108,7 @@ function HistoryItem({ job }: { job: Job }) {
           <div className="space-y-1">
             <ProgressBar progress={job.progress} label={t.job.progress} />
             <p className="text-xs text-slate-600 dark:text-slate-300">
-              {job.progress ? `${job.progress.stage} · ${Math.round(job.progress.percent)}%` : `0%`}
+              {job.progress ? progressText(t, locale, fmt, job.progress) : `${fmt.number(0, 0)}%`}
             </p>
           </div>
         )}

@@ -15,9 +15,18 @@ export function JsonBlock({ title, value }: { title: string; value: unknown }) {
       {empty ? (
         <p className="text-sm text-slate-500">{t.job.none}</p>
       ) : (
-        <pre className="max-h-72 overflow-auto rounded-md bg-slate-50 p-3 font-mono text-xs text-slate-800 dark:bg-navy-950 dark:text-slate-200">
-          {JSON.stringify(value, null, 2)}
-        </pre>
+        // A long JSON scrolls: as a focusable, named region a keyboard user can scroll it (axe
+        // scrollable-region-focusable).
+        <section
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus to be scrolled by keyboard
+          tabIndex={0}
+          aria-labelledby={id}
+          className="max-h-72 overflow-auto rounded-md bg-slate-50 p-3 dark:bg-navy-950"
+        >
+          <pre className="font-mono text-xs text-slate-800 dark:text-slate-200">
+            {JSON.stringify(value, null, 2)}
+          </pre>
+        </section>
       )}
     </Card>
   );

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { Link, useRevalidator } from "react-router";
 import { toast } from "sonner";
 import { useI18n } from "../i18n";
-import { describeError } from "../jobs/job-text";
+import { describeError, progressText } from "../jobs/job-text";
 import { ProgressBar } from "../jobs/progress-bar";
 import { useJobsApi, useLiveJob } from "../jobs/provider";
 import { StatusBadge } from "../jobs/status-badge";
@@ -85,7 +85,7 @@ export function LeadJobList({ ids, onDismiss }: { ids: string[]; onDismiss: (id:
 }
 
 function LeadJobCard({ id, onDismiss }: { id: string; onDismiss: () => void }) {
-  const { t } = useI18n();
+  const { t, locale, fmt } = useI18n();
   const L = t.leadsPage;
   const job = useLiveJob(id);
   const revalidator = useRevalidator();
@@ -133,9 +133,7 @@ function LeadJobCard({ id, onDismiss }: { id: string; onDismiss: () => void }) {
         <div className="mt-3">
           <ProgressBar progress={job.progress} label={L.jobTitle[job.type] ?? job.type} />
           <p className="mt-1.5 text-xs text-slate-600 dark:text-slate-300" data-progress-message>
-            {job.progress
-              ? `${Math.round(job.progress.percent)}% — ${job.progress.message}`
-              : t.status.queued}
+            {job.progress ? progressText(t, locale, fmt, job.progress) : t.status.queued}
           </p>
         </div>
       )}

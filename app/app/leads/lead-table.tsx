@@ -1,6 +1,7 @@
 import { Link } from "react-router";
 import { buttonClass } from "../components/page";
 import { useI18n } from "../i18n";
+import { factorDetail } from "./factor-detail";
 import { type LeadFilters, leadsHref } from "./filters";
 import type { Lead } from "./types";
 import { fmtScore, fmtSigned, HeatBadge, Meter, topFactor } from "./ui";
@@ -16,7 +17,7 @@ type Props = {
 };
 
 export function LeadTable({ items, nextCursor, filters, ownerName, selectable, selected, onSelect }: Props) {
-  const { t, locale } = useI18n();
+  const { t, locale, fmt } = useI18n();
   const L = t.leadsPage;
   const allOnPage = items.length > 0 && items.every((l) => selected.has(l.id));
   const th = "px-2.5 py-2 font-medium";
@@ -142,7 +143,7 @@ export function LeadTable({ items, nextCursor, filters, ownerName, selectable, s
                   </td>
                   <td className="px-2.5 py-2 text-xs text-slate-600 dark:text-slate-300">
                     {top ? (
-                      <span title={top.detail}>
+                      <span title={factorDetail(L, fmt, top)}>
                         {L.factorNames[top.factor] ?? top.factor}{" "}
                         <span
                           className={top.points < 0 ? "text-red-700 dark:text-red-300" : "text-brand-green"}

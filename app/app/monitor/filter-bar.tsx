@@ -10,10 +10,11 @@ export function FilterBar({
   users,
 }: {
   filters: MonitorFilters;
-  types: string[];
+  /** Each type with its name per language (the key is shown when it has none). */
+  types: Array<{ type: string; name: Record<string, string> | null }>;
   users: Array<{ id: string; name: string }>;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   return (
     <Form
       method="get"
@@ -45,8 +46,8 @@ export function FilterBar({
         <select name="type" defaultValue={filters.type} className={inputClass}>
           <option value="">{t.monitor.allTypes}</option>
           {types.map((ty) => (
-            <option key={ty} value={ty}>
-              {ty}
+            <option key={ty.type} value={ty.type}>
+              {ty.name?.[locale] ?? ty.type}
             </option>
           ))}
         </select>

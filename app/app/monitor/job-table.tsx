@@ -5,7 +5,7 @@ import { ConfirmDialog } from "../components/confirm-dialog";
 import { buttonClass } from "../components/page";
 import { useI18n } from "../i18n";
 import { JobActions } from "../jobs/job-actions";
-import { durationMs, jobLabel, preview } from "../jobs/job-text";
+import { durationMs, jobLabel, preview, progressText } from "../jobs/job-text";
 import { useLiveJobs, useNow } from "../jobs/provider";
 import { StatusBadge } from "../jobs/status-badge";
 import type { Job } from "../lib/types";
@@ -267,9 +267,7 @@ function JobRow({
           </p>
         )}
         {job.status === "running" && job.progress && (
-          <p className="mt-1 text-[11px] text-slate-500">
-            {job.progress.stage} · {Math.round(job.progress.percent)}%
-          </p>
+          <p className="mt-1 text-[11px] text-slate-500">{progressText(t, locale, fmt, job.progress)}</p>
         )}
       </td>
       <td className="px-2.5 py-2 text-xs text-slate-600 dark:text-slate-300">

@@ -4,6 +4,7 @@ import { toast } from "sonner";
 import { buttonClass, Card } from "../components/page";
 import { useI18n } from "../i18n";
 import { clientApi } from "../lib/api-client";
+import { decisionName, outreachReason } from "./reason";
 import { type Action, IN_FLIGHT, type LogEntry } from "./types";
 import { lastReason, OutreachBadge, recipient, useTexts } from "./ui";
 
@@ -13,6 +14,7 @@ const when = (a: Action) => a.executedAt ?? a.scheduledFor ?? a.approvedAt;
 export function Timeline({ actions }: { actions: Action[] }) {
   const T = useTexts();
   const { fmt } = useI18n();
+  const reasonText = (r: string) => outreachReason(T, fmt, r);
   const waiting = actions
     .filter((a) => IN_FLIGHT.has(a.status))
     .sort((a, b) => (when(a) ?? "").localeCompare(when(b) ?? ""));
@@ -55,7 +57,7 @@ export function Timeline({ actions }: { actions: Action[] }) {
                 <span className="font-medium">{T.when}:</span> {fmt.dateTime(when(a))}
               </p>
               <p className="mt-0.5 text-xs text-slate-700 dark:text-slate-200" data-reason>
-                <span className="font-medium">{T.why}:</span> {lastReason(a.log)}
+                <span className="font-medium">{T.why}:</span> {reasonText(lastReason(a.log))}
               </p>
               {IN_FLIGHT.has(a.status) && a.status !== "executing" && <CancelButton id={a.id} />}
             </li>
@@ -123,8 +125,8 @@ export function AuditLog({ items }: { items: LogEntry[] }) {
               // biome-ignore lint/suspicious/noArrayIndexKey: log entries have no id of their own; the list is append-only
               <tr key={i} data-decision={l.decision}>
                 <td className="py-1.5 pr-3 align-top">{fmt.dateTime(l.at)}</td>
-                <td className="break-words py-1.5 pr-3 align-top font-mono">{l.decision}</td>
-                <td className="break-words py-1.5 align-top">{l.reason}</td>
+                <td className="break-words py-1.5 pr-3 align-top">{decisionName(T, l.decision)}</td>
+                <td className="break-words py-1.5 align-top">{outreachReason(T, fmt, l.reason)}</td>
               </tr>
             ))}
           </tbody>

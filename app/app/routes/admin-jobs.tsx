@@ -15,7 +15,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const filters = filtersFrom(new URL(request.url).searchParams);
   const [list, types, users] = await Promise.all([
     apiJson<{ items: Job[]; nextCursor: string | null }>(context, request, `/api/jobs?${apiQuery(filters)}`),
-    apiJson<{ items: Array<{ type: string; description: string }> }>(context, request, "/api/jobs/types"),
+    apiJson<{ items: Array<{ type: string; description: string; name?: Record<string, string> }> }>(
+      context,
+      request,
+      "/api/jobs/types",
+    ),
     apiJson<{ items: Array<{ id: string; name: string }> }>(context, request, "/api/users"),
   ]);
   if (!list.ok) throw data(list.problem, { status: list.status });
@@ -24,7 +28,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     filters,
     items: list.data.items,
     nextCursor: list.data.nextCursor,
-    types: types.ok ? types.data.items.map((t) => t.type) : [],
+    types: types.ok ? types.data.items.map((t) => ({ type: t.type, name: t.name ?? null })) : [],
     users: users.ok ? users.data.items.map((u) => ({ id: u.id, name: u.name })) : [],
   };
 }

@@ -34,12 +34,25 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   if (context.get(userContext).role !== "admin") return data({ allowed: false as const }, { status: 403 });
   const asked = Number(new URL(request.url).searchParams.get("hours"));
   const hours = (WINDOWS as readonly number[]).includes(asked) ? asked : 24;
-  const [metrics, usage] = await Promise.all([
+  const [metrics, usage, types] = await Promise.all([
     apiJson<Metrics>(context, request, `/api/admin/metrics?hours=${hours}`),
     apiJson<Usage>(context, request, "/api/usage"),
+    apiJson<{ items: Array<{ type: string; name?: Record<string, string> }> }>(
+      context,
+      request,
+      "/api/jobs/types",
+    ),
   ]);
   if (!metrics.ok) throw data(metrics.problem, { status: metrics.status });
-  return { allowed: true as const, hours, metrics: metrics.data, usage: usage.ok ? usage.data : null };
+  // Each type as a person calls it, per language (#17.6); the key when it has no name.
+  const typeNames = Object.fromEntries(types.ok ? types.data.items.map((t) => [t.type, t.name ?? null]) : []);
+  return {
+    allowed: true as const,
+    hours,
+    metrics: metrics.data,
+    usage: usage.ok ? usage.data : null,
+    typeNames: typeNames as Record<string, Record<string, string> | null>,
+  };
 }
 
 export function meta() {
@@ -47,12 +60,12 @@ export function meta() {
 }
 
 export default function AdminOverview({ loaderData }: Route.ComponentProps) {
-  const { t, fmt } = useI18n();
+  const { t, fmt, locale } = useI18n();
   if (!loaderData.allowed) return <Forbidden />;
   const s = t.settingsPage.overview;
   const { metrics: m, hours, usage } = loaderData;
   const total = STATUSES.reduce((a, st) => a + (m.byStatus[st] ?? 0), 0);
-  const ms = (v: number | null) => (v === null ? "—" : v < 1000 ? `${v} ms` : fmt.duration(v));
+  const ms = (v: number | null) => (v === null ? "—" : v < 1000 ? `${fmt.number(v, 0)} ms` : fmt.seconds(v));
   const timings = [
     { key: "wait-p50", label: `${s.queueWait} · ${s.p50}`, v: m.queueWaitMs.p50, color: "bg-sky-400" },
     { key: "wait-p95", label: `${s.queueWait} · ${s.p95}`, v: m.queueWaitMs.p95, color: "bg-sky-700" },
@@ -121,7 +134,7 @@ export default function AdminOverview({ loaderData }: Route.ComponentProps) {
             <Ring
               value={m.failureRate}
               color={failColor}
-              label={`${s.failureRate}: ${Math.round(m.failureRate * 1000) / 10}%`}
+              label={`${s.failureRate}: ${fmt.percent(m.failureRate)}`}
             />
           </div>
         </Card>
@@ -204,7 +217,7 @@ export default function AdminOverview({ loaderData }: Route.ComponentProps) {
               labelledBy="ov-type"
               bars={types.map((x) => ({
                 key: x.type,
-                label: <code>{x.type}</code>,
+                label: loaderData.typeNames[x.type]?.[locale] ?? <code>{x.type}</code>,
                 value: x.total,
                 display: `${x.total} · ${s.failed}: ${x.failed} · ${s.cost}: ${fmt.usd(x.costUsd)}`,
                 color: "bg-brand-blue dark:bg-blue-400",

@@ -6,7 +6,7 @@ import { mergeEvents } from "../jobs/event-bus";
 import { JobActions } from "../jobs/job-actions";
 import { JobEvents } from "../jobs/job-events";
 import { JobFacts } from "../jobs/job-facts";
-import { describeError, jobLabel } from "../jobs/job-text";
+import { describeError, jobLabel, progressText } from "../jobs/job-text";
 import { JsonBlock } from "../jobs/json-block";
 import { ProgressBar } from "../jobs/progress-bar";
 import { useJobsApi, useLiveJob } from "../jobs/provider";
@@ -50,7 +50,7 @@ export default function JobDetail({ loaderData }: Route.ComponentProps) {
 }
 
 function JobView({ initialJob, initialEvents }: { initialJob: Job; initialEvents: JobEvent[] }) {
-  const { t, locale } = useI18n();
+  const { t, locale, fmt } = useI18n();
   const { store, events: pushed } = useJobsApi();
   const navigate = useNavigate();
   const [events, setEvents] = useState(initialEvents);
@@ -104,9 +104,7 @@ function JobView({ initialJob, initialEvents }: { initialJob: Job; initialEvents
         <Card className="mb-6">
           <ProgressBar progress={job.progress} label={t.job.progress} />
           <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">
-            {job.progress
-              ? `${job.progress.stage} · ${Math.round(job.progress.percent)}% — ${job.progress.message}`
-              : "0%"}
+            {job.progress ? progressText(t, locale, fmt, job.progress) : `${fmt.number(0, 0)}%`}
           </p>
         </Card>
       )}

@@ -12,9 +12,39 @@ const KIND: Record<string, string> = {
 
 /** Recent guardrail alerts (admin): limit hits, 80 % warnings, kill switch, budget stops. */
 export function AlertsList({ items, users }: { items: GuardrailAlert[]; users: UserSummary[] }) {
-  const { t, fmt } = useI18n();
+  const { t, fmt, locale } = useI18n();
   const s = t.settingsPage.alerts;
   const nameOf = (id: string | null) => (id ? (users.find((u) => u.id === id)?.name ?? id) : "—");
+  /** In the admin's language from the alert's key and params; older alerts keep their text. */
+  const alertText = (a: GuardrailAlert): string => {
+    const d = (typeof a.data === "object" && a.data !== null ? a.data : {}) as {
+      messageKey?: unknown;
+      params?: Record<string, unknown>;
+    };
+    const p = d.params ?? {};
+    const text = (v: unknown): string =>
+      typeof v === "number"
+        ? fmt.number(v, 0)
+        : typeof v === "string"
+          ? v
+          : typeof v === "object" && v !== null
+            ? String((v as Record<string, unknown>)[locale] ?? "")
+            : "";
+    const m = s.messages;
+    switch (d.messageKey) {
+      case "userDaily":
+      case "globalDaily":
+      case "globalMonthly":
+      case "killSwitch":
+        return m[d.messageKey]();
+      case "jobsPerDay":
+        return m.jobsPerDay(text(p.type), text(p.limit));
+      case "warn":
+        return m.warn(text(p.pct));
+      default:
+        return a.message;
+    }
+  };
   return (
     <Card labelledBy="alerts-title">
       <h2 id="alerts-title" className="text-base font-semibold">
@@ -47,7 +77,7 @@ export function AlertsList({ items, users }: { items: GuardrailAlert[]; users: U
                   {fmt.dateTime(a.at)}
                 </time>
               </div>
-              <p className="mt-1 text-sm text-slate-800 dark:text-slate-100">{a.message}</p>
+              <p className="mt-1 text-sm text-slate-800 dark:text-slate-100">{alertText(a)}</p>
             </li>
           ))}
         </ul>

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { useI18n } from "../i18n";
 
 export type Bar = {
   key: string;
@@ -43,6 +44,7 @@ export function BarList({ bars, labelledBy, max }: { bars: Bar[]; labelledBy: st
 
 /** A ring gauge in SVG for a 0–1 fraction (failure rate). */
 export function Ring({ value, color, label }: { value: number; color: string; label: string }) {
+  const { fmt } = useI18n();
   const r = 34;
   const c = 2 * Math.PI * r;
   const v = Math.min(1, Math.max(0, value));
@@ -75,7 +77,7 @@ export function Ring({ value, color, label }: { value: number; color: string; la
         textAnchor="middle"
         className="fill-slate-900 text-[15px] font-semibold dark:fill-white"
       >
-        {`${Math.round(v * 1000) / 10}%`}
+        {fmt.percent(v)}
       </text>
     </svg>
   );

@@ -18,6 +18,8 @@ export type GuardrailAlert = {
   userId: string | null;
   message: string;
   at: string;
+  /** `{messageKey, params, …}`: what the message says, for the reader's language. */
+  data?: unknown;
 };
 
 export type NotificationSettings = {

@@ -133,15 +133,23 @@ export class GeminiProvider implements AiProvider {
             Array.isArray((repaired as { shortened?: unknown }).shortened);
           const fixed = req.schema.safeParse(repaired);
           if (fixed.success && (!lossy || ask === 1)) {
-            await this.o.meter.log("warn", `${req.task}: model answer repaired`, {
-              issues: ok.error.issues.slice(0, 10).map((i) => `${i.path.join(".")}: ${i.message}`),
-            });
+            await this.o.meter.log(
+              "warn",
+              `${req.task}: model answer repaired`,
+              { issues: ok.error.issues.slice(0, 10).map((i) => `${i.path.join(".")}: ${i.message}`) },
+              { code: "ai.repaired", params: { task: req.task } },
+            );
             return fixed.data;
           }
         }
         problem = z.prettifyError(ok.error).slice(0, 1500);
       }
-      await this.o.meter.log("warn", `${req.task}: malformed model answer (ask ${ask + 1})`, { problem });
+      await this.o.meter.log(
+        "warn",
+        `${req.task}: malformed model answer (ask ${ask + 1})`,
+        { problem },
+        { code: "ai.malformed", params: { task: req.task, ask: ask + 1 } },
+      );
     }
     throw new JobFailure(
       "malformed_output",
@@ -209,7 +217,10 @@ export class GeminiProvider implements AiProvider {
         return { mimeType, data: fromBase64(data.data) };
       }
     }
-    await this.o.meter.log("warn", `${req.task}: the image model returned no usable picture`);
+    await this.o.meter.log("warn", `${req.task}: the image model returned no usable picture`, undefined, {
+      code: "ai.no_picture",
+      params: { task: req.task },
+    });
     return null;
   }
 }

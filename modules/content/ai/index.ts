@@ -22,7 +22,7 @@ export function providerFor(ctx: JobContext<unknown>): AiProvider {
     meter: {
       reserve: (usd, what) => ctx.reserveSpend(usd, what),
       record: (entry) => ctx.recordCost(entry),
-      log: (level, message, data) => ctx.log(level, message, data),
+      log: (level, message, data, event) => ctx.log(level, message, data, event),
       throttle: () => ctx.throttle("gemini"),
       rateLimited: (ms) => ctx.rateLimited("gemini", ms),
     },

@@ -1,12 +1,12 @@
 import type { z } from "zod";
-import type { CostEntry } from "../../jobs/types";
+import type { CostEntry, LogEvent } from "../../jobs/types";
 import type { Research } from "../schema";
 
 /** Meters every paid call: reserve before (guardrails), record after (real usage). */
 export interface Meter {
   reserve(estimateUsd: number, what: string): Promise<void>;
   record(entry: CostEntry): Promise<void>;
-  log(level: "info" | "warn", message: string, data?: unknown): Promise<void>;
+  log(level: "info" | "warn", message: string, data?: unknown, event?: LogEvent): Promise<void>;
   /** Provider-wide requests-per-minute gate, and the pause after a 429. */
   throttle(): Promise<void>;
   rateLimited(retryAfterMs: number): Promise<void>;

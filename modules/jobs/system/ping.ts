@@ -38,12 +38,20 @@ export const systemPing = defineJobType({
     }
   },
   label: () => "Ping",
+  name: { "pt-BR": "Ping", en: "Ping" },
+  stages: { sleep: { "pt-BR": "Aguardando", en: "Waiting" } },
   async run(ctx) {
     const { sleepMs, failTimes } = ctx.input;
     const slices = sleepMs > 0 ? 4 : 0;
     for (let i = 1; i <= slices; i++) {
       await sleep(sleepMs / slices, ctx.signal);
-      await ctx.progress({ percent: (i / slices) * 90, stage: "sleep", message: `Dormindo ${i}/${slices}` });
+      await ctx.progress({
+        percent: (i / slices) * 90,
+        stage: "sleep",
+        message: `Sleeping ${i}/${slices}`,
+        done: i,
+        total: slices,
+      });
     }
     if (ctx.input.spendUsd) {
       await ctx.reserveSpend(ctx.input.spendUsd, "diagnostic call");

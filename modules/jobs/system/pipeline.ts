@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { LocalizedText } from "../schema";
 import { defineJobType, type JobContext, JobFailure } from "../types";
 
 export const PipelineInput = z.object({
@@ -8,11 +9,16 @@ export const PipelineInput = z.object({
 });
 export const PipelineResult = z.object({ stages: z.array(z.string()), attempt: z.number().int() });
 
-const stage = (name: "prepare" | "process" | "publish", label: string) => ({
+const stage = (name: "prepare" | "process" | "publish", label: LocalizedText) => ({
   name,
   label,
   async run(ctx: JobContext<z.infer<typeof PipelineInput>>) {
-    await ctx.log("info", `stage ${name} executed`, { stage: name, attempt: ctx.attempt });
+    await ctx.log(
+      "info",
+      `stage ${name} executed`,
+      { stage: name, attempt: ctx.attempt },
+      { code: "system.stage_executed", params: { stage: name, stageLabel: label } },
+    );
     if (ctx.input.failAt === name && ctx.attempt <= ctx.input.failTimes) {
       throw new JobFailure("stage_failed", `Falha simulada na etapa ${name}.`, true);
     }
@@ -32,7 +38,12 @@ export const systemPipeline = defineJobType({
   allowedRoles: ["admin", "marketing", "sales"],
   scope: "jobs:write",
   label: (_i, locale) => (locale === "en" ? "Diagnostic pipeline" : "Pipeline de diagnóstico"),
-  steps: [stage("prepare", "Preparando"), stage("process", "Processando"), stage("publish", "Publicando")],
+  name: { "pt-BR": "Pipeline de diagnóstico", en: "Diagnostic pipeline" },
+  steps: [
+    stage("prepare", { "pt-BR": "Preparando", en: "Preparing" }),
+    stage("process", { "pt-BR": "Processando", en: "Processing" }),
+    stage("publish", { "pt-BR": "Publicando", en: "Publishing" }),
+  ],
   async finish(ctx, outputs) {
     return { stages: Object.keys(outputs), attempt: ctx.attempt };
   },

@@ -1,12 +1,13 @@
 import { Card } from "../../components/page";
 import { useI18n } from "../../i18n";
+import { factorDetail } from "../factor-detail";
 import type { LeadDetail } from "../types";
 import { fmtScore, fmtSigned } from "../ui";
 import { h2 } from "./shared";
 
 /** Factors sorted by |points|, signed, with a bar scaled to the largest. */
 export function ScoreBreakdown({ lead }: { lead: LeadDetail }) {
-  const { t, locale } = useI18n();
+  const { t, locale, fmt } = useI18n();
   const L = t.leadsPage;
   const factors = [...lead.breakdown].sort((a, b) => Math.abs(b.points) - Math.abs(a.points));
   const max = Math.max(1, ...factors.map((f) => Math.abs(f.points)));
@@ -30,9 +31,9 @@ export function ScoreBreakdown({ lead }: { lead: LeadDetail }) {
               key={`${f.factor}-${f.detail}`}
               className="grid grid-cols-[8rem_1fr_3.5rem] items-center gap-3 text-sm"
             >
-              <span className="truncate text-slate-700 dark:text-slate-200" title={f.detail}>
+              <span className="truncate text-slate-700 dark:text-slate-200" title={factorDetail(L, fmt, f)}>
                 {L.factorNames[f.factor] ?? f.factor}
-                <span className="block truncate text-[11px] text-slate-500">{f.detail}</span>
+                <span className="block truncate text-[11px] text-slate-500">{factorDetail(L, fmt, f)}</span>
               </span>
               <span aria-hidden="true" className="h-2 rounded-full bg-slate-100 dark:bg-slate-800">
                 <span
