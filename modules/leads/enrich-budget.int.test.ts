@@ -59,7 +59,7 @@ describe("enrichment draws from the account's LinkedIn budget (#9)", () => {
     const job = await finished(jobId);
     expect(job.status).toBe("failed");
     expect(job.error).toMatchObject({ code: "linkedin_budget" });
-    expect(job.error?.message).toContain("3 of 5");
+    expect(job.error?.message).toMatch(/3 (of|de) 5/);
 
     const usage = (await (await as("sales2", `/api/outreach/accounts/${acc.id}/usage`)).json()) as {
       today: number;
@@ -88,7 +88,7 @@ describe("enrichment draws from the account's LinkedIn budget (#9)", () => {
       { timeoutMs: 60_000, intervalMs: 200 },
     );
     expect(again.status).toBe("failed");
-    expect(again.error?.message).toContain("3 of 5");
+    expect(again.error?.message).toMatch(/3 (of|de) 5/);
     const after = (await (await as("sales2", `/api/outreach/accounts/${acc.id}/usage`)).json()) as {
       today: number;
     };

@@ -231,9 +231,12 @@ const enrichJobType = (budgetFor: LinkedInBudgetFor) =>
           // Out of today's LinkedIn budget: stop here. The checkpoint keeps what is done, so the
           // job's Retry (tomorrow) goes on from this lead without asking for anything again.
           if (granted === 0) {
+            const en = (await userLocale(ctx.db, ctx.actor.userId)) === "en";
             throw new JobFailure(
               "linkedin_budget",
-              `LinkedIn budget of this account used up for today: ${done} of ${ids.length} leads enriched. Retry tomorrow to go on.`,
+              en
+                ? `LinkedIn budget of this account used up for today: ${done} of ${ids.length} leads enriched. Retry tomorrow to go on.`
+                : `Limite do LinkedIn desta conta esgotado por hoje: ${done} de ${ids.length} leads enriquecidos. Tente de novo amanhã para continuar.`,
               false,
             );
           }

@@ -1,8 +1,12 @@
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { api, as, signIn, userId, waitFor } from "../../test/helpers";
+import { services } from "../services";
 
 type Msg = {
   type: string;
+  topic?: string;
+  accountId?: string;
   userId?: string;
   jobId?: string;
   event?: { seq: number; kind: string; message: string };
@@ -97,5 +101,32 @@ describe("realtime", () => {
       items: Array<{ id: string }>;
     };
     expect(page.items.map((j) => j.id)).toContain(job.id);
+  });
+
+  it("signals an outreach change (a webhook landing) to the account's owner and admins only", async () => {
+    const owner = await connect("sales");
+    const admin = await connect("admin");
+    const other = await connect("marketing");
+    const created = await as("sales", "/api/outreach/accounts", { method: "POST", json: { tier: "growth" } });
+    const acc = ((await created.json()) as { account: { id: string; unipileAccountId: string } }).account;
+    const res = await api("/api/webhooks/unipile", {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "x-lifetrek-webhook-secret": services(env).config.unipileWebhookSecret,
+      },
+      body: JSON.stringify({ AccountStatus: { account_id: acc.unipileAccountId, message: "OK" } }),
+    });
+    expect(res.status).toBe(200);
+    // What Unipile gets back names no user.
+    expect(await res.json()).toEqual({ handled: "account_status" });
+    const signalled = (msgs: Msg[]) => msgs.some((m) => m.type === "signal" && m.accountId === acc.id);
+    await waitFor(async () => signalled(owner.messages) && signalled(admin.messages));
+    expect(owner.messages.find((m) => m.type === "signal")).toMatchObject({
+      topic: "outreach",
+      accountId: acc.id,
+    });
+    expect(signalled(other.messages)).toBe(false);
+    for (const c of [owner, admin, other]) c.ws.close(1000);
   });
 });

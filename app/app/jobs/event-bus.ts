@@ -6,6 +6,24 @@ type Listener = (jobId: string, event: JobEvent) => void;
 export class JobEventBus {
   readonly #listeners = new Set<Listener>();
   readonly #reconnects = new Set<() => void>();
+  readonly #signals = new Set<(topic: string, data: Record<string, unknown>) => void>();
+
+  /** A change that is not a job's (`{type:"signal", topic}`: outreach actions moved, a reply). */
+  signal(topic: string, data: Record<string, unknown>): void {
+    for (const l of this.#signals) l(topic, data);
+  }
+
+  onSignal(
+    listener: (topic: string, data: Record<string, unknown>) => void,
+    onReconnect?: () => void,
+  ): () => void {
+    this.#signals.add(listener);
+    if (onReconnect) this.#reconnects.add(onReconnect);
+    return () => {
+      this.#signals.delete(listener);
+      if (onReconnect) this.#reconnects.delete(onReconnect);
+    };
+  }
 
   emit(jobId: string, event: JobEvent): void {
     for (const l of this.#listeners) l(jobId, event);

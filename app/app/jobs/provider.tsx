@@ -117,6 +117,7 @@ export function JobsProvider({
     return connectRealtime({
       onJob: (job) => store.upsert([job]),
       onEvent: (jobId, event) => events.emit(jobId, event),
+      onSignal: (topic, data) => events.signal(topic, data),
       onOpen: () => {
         void catchUp();
         events.reconnected();
@@ -149,6 +150,26 @@ export function useLiveJob(id: string): Job | undefined {
   const { store } = useJobsApi();
   const get = useCallback(() => store.get(id), [store, id]);
   return useSyncExternalStore(store.subscribe, get, get);
+}
+
+/**
+ * Calls `listener` on every pushed signal of `topic`, and after every reconnection (signals sent
+ * while the socket was down are lost, so the page re-reads).
+ */
+export function useSignal(topic: string, listener: () => void) {
+  const { events } = useJobsApi();
+  const ref = useRef(listener);
+  ref.current = listener;
+  useEffect(
+    () =>
+      events.onSignal(
+        (t) => {
+          if (t === topic) ref.current();
+        },
+        () => ref.current(),
+      ),
+    [events, topic],
+  );
 }
 
 /** Calls `listener` on every change the store accepts. */

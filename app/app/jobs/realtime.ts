@@ -6,6 +6,8 @@ type Options = {
   onJob: (job: Job) => void;
   /** An audit event of a job (progress, log…) as soon as it is written. */
   onEvent?: (jobId: string, event: JobEvent) => void;
+  /** A change that is not a job's: `{type:"signal", topic, …data}`. */
+  onSignal?: (topic: string, data: Record<string, unknown>) => void;
   /** After every (re)connection: time to catch up on what was missed. */
   onOpen: () => void;
   onState: (state: ConnectionState) => void;
@@ -19,7 +21,7 @@ const PING_EVERY_MS = 25_000;
  * Returns a stop function. Safe under StrictMode's mount → unmount → mount: the first socket is
  * only created on the next tick, so an immediate stop never opens it.
  */
-export function connectRealtime({ onJob, onEvent, onOpen, onState }: Options): () => void {
+export function connectRealtime({ onJob, onEvent, onSignal, onOpen, onState }: Options): () => void {
   let socket: WebSocket | null = null;
   let stopped = false;
   let failures = 0;
@@ -41,7 +43,7 @@ export function connectRealtime({ onJob, onEvent, onOpen, onState }: Options): (
     socket = ws;
     ws.onmessage = (event) => {
       if (typeof event.data !== "string") return;
-      let msg: { type?: string; job?: Job; jobId?: string; event?: JobEvent };
+      let msg: { type?: string; job?: Job; jobId?: string; event?: JobEvent; topic?: unknown };
       try {
         msg = JSON.parse(event.data);
       } catch {
@@ -55,6 +57,8 @@ export function connectRealtime({ onJob, onEvent, onOpen, onState }: Options): (
         onJob(msg.job);
       } else if (msg.type === "event" && typeof msg.jobId === "string" && msg.event) {
         onEvent?.(msg.jobId, msg.event);
+      } else if (msg.type === "signal" && typeof msg.topic === "string") {
+        onSignal?.(msg.topic, msg as Record<string, unknown>);
       }
     };
     ws.onerror = () => ws.close();

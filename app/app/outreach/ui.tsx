@@ -1,7 +1,7 @@
 import { useEffect } from "react";
 import { useRevalidator } from "react-router";
 import { useI18n } from "../i18n";
-import { useJobChanges } from "../jobs/provider";
+import { useJobChanges, useJobsApi, useSignal } from "../jobs/provider";
 
 const STATUS_STYLE: Record<string, string> = {
   draft:
@@ -40,24 +40,28 @@ export function OutreachBadge({ status, label }: { status: string; label: string
 }
 
 /**
- * The governor works on the cron, not in a job, so nothing is pushed over the realtime socket:
- * while something is in flight the page reloads its data every few seconds (only while visible),
- * and at once when an outreach draft job finishes.
+ * The governor works on the cron, not in a job: it pushes an "outreach" signal to the account's
+ * owner whenever it moves an action (and so does a reply coming in), and the page re-reads its
+ * data then — and when an outreach draft job finishes. Only while the realtime socket is down
+ * does the page poll, every few seconds while something is in flight and the tab is visible.
  */
 export function useOutreachLive(active: boolean, everyMs = 4000) {
   const revalidator = useRevalidator();
+  const { connection } = useJobsApi();
+  // Not skipped while a reload runs: that one may have read the data just before the change.
+  useSignal("outreach", () => void revalidator.revalidate());
   useJobChanges((c) => {
     if (c.next.type === "outreach.draft" && c.next.status !== c.prev?.status && c.next.status === "succeeded")
       void revalidator.revalidate();
   });
   useEffect(() => {
-    if (!active) return;
+    if (!active || connection === "open") return;
     const id = setInterval(() => {
       if (document.visibilityState === "visible" && revalidator.state === "idle")
         void revalidator.revalidate();
     }, everyMs);
     return () => clearInterval(id);
-  }, [active, everyMs, revalidator]);
+  }, [active, connection, everyMs, revalidator]);
 }
 
 /** The last logged reason of an action: why it waits, or how it ended. */
