@@ -16,12 +16,14 @@ describe("job labels (#15): declared by each type, in the caller's language", ()
     const topic = "Usinagem suíça de parafusos ortopédicos de titânio com tolerância de 5 µm";
     const carousel = await post(null, "content.carousel", { topic, profile: "company" });
     expect(carousel.label).toBe("Carrossel: Usinagem suíça de parafusos ortopédicos de…");
+    // The kind of job, as a person names it (the job page's "Tipo").
+    expect(carousel.typeName).toBe("Carrossel");
     const en = await as("marketing", `/api/jobs/${carousel.id}`, {
       headers: { "accept-language": "en-US,en;q=0.9,pt;q=0.5" },
     });
-    expect(((await en.json()) as { job: Job }).job.label).toBe(
-      "Carousel: Usinagem suíça de parafusos ortopédicos de…",
-    );
+    const enJob = ((await en.json()) as { job: Job }).job;
+    expect(enJob.label).toBe("Carousel: Usinagem suíça de parafusos ortopédicos de…");
+    expect(enJob.typeName).toBe("Carousel");
     expect((await post("pt-BR", "system.ping", {})).label).toBe("Ping");
     expect((await post("en", "content.blog", { topic: "Cleanroom packaging" })).label).toBe(
       "Blog post: Cleanroom packaging",

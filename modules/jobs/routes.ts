@@ -25,10 +25,11 @@ const IdParam = z.object({ id: z.string().min(1).max(64) });
 export function jobRoutes(engineFor: (c: Context<AppEnv>) => JobEngine) {
   const app = createRouter();
   /** Every job answered carries its human label in the caller's language. */
-  const labelled = (c: Context<AppEnv>, job: Job): Job => ({
-    ...job,
-    label: engineFor(c).registry.labelOf(job, localeFrom(c.req.header("accept-language"))),
-  });
+  const labelled = (c: Context<AppEnv>, job: Job): Job => {
+    const locale = localeFrom(c.req.header("accept-language"));
+    const { registry } = engineFor(c);
+    return { ...job, label: registry.labelOf(job, locale), typeName: registry.nameOf(job.type, locale) };
+  };
 
   app.openapi(
     createRoute({

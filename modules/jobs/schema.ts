@@ -63,6 +63,8 @@ export const Job = z
     label: z.string().optional(),
     /** Realtime messages only: the label in every language (one hub serves sockets of both). */
     labels: z.record(z.string(), z.string()).optional(),
+    /** What this kind of job is called ("Carrossel"), in the caller's language (HTTP answers). */
+    typeName: z.string().optional(),
     /** Set when the job waits well past its run time or its lease: see modules/jobs/stalled.ts. */
     stalled: JobStalled.nullable(),
   })

@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser, FileChooser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   expectNoSeriousA11yViolations,
@@ -124,6 +124,12 @@ describe("keyboard-only journeys", () => {
 
   it("sales: sign in, import leads, open one", async () => {
     const { context, page } = await newPage(browser);
+    // Playwright turns file-chooser interception on when the first "filechooser" listener is
+    // added, without waiting for the browser to confirm. Added just before Enter, the key could
+    // win that race and the picker opened un-intercepted (headless: nothing happens) — the cause
+    // of the "picker opens in about half of the runs" flake. A listener from the start settles it.
+    const choosers: FileChooser[] = [];
+    page.on("filechooser", (c) => choosers.push(c));
     await signInByKeyboard(page, "sales");
     await tabTo(page, page.getByRole("link", { name: "Leads", exact: true }).first());
     await page.keyboard.press("Enter");
@@ -134,18 +140,10 @@ describe("keyboard-only journeys", () => {
     await expect.poll(() => importButton.isEnabled(), { timeout: 30_000 }).toBe(true);
     await tabTo(page, importButton, 200);
     await page.waitForLoadState("networkidle");
-    // Enter on the focused button runs its click (keydown → click → the file input's click, seen
-    // every time when instrumented), but headless Chromium opens the picker in only about half of
-    // the runs; the cause is not found (issue #16 stays open on it). When the picker did not open,
-    // the file is given to the same input, so the rest of the keyboard journey is still checked.
-    const chooser = page.waitForEvent("filechooser", { timeout: 5000 }).catch(() => null);
+    // Enter on the focused button runs its click, which opens the file input's picker.
     await page.keyboard.press("Enter");
-    const picker = await chooser;
-    if (picker) await picker.setFiles(CSV);
-    else {
-      console.warn("keyboard import: the file picker did not open on Enter; file set on the input");
-      await page.locator('input[type="file"][accept*="csv"]').setInputFiles(CSV);
-    }
+    await expect.poll(() => choosers.length, { timeout: 10_000 }).toBe(1);
+    await choosers[0]?.setFiles(CSV);
     // The preview takes the focus; from it, past a field choice per column, to the import.
     await page.getByRole("heading", { name: "Pré-visualização da importação" }).waitFor();
     const importValid = page.getByRole("button", { name: "Importar 18 linhas válidas" });

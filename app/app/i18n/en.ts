@@ -118,6 +118,7 @@ export const en: Dictionary = {
     type: "Type",
     status: "Status",
     user: "User",
+    you: "You",
     createdAt: "Created",
     startedAt: "Started",
     finishedAt: "Finished",

@@ -118,6 +118,7 @@ export const ptBR = {
     type: "Tipo",
     status: "Status",
     user: "Usuário",
+    you: "Você",
     createdAt: "Criado em",
     startedAt: "Iniciado em",
     finishedAt: "Finalizado em",

@@ -2,18 +2,20 @@ import { Card } from "../components/page";
 import { useI18n } from "../i18n";
 import type { Job } from "../lib/types";
 import { durationMs } from "./job-text";
-import { useNow } from "./provider";
+import { useJobsApi, useNow } from "./provider";
 
 /** The job's identity, timestamps, attempts and cost as a description list. */
 export function JobFacts({ job }: { job: Job }) {
   const { t, fmt } = useI18n();
+  const { me } = useJobsApi();
   const now = useNow(job.status === "running");
   const duration = durationMs(job, now);
   const rows: Array<[string, string]> = [
     [t.job.id, job.id],
-    [t.job.type, job.type],
+    // The name a person uses, with the key API clients use beside it.
+    [t.job.type, job.typeName && job.typeName !== job.type ? `${job.typeName} (${job.type})` : job.type],
     [t.job.status, t.status[job.status]],
-    [t.job.user, job.userId],
+    [t.job.user, job.userId === me.id ? t.job.you : job.userId],
     [t.job.createdAt, fmt.dateTime(job.createdAt)],
     [t.job.startedAt, fmt.dateTime(job.startedAt)],
     [t.job.finishedAt, fmt.dateTime(job.finishedAt)],

@@ -22,9 +22,11 @@ export class JobStore {
   /** Adds or updates jobs; returns how many changed. */
   upsert(jobs: Job[], source: JobSource = "live"): number {
     const changes: JobChange[] = [];
-    for (const next of jobs) {
-      const prev = this.#jobs.get(next.id);
-      if (prev && prev.version >= next.version) continue;
+    for (const incoming of jobs) {
+      const prev = this.#jobs.get(incoming.id);
+      if (prev && prev.version >= incoming.version) continue;
+      // Realtime messages carry no type name (HTTP answers do): keep the one already known.
+      const next = prev?.typeName && !incoming.typeName ? { ...incoming, typeName: prev.typeName } : incoming;
       this.#jobs.set(next.id, next);
       changes.push({ prev, next, source });
     }
