@@ -14,13 +14,7 @@ import {
   systemJobTypes,
   type WorkflowParams,
 } from "../modules/jobs";
-import {
-  type LeadDeps,
-  type LinkedInBudget,
-  makeLeadJobTypes,
-  recordLeadEngagement,
-  seedLeadsDemo,
-} from "../modules/leads";
+import { type LeadDeps, leadJobTypes, recordLeadEngagement, seedLeadsDemo } from "../modules/leads";
 import {
   AlertService,
   ChannelNotConfigured,
@@ -42,17 +36,8 @@ import { publisherFor, signalerFor } from "./realtime/publish";
 
 /** Every feature's job types, one line each (NFR8). */
 export const registry = new JobRegistry()
-  .register(...systemJobTypes, ...contentJobTypes)
-  // Enrichment draws from outreach's per-account LinkedIn budget (resolved when a job runs).
-  .register(...makeLeadJobTypes((env) => linkedinBudget(services(env).outreach)))
+  .register(...systemJobTypes, ...contentJobTypes, ...leadJobTypes)
   .register(...outreachJobTypes);
-
-function linkedinBudget(outreach: OutreachService): LinkedInBudget {
-  return {
-    accountFor: (userId) => outreach.enrichmentAccount(userId),
-    acquire: (account, n) => outreach.acquireProfileVisits(account, n),
-  };
-}
 
 export interface Services {
   config: AppConfig;

@@ -1,6 +1,5 @@
 export { decayEngagement } from "./decay";
 export { recordLeadEngagement } from "./engagement-port";
-export { makeLeadJobTypes } from "./jobs";
-export type { LinkedInBudget } from "./linkedin-budget";
+export { leadJobTypes } from "./jobs";
 export { type LeadDeps, leadRoutes } from "./routes";
 export { seedLeadsDemo } from "./seed";

@@ -6,7 +6,6 @@ import { defineJobType, JobFailure } from "../jobs/types";
 import { applyEnrichment, enrichFromWebsite } from "./enrichment";
 import { importRows } from "./import";
 import type { Locale } from "./import-problems";
-import { type LinkedInBudgetFor, unmanagedBudget } from "./linkedin-budget";
 import { PythonService } from "./python-client";
 import { leadById, rankLeads, rescoreWith } from "./ranking";
 import { LeadsRepo } from "./repo";
@@ -191,96 +190,76 @@ export const leadsRank = defineJobType({
 
 const ENRICH_CHUNK = 5;
 
-const enrichJobType = (budgetFor: LinkedInBudgetFor) =>
-  defineJobType({
-    type: "leads.enrich",
-    description: "Finds decision makers and company facts on LinkedIn (Unipile), with citations.",
-    runner: "queue",
-    input: z.object({ leadIds: z.array(z.string().min(1)).min(1).max(1000) }),
-    result: z.object({ enriched: z.number(), notFound: z.number(), failed: z.number(), total: z.number() }),
-    retry: { maxAttempts: 5, baseDelayMs: 5000, maxDelayMs: 120_000, nonRetryable: ["unipile_auth"] },
-    timeoutMs: 180_000,
-    allowedRoles: LEAD_ROLES,
-    scope: "leads:write",
-    label: (i, locale) =>
-      locale === "en" ? `Enrich ${i.leadIds.length} leads` : `Enriquecer ${i.leadIds.length} leads`,
-    name: { "pt-BR": "Enriquecimento de leads", en: "Lead enrichment" },
-    stages: { enrich: { "pt-BR": "Enriquecendo leads", en: "Enriching leads" } },
-    async run(ctx) {
-      const repo = new LeadsRepo(ctx.db, ctx.actor);
-      const service = new PythonService(ctx.env, ctx.actor.userId);
-      const ids = [...new Set(ctx.input.leadIds)];
-      const tally = {
-        enriched: 0,
-        notFound: 0,
-        failed: 0,
-        ...(ctx.checkpoint.enrich as object | undefined),
-      } as {
-        enriched: number;
-        notFound: number;
-        failed: number;
-        done?: number;
-      };
-      let done = tally.done ?? 0;
-      const budget = budgetFor(ctx.env);
-      const account = await budget.accountFor(ctx.actor.userId);
-      while (done < ids.length) {
-        let chunk = ids.slice(done, done + ENRICH_CHUNK);
-        if (account) {
-          const granted = await budget.acquire(account, chunk.length);
-          // Out of today's LinkedIn budget: stop here. The checkpoint keeps what is done, so the
-          // job's Retry (tomorrow) goes on from this lead without asking for anything again.
-          if (granted === 0) {
-            const en = (await userLocale(ctx.db, ctx.actor.userId)) === "en";
-            throw new JobFailure(
-              "linkedin_budget",
-              en
-                ? `LinkedIn budget of this account used up for today: ${done} of ${ids.length} leads enriched. Retry tomorrow to go on.`
-                : `Limite do LinkedIn desta conta esgotado por hoje: ${done} de ${ids.length} leads enriquecidos. Tente de novo amanhã para continuar.`,
-              false,
-            );
-          }
-          chunk = chunk.slice(0, granted);
-        }
-        const rows = (await Promise.all(chunk.map((id) => leadById(ctx.db, id)))).filter(
-          (r) => r !== undefined,
-        );
-        const results = rows.length
-          ? await service.enrich(
-              rows.map((r) => ({
-                id: r.id,
-                company: r.company,
-                website: r.website,
-                linkedinUrl: r.linkedinUrl,
-              })),
-              account,
-            )
-          : [];
-        for (const r of results) {
-          const auth = r.error?.code === "unipile_auth";
-          if (auth)
-            throw new JobFailure("unipile_auth", r.error?.message ?? "Unipile refused the account.", false);
-          const row = rows.find((x) => x.id === r.id);
-          if (row) await applyEnrichment(ctx.db, repo, row, r, ctx.jobId, rescoreWith(ctx.db, service));
-          if (row) await enrichFromWebsite(ctx.db, repo, service, row.id, ctx.jobId);
-          if (r.status === "enriched") tally.enriched++;
-          else if (r.status === "not_found") tally.notFound++;
-          else tally.failed++;
-        }
-        tally.failed += chunk.length - rows.length;
-        done += chunk.length;
-        await ctx.saveCheckpoint("enrich", { ...tally, done });
-        await ctx.progress({
-          percent: (done / ids.length) * 100,
-          stage: "enrich",
-          message: `Enriched ${done}/${ids.length}`,
-          done,
-          total: ids.length,
-        });
+const leadsEnrich = defineJobType({
+  type: "leads.enrich",
+  description: "Finds decision makers and company facts on LinkedIn (Unipile), with citations.",
+  runner: "queue",
+  input: z.object({ leadIds: z.array(z.string().min(1)).min(1).max(1000) }),
+  result: z.object({ enriched: z.number(), notFound: z.number(), failed: z.number(), total: z.number() }),
+  retry: { maxAttempts: 5, baseDelayMs: 5000, maxDelayMs: 120_000, nonRetryable: ["unipile_auth"] },
+  timeoutMs: 180_000,
+  allowedRoles: LEAD_ROLES,
+  scope: "leads:write",
+  label: (i, locale) =>
+    locale === "en" ? `Enrich ${i.leadIds.length} leads` : `Enriquecer ${i.leadIds.length} leads`,
+  name: { "pt-BR": "Enriquecimento de leads", en: "Lead enrichment" },
+  stages: { enrich: { "pt-BR": "Enriquecendo leads", en: "Enriching leads" } },
+  async run(ctx) {
+    const repo = new LeadsRepo(ctx.db, ctx.actor);
+    const service = new PythonService(ctx.env, ctx.actor.userId);
+    const ids = [...new Set(ctx.input.leadIds)];
+    const tally = {
+      enriched: 0,
+      notFound: 0,
+      failed: 0,
+      ...(ctx.checkpoint.enrich as object | undefined),
+    } as {
+      enriched: number;
+      notFound: number;
+      failed: number;
+      done?: number;
+    };
+    let done = tally.done ?? 0;
+    while (done < ids.length) {
+      const chunk = ids.slice(done, done + ENRICH_CHUNK);
+      const rows = (await Promise.all(chunk.map((id) => leadById(ctx.db, id)))).filter(
+        (r) => r !== undefined,
+      );
+      const results = rows.length
+        ? await service.enrich(
+            rows.map((r) => ({
+              id: r.id,
+              company: r.company,
+              website: r.website,
+              linkedinUrl: r.linkedinUrl,
+            })),
+          )
+        : [];
+      for (const r of results) {
+        const auth = r.error?.code === "unipile_auth";
+        if (auth)
+          throw new JobFailure("unipile_auth", r.error?.message ?? "Unipile refused the account.", false);
+        const row = rows.find((x) => x.id === r.id);
+        if (row) await applyEnrichment(ctx.db, repo, row, r, ctx.jobId, rescoreWith(ctx.db, service));
+        if (row) await enrichFromWebsite(ctx.db, repo, service, row.id, ctx.jobId);
+        if (r.status === "enriched") tally.enriched++;
+        else if (r.status === "not_found") tally.notFound++;
+        else tally.failed++;
       }
-      return { enriched: tally.enriched, notFound: tally.notFound, failed: tally.failed, total: ids.length };
-    },
-  });
+      tally.failed += chunk.length - rows.length;
+      done += chunk.length;
+      await ctx.saveCheckpoint("enrich", { ...tally, done });
+      await ctx.progress({
+        percent: (done / ids.length) * 100,
+        stage: "enrich",
+        message: `Enriched ${done}/${ids.length}`,
+        done,
+        total: ids.length,
+      });
+    }
+    return { enriched: tally.enriched, notFound: tally.notFound, failed: tally.failed, total: ids.length };
+  },
+});
 
 /** Provisioned for phase 2 (FR18): signed provider webhooks processed as jobs. */
 export const incomingWebhook = defineJobType({
@@ -298,10 +277,4 @@ export const incomingWebhook = defineJobType({
   run: (ctx) => recordWebhookEngagement(ctx.db, ctx.actor, ctx.input),
 });
 
-/** The leads job types; enrichment draws from the LinkedIn budget the composition root gives. */
-export const makeLeadJobTypes = (budgetFor: LinkedInBudgetFor = () => unmanagedBudget) => [
-  leadsImport,
-  leadsRank,
-  enrichJobType(budgetFor),
-  incomingWebhook,
-];
+export const leadJobTypes = [leadsImport, leadsRank, leadsEnrich, incomingWebhook];

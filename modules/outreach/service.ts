@@ -214,18 +214,11 @@ export class OutreachService {
     };
   }
 
-  /** The account a user's enrichment goes through: their own active LinkedIn account, if any. */
-  async enrichmentAccount(userId: string): Promise<string | null> {
-    const acc = await this.deps.db.query.outreachAccounts.findFirst({
-      where: (a, { and: all, eq: e, isNotNull }) =>
-        all(e(a.ownerId, userId), e(a.status, "active"), isNotNull(a.unipileAccountId)),
-    });
-    return acc?.unipileAccountId ?? null;
-  }
-
   /**
-   * Enrichment's LinkedIn lookups draw from the same per-account budget as outreach: returns how
-   * many of `n` the account may make now (they are counted).
+   * Profile visits (`GET /users/{id}` on LinkedIn) draw from the same per-account budget as
+   * outreach: returns how many of `n` the account may make now (they are counted). Enrichment
+   * makes none today (company lookups and people search return provider ids); a feature that
+   * adds visits must ask here first.
    */
   async acquireProfileVisits(unipileAccountId: string, n: number, now = this.clock.now()): Promise<number> {
     const acc = await this.deps.db.query.outreachAccounts.findFirst({
