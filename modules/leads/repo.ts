@@ -293,13 +293,17 @@ export class LeadsRepo {
       if (Object.keys(diff).length === 0) continue;
       writes.push({ at, stmts: this.changeStatements(before, patch, diff, reason, jobId, now, related) });
     }
-    const [head, ...tail] = writes.flatMap((w) => w.stmts);
-    if (!head) return out;
-    const results = await this.db.batch([head, ...tail]);
-    for (const [n, w] of writes.entries()) {
-      const inserted = results[2 * n] as Array<{ id: string }>;
-      const updated = results[2 * n + 1] as LeadRow[];
-      out[w.at] = inserted.length > 0 && updated[0] ? updated[0] : undefined;
+    // At most 50 leads (100 statements) per batch: a full-rank page holds 500.
+    for (let from = 0; from < writes.length; from += 50) {
+      const slice = writes.slice(from, from + 50);
+      const [head, ...tail] = slice.flatMap((w) => w.stmts);
+      if (!head) continue;
+      const results = await this.db.batch([head, ...tail]);
+      for (const [n, w] of slice.entries()) {
+        const inserted = results[2 * n] as Array<{ id: string }>;
+        const updated = results[2 * n + 1] as LeadRow[];
+        out[w.at] = inserted.length > 0 && updated[0] ? updated[0] : undefined;
+      }
     }
     return out;
   }
