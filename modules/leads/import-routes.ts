@@ -139,11 +139,17 @@ export function registerImportRoutes(
     await c.env.FILES.put(rowsKey, JSON.stringify(rows), {
       httpMetadata: { contentType: "application/json" },
     });
-    const { job } = await depsFor(c).engine.enqueue(actor, {
-      type: "leads.import",
-      input: { rowsKey, rowCount: rows.length, source: body.source },
-    });
-    return c.json({ job }, 202);
+    try {
+      const { job } = await depsFor(c).engine.enqueue(actor, {
+        type: "leads.import",
+        input: { rowsKey, rowCount: rows.length, source: body.source },
+      });
+      return c.json({ job }, 202);
+    } catch (err) {
+      // Refused (a limit, a role): no job will ever read the file.
+      await c.env.FILES.delete(rowsKey);
+      throw err;
+    }
   });
 
   app.post("/leads/import/preview", access("leads:write"), async (c) => {
