@@ -1,25 +1,10 @@
 import { z } from "zod";
 import { CSV_PROBLEM } from "./csv";
 import { FIELD_LABELS, type Locale } from "./import-problems";
+import { LeadInput } from "./schema";
 
-/** The lead fields a column can be mapped onto (the keys of `LeadInput`). */
-export const LEAD_FIELDS = [
-  "company",
-  "website",
-  "segment",
-  "tier",
-  "products",
-  "city",
-  "state",
-  "country",
-  "linkedinUrl",
-  "employees",
-  "yearsInBusiness",
-  "countriesServed",
-  "certifications",
-  "hasRnd",
-  "isManufacturer",
-] as const;
+/** The lead fields a column can be mapped onto: the keys of `LeadInput`, in its order. */
+export const LEAD_FIELDS = LeadInput.keyof().options;
 export type LeadField = (typeof LEAD_FIELDS)[number];
 export const LeadFieldEnum = z.enum(LEAD_FIELDS);
 
