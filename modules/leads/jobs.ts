@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { user } from "../../drizzle/schema";
 import type { Db } from "../core/db";
+import { Forbidden } from "../core/errors";
 import { defineJobType, JobFailure } from "../jobs/types";
 import { applyEnrichment, enrichFromWebsite } from "./enrichment";
 import { importRows } from "./import";
@@ -69,6 +70,13 @@ export const leadsImport = defineJobType({
   timeoutMs: 120_000,
   allowedRoles: LEAD_ROLES,
   scope: "leads:write",
+  // Refused before a job exists: a job that would only fail later (the run checks again) is still
+  // a job in the caller's history pointing at another user's file.
+  authorize(actor, input) {
+    if ("rowsKey" in input && !input.rowsKey.startsWith(importPrefix(actor.userId))) {
+      throw new Forbidden("This import file belongs to another user.");
+    }
+  },
   label: (i, locale) => (locale === "en" ? `Import ${rowCount(i)} leads` : `Importar ${rowCount(i)} leads`),
   name: { "pt-BR": "Importação de leads", en: "Lead import" },
   stages: {
