@@ -2,6 +2,7 @@ import { inArray } from "drizzle-orm";
 import { leads } from "../../drizzle/schema";
 import type { Actor } from "../core/actor";
 import type { Db } from "../core/db";
+import { Conflict } from "../core/errors";
 import { newId } from "../core/ids";
 import { CSV_PROBLEM, type CsvProblem } from "./csv";
 import { csvProblem, type Locale, type RowProblem, zodProblems } from "./import-problems";
@@ -53,10 +54,18 @@ export function checkRow(
     : { ok: false, errors: zodProblems(locale, parsed.error.issues, raw) };
 }
 
-/** Rows looked up and inserted per round trip: one `IN (…)` select and one batch of inserts. */
-const CHUNK = 50;
+/**
+ * Rows per round: their keys looked up in one D1 batch of `IN (…)` selects (≤ 90 keys each, D1
+ * binds ≤ 100 parameters), their new leads inserted in one batch, their merges written in one.
+ * A Worker invocation may make 1,000 D1 queries in production: 10,000 rows take ~60 (see
+ * import-queries.int.test.ts).
+ */
+const CHUNK = 500;
+const KEYS_PER_SELECT = 90;
 
 type LeadFieldsIn = ReturnType<typeof fieldsOf>;
+/** A row's known values (nulls left out, so they never overwrite what a lead already has). */
+type MergePatch = Parameters<LeadsRepo["change"]>[1];
 
 function fieldsOf(input: LeadInput) {
   return {
@@ -97,45 +106,42 @@ export async function importRows(
   for (let start = 0; start < rows.length; start += CHUNK) {
     const checked = rows.slice(start, start + CHUNK).map((raw) => checkRow(raw, locale));
     const keys = [...new Set(checked.flatMap((c) => (c.ok ? [dedupeKey(c.input)] : [])))];
-    const known = new Map<string, LeadRow>();
-    if (keys.length > 0) {
-      for (const r of await db.select().from(leads).where(inArray(leads.dedupeKey, keys)))
-        known.set(r.dedupeKey, r);
-    }
-    let pending: Array<{ rowNo: number; key: string; company: string; fields: LeadFieldsIn }> = [];
+    const known = await leadsByKey(db, keys);
+    let inserts: Array<{ rowNo: number; key: string; company: string; fields: LeadFieldsIn }> = [];
+    let merges: Array<{ rowNo: number; key: string; company: string; before: LeadRow; patch: MergePatch }> =
+      [];
+    /** Keys with a write waiting: a later row with the same key waits until it is stored. */
+    const waiting = new Set<string>();
     const flush = async () => {
-      if (pending.length === 0) return;
-      const now = Date.now();
-      const batch = pending.map((p) =>
-        db
-          .insert(leads)
-          .values({
-            id: newId(),
-            dedupeKey: p.key,
-            ...p.fields,
-            certifications: p.fields.certifications ?? [],
-            hasRnd: p.fields.hasRnd ?? false,
-            isManufacturer: p.fields.isManufacturer ?? false,
-            breakdown: [],
-            createdBy: actor.userId,
-            createdAt: now,
-            updatedAt: now,
-          })
-          .onConflictDoNothing()
-          .returning(),
-      );
-      const [head, ...tail] = batch;
-      if (!head) return;
-      const results = await db.batch([head, ...tail]);
-      for (const [i, p] of pending.entries()) {
-        const created = results[i]?.[0];
+      for (const [i, created] of (await insertLeads(db, actor, inserts)).entries()) {
+        const p = inserts[i] as (typeof inserts)[number];
         if (created) known.set(p.key, created);
         // A conflict means another import created it meanwhile: nothing of ours was stored.
         reports[p.rowNo - 1] = created
           ? { row: p.rowNo, status: "created", leadId: created.id, company: p.company }
           : { row: p.rowNo, status: "unchanged", company: p.company };
       }
-      pending = [];
+      const after = await repo.changeMany(
+        merges.map((m) => ({ before: m.before, patch: m.patch, reason: `import merge (row ${m.rowNo})` })),
+        "import merge",
+        jobId,
+      );
+      for (const [i, m] of merges.entries()) {
+        const a = after[i];
+        // Another writer changed the lead since it was read: the job's retry merges again (an
+        // import is idempotent), as a single change would.
+        if (a === undefined) throw new Conflict("A lead changed while it was being merged.");
+        known.set(m.key, a);
+        reports[m.rowNo - 1] = {
+          row: m.rowNo,
+          status: a === m.before ? "unchanged" : "merged",
+          leadId: m.before.id,
+          company: m.company,
+        };
+      }
+      inserts = [];
+      merges = [];
+      waiting.clear();
     };
     for (const [j, c] of checked.entries()) {
       const rowNo = start + j + 1;
@@ -147,26 +153,65 @@ export async function importRows(
       const fields = fieldsOf(c.input);
       // The same lead twice in one file: the second row merges into the first, as it would
       // have one row at a time.
-      if (pending.some((p) => p.key === key)) await flush();
-      // Every key of the chunk was looked up above, and flush() adds what it created.
+      if (waiting.has(key)) await flush();
+      waiting.add(key);
       const existing = known.get(key);
       if (existing) {
         // Merge: values present in the new row win; unknown (null / empty) keeps what we had.
-        const patch = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== null));
-        const after = await repo.change(existing, patch, `import merge (row ${rowNo})`, jobId);
-        known.set(key, after);
-        reports[rowNo - 1] = {
-          row: rowNo,
-          status: after === existing ? "unchanged" : "merged",
-          leadId: existing.id,
-          company: c.input.company,
-        };
+        const patch = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== null)) as MergePatch;
+        merges.push({ rowNo, key, company: c.input.company, before: existing, patch });
       } else {
-        pending.push({ rowNo, key, company: c.input.company, fields });
+        inserts.push({ rowNo, key, company: c.input.company, fields });
       }
     }
     await flush();
     await onProgress(Math.min(start + CHUNK, rows.length));
   }
   return reports;
+}
+
+/** The stored leads with these dedupe keys, in one D1 batch. */
+async function leadsByKey(db: Db, keys: string[]): Promise<Map<string, LeadRow>> {
+  const known = new Map<string, LeadRow>();
+  const [head, ...tail] = chunks(keys, KEYS_PER_SELECT).map((k) =>
+    db.select().from(leads).where(inArray(leads.dedupeKey, k)),
+  );
+  if (!head) return known;
+  for (const rows of await db.batch([head, ...tail])) for (const r of rows) known.set(r.dedupeKey, r);
+  return known;
+}
+
+/** Inserts new leads in one D1 batch; each slot holds the created row, or undefined on a conflict. */
+async function insertLeads(
+  db: Db,
+  actor: Actor,
+  items: Array<{ key: string; fields: LeadFieldsIn }>,
+): Promise<Array<LeadRow | undefined>> {
+  const now = Date.now();
+  const [head, ...tail] = items.map((p) =>
+    db
+      .insert(leads)
+      .values({
+        id: newId(),
+        dedupeKey: p.key,
+        ...p.fields,
+        certifications: p.fields.certifications ?? [],
+        hasRnd: p.fields.hasRnd ?? false,
+        isManufacturer: p.fields.isManufacturer ?? false,
+        breakdown: [],
+        createdBy: actor.userId,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .onConflictDoNothing()
+      .returning(),
+  );
+  if (!head) return [];
+  return (await db.batch([head, ...tail])).map((r) => r[0]);
+}
+
+function chunks<T>(xs: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
+  return out;
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray } from "drizzle-orm";
+import { asc, eq, gt, inArray } from "drizzle-orm";
 import { leads } from "../../drizzle/schema";
 import type { Db } from "../core/db";
 import type { PythonService, RankResult } from "./python-client";
@@ -118,27 +118,40 @@ export async function rankLeads(
   let ranked = 0;
   let changed = 0;
   let cursor = opts.afterId ?? "";
-  for (;;) {
-    const rows = opts.leadIds
-      ? await db
-          .select()
-          .from(leads)
-          .where(inArray(leads.id, opts.leadIds.slice(ranked, ranked + 90)))
-      : await db
-          .select()
-          .from(leads)
-          .where(and(gt(leads.id, cursor)))
-          .orderBy(asc(leads.id))
-          .limit(PAGE);
-    if (rows.length === 0) break;
+  const rankPage = async (rows: LeadRow[]) => {
     const results = await service.rank(rows.map(toRankLead));
-    changed += await applyRanks(repo, service, rows, new Map(results.map((r) => [r.id, r])), owners, jobId);
+    const n = await applyRanks(repo, service, rows, new Map(results.map((r) => [r.id, r])), owners, jobId);
     ranked += rows.length;
     cursor = rows.at(-1)?.id ?? cursor;
     await opts.onPage?.(cursor, ranked);
-    if (opts.leadIds && ranked >= opts.leadIds.length) break;
+    return n;
+  };
+  // By ids: pages of the list (an id deleted meanwhile is skipped, not a reason to stop early).
+  for (let offset = 0; opts.leadIds && offset < opts.leadIds.length; offset += PAGE) {
+    const rows = await leadsByIds(db, opts.leadIds.slice(offset, offset + PAGE));
+    if (rows.length > 0) changed += await rankPage(rows);
+  }
+  // Everything: pages in id order, resumable from `afterId`.
+  while (!opts.leadIds) {
+    const rows = await db.select().from(leads).where(gt(leads.id, cursor)).orderBy(asc(leads.id)).limit(PAGE);
+    if (rows.length === 0) break;
+    changed += await rankPage(rows);
   }
   return { ranked, changed };
+}
+
+/** A page of leads by id in one D1 batch (one `IN (…)` per 90 ids: D1 binds ≤ 100 parameters). */
+async function leadsByIds(db: Db, ids: string[]): Promise<LeadRow[]> {
+  const selects = [];
+  for (let i = 0; i < ids.length; i += 90)
+    selects.push(
+      db
+        .select()
+        .from(leads)
+        .where(inArray(leads.id, ids.slice(i, i + 90))),
+    );
+  const [head, ...tail] = selects;
+  return head ? (await db.batch([head, ...tail])).flat() : [];
 }
 
 export async function leadById(db: Db, id: string): Promise<LeadRow | undefined> {

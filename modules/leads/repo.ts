@@ -10,6 +10,9 @@ import { newId } from "../core/ids";
 import type { Lead, ListLeadsQuery } from "./schema";
 import { engagementScore, HEAT_LABEL, withEngagement } from "./scoring";
 
+/** Leads changed per D1 batch (two statements each). */
+const CHANGES_PER_BATCH = 250;
+
 export type LeadRow = typeof leads.$inferSelect;
 
 /** Key under which a version snapshot keeps the decision makers and citations it replaced. */
@@ -276,7 +279,7 @@ export class LeadsRepo {
    * and nothing of it is stored; an unchanged lead comes back as `before`.
    */
   async changeMany(
-    items: Array<{ before: LeadRow; patch: Partial<LeadFields> }>,
+    items: Array<{ before: LeadRow; patch: Partial<LeadFields>; reason?: string }>,
     reason: string,
     jobId: string | null = null,
     related?: RelatedSnapshot,
@@ -284,18 +287,22 @@ export class LeadsRepo {
     const now = Date.now();
     const out: Array<LeadRow | undefined> = items.map((i) => i.before);
     const writes: Array<{ at: number; stmts: ReturnType<LeadsRepo["changeStatements"]> }> = [];
-    for (const [at, { before, patch }] of items.entries()) {
+    for (const [at, { before, patch, reason: own }] of items.entries()) {
       const diff: Record<string, { from: unknown; to: unknown }> = {};
       for (const [k, v] of Object.entries(patch)) {
         const from = before[k as keyof LeadRow];
         if (JSON.stringify(from) !== JSON.stringify(v)) diff[k] = { from, to: v };
       }
       if (Object.keys(diff).length === 0) continue;
-      writes.push({ at, stmts: this.changeStatements(before, patch, diff, reason, jobId, now, related) });
+      writes.push({
+        at,
+        stmts: this.changeStatements(before, patch, diff, own ?? reason, jobId, now, related),
+      });
     }
-    // At most 50 leads (100 statements) per batch: a full-rank page holds 500.
-    for (let from = 0; from < writes.length; from += 50) {
-      const slice = writes.slice(from, from + 50);
+    // At most 250 leads (500 statements) per batch: few round trips — a Worker invocation may
+    // make 1,000 D1 queries in all — without one batch growing with the page.
+    for (let from = 0; from < writes.length; from += CHANGES_PER_BATCH) {
+      const slice = writes.slice(from, from + CHANGES_PER_BATCH);
       const [head, ...tail] = slice.flatMap((w) => w.stmts);
       if (!head) continue;
       const results = await this.db.batch([head, ...tail]);
