@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { leadEngagements, leads, user } from "../../drizzle/schema";
+import { leadDecisionMakers, leadEngagements, leads, user } from "../../drizzle/schema";
 import { ENGAGEMENT_KINDS, type EngagementKind } from "../../drizzle/schema/leads";
 import { actorFor } from "../core/actor";
 import type { Db } from "../core/db";
@@ -210,10 +210,54 @@ export async function seedLeadsDemo(db: Db, _env: Env, engine: JobEngine): Promi
   }
   for (let i = 0; i < events.length; i += 12)
     await db.insert(leadEngagements).values(events.slice(i, i + 12));
+  const makers = demoDecisionMakers(base, now);
+  for (let i = 0; i < makers.length; i += 12)
+    await db.insert(leadDecisionMakers).values(makers.slice(i, i + 12));
   // Scores come from the Python service; the job retries until it is up.
   await engine.enqueue(actorFor(admin.id, "admin", "job"), {
     type: "leads.rank",
     input: {},
     idempotencyKey: "demo-seed-rank",
+  });
+}
+
+const PEOPLE = [
+  "Helena Prado",
+  "Ricardo Alves",
+  "Camila Rocha",
+  "Fernando Costa",
+  "Juliana Melo",
+  "André Nunes",
+];
+const TITLES = [
+  "Diretor(a) de Operações",
+  "Gerente de Compras",
+  "Diretor(a) Industrial",
+  "Engenheiro(a) de P&D",
+];
+
+/**
+ * One decision maker per demo lead, as enrichment would have found: half with the provider id
+ * LinkedIn's people search returns, half with only a profile URL (as a CRM export carries), so
+ * the demo shows both an invitation sent directly and one that first costs a profile visit.
+ */
+function demoDecisionMakers(base: Array<{ id: string; company: string }>, now: number) {
+  return base.map((l, i) => {
+    const name = PEOPLE[i % PEOPLE.length] as string;
+    const slug = `${name
+      .normalize("NFD")
+      .replace(/\p{Diacritic}/gu, "")
+      .toLowerCase()
+      .replace(/\s+/g, "-")}-${i}`;
+    return {
+      id: newId(),
+      leadId: l.id,
+      name,
+      headline: `${TITLES[i % TITLES.length]} na ${l.company}`,
+      profileUrl: `https://www.linkedin.com/in/${slug}`,
+      providerId: i % 2 === 0 ? `ACoAAdemo${i}` : null,
+      source: "demo",
+      fetchedAt: now,
+    };
   });
 }

@@ -384,6 +384,7 @@ describe("property: draft / edit / approve / reject / cancel never send unapprov
       decide: async () => ({ go: true as const, at: 0, gapMinutes: 20, nextAt: 0, reason: "property test" }),
       rateLimited: async () => ({ until: 0, repeat: false }),
       withdrawn: async () => undefined,
+      visits: async (_a: unknown, n: number) => n,
     };
     for (let seed = 1; seed <= 4; seed++) {
       const rnd = prng(seed);

@@ -10,6 +10,7 @@ import { TIER_CAPS, type Usage } from "./governor";
 import { OutreachRepo, rulesFromRow } from "./repo";
 import type { ActionCreate } from "./schema";
 import { D1TickStore, DoBudget } from "./store";
+import { contactTarget } from "./target";
 import { type Executor, runTick, type TickReport, type Touched } from "./tick";
 
 /** How outreach records a reply or an acceptance on a lead (the leads feature provides it). */
@@ -249,21 +250,27 @@ export class OutreachService {
     await repo.account(body.accountId);
     const lead = await this.deps.db.query.leads.findFirst({ where: (l, { eq: e }) => e(l.id, body.leadId) });
     if (!lead) throw new NotFound("Lead");
-    const dm = await this.deps.db.query.leadDecisionMakers.findFirst({
+    // A decision maker with a provider id first (no profile visit needed to send), then one
+    // with a profile URL.
+    const makers = await this.deps.db.query.leadDecisionMakers.findMany({
       where: (d, { eq: e }) => e(d.leadId, lead.id),
     });
-    const target = dm?.providerId ?? dm?.profileUrl ?? lead.linkedinUrl ?? null;
+    const dm = makers.find((m) => m.providerId) ?? makers.find((m) => contactTarget(m, null)) ?? makers[0];
+    const target = contactTarget(dm, lead.linkedinUrl);
     if (!target) {
-      throw new BadRequest("This lead has no LinkedIn person to contact yet; enrich it first.", [
-        { path: "leadId", message: "No decision maker or LinkedIn URL" },
-      ]);
+      throw new BadRequest(
+        lead.linkedinUrl
+          ? "This lead's LinkedIn URL is a company page, and no person of it is known yet: enrich the lead to find a decision maker."
+          : "This lead has no LinkedIn person to contact yet: enrich the lead to find a decision maker.",
+        [{ path: "leadId", message: "No decision maker and no LinkedIn member profile" }],
+      );
     }
     const action = await repo.createDraft({
       accountId: body.accountId,
       leadId: lead.id,
       kind: body.kind,
       target,
-      targetName: dm?.name ?? null,
+      targetName: target === contactTarget(dm, null) ? (dm?.name ?? null) : null,
     });
     const { job } = await this.deps.engine.enqueue(actor, {
       type: "outreach.draft",

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { approvalHash } from "./approval";
 import {
   type ActionKind,
+  acquireVisits,
   type BudgetState,
   DAY,
   decide,
@@ -263,6 +264,8 @@ describe("governor simulation: 3 accounts × 14 days × 2,000 approved actions",
         reportRateLimit(st(account.accountId), action.kind, now, reason, action.id),
       withdrawn: async (account: TickAccount, target: string, now: number) =>
         recordWithdrawal(st(account.accountId), target, now),
+      visits: async (account: TickAccount, n: number, now: number) =>
+        acquireVisits(st(account.accountId), account, account.rules, n, now),
     };
     const executor = {
       execute: async (account: TickAccount, action: PendingAction): Promise<ExecResult> => {

@@ -261,4 +261,19 @@ export class DoBudget implements BudgetPort {
   async withdrawn(account: TickAccount, target: string, now: number) {
     await this.stub(account.accountId).withdrawn(target, now);
   }
+
+  visits(account: TickAccount, n: number, now: number) {
+    const { rules, ...profile } = account;
+    return this.stub(account.accountId).acquireVisits(
+      {
+        accountId: profile.accountId,
+        tier: profile.tier,
+        timeZone: profile.timeZone,
+        connectedAt: profile.connectedAt,
+      },
+      rules,
+      n,
+      now,
+    );
+  }
 }

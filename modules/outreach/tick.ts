@@ -8,6 +8,7 @@ import {
   invitesToWithdraw,
   type Rules,
 } from "./governor";
+import { needsProfileVisit } from "./target";
 
 /**
  * One governor tick, written against ports so the same code runs on D1 + the per-account Durable
@@ -79,6 +80,8 @@ export interface BudgetPort {
     reason: string,
   ): Promise<{ until: number; repeat: boolean }>;
   withdrawn(account: TickAccount, target: string, now: number): Promise<void>;
+  /** Profile visits from the same day/week budget: how many of `n` are granted (and counted). */
+  visits(account: TickAccount, n: number, now: number): Promise<number>;
 }
 
 export interface Executor {
@@ -94,6 +97,9 @@ export interface TickReport {
 
 /** Accounts whose actions this tick moved (their owners' screens are told). */
 export type Touched = Array<{ ownerId: string; accountId: string }>;
+
+/** A send that needs a profile visit and finds no budget for one looks again an hour later. */
+const VISIT_RETRY_MS = 60 * 60 * 1000;
 
 /** Account-wide reasons: every other action of the account would get the same answer. */
 const ACCOUNT_WIDE = new Set(["outside_hours", "daily_limit", "weekly_cap", "gap"]);
@@ -129,6 +135,27 @@ export async function runTick(
             return;
           }
           continue;
+        }
+        // A profile URL becomes a provider id through one profile visit (Unipile `GET /users/…`),
+        // which LinkedIn counts like any other: it draws from the same budget, or the account
+        // waits (a budget with no visit left has no invitation left either).
+        if (action.kind !== "withdraw_invite" && needsProfileVisit(action.target)) {
+          if ((await budget.visits(account, 1, now)) === 0) {
+            const until = now + VISIT_RETRY_MS;
+            await store.defer(
+              action,
+              {
+                go: false,
+                status: "blocked_limit",
+                code: "daily_limit",
+                until,
+                reason: "no profile visit left in the budget to find this member's LinkedIn id",
+              },
+              now,
+            );
+            await store.accountWaits(account.accountId, until);
+            return;
+          }
         }
         if (!(await store.claim(action, d.reason, now))) continue;
         const result = await executeApproved(executor, account, action);

@@ -8,6 +8,7 @@ import {
 } from "../../drizzle/schema";
 import type { Db } from "../core/db";
 import type { EngagementPort } from "./service";
+import { personProfileUrl } from "./target";
 
 /**
  * Unipile's own webhook payloads (developer.unipile.com: "New relation", "New messages",
@@ -123,11 +124,13 @@ export async function handleUnipileEvent(
     : msg.success
       ? msg.data.sender.attendee_provider_id
       : "";
-  const profileUrl = rel.success
+  // Canonical, as a profile-URL target is stored (target.ts), whatever form Unipile sends.
+  const rawProfileUrl = rel.success
     ? rel.data.user_profile_url
     : msg.success
       ? msg.data.sender.attendee_profile_url
       : null;
+  const profileUrl = personProfileUrl(rawProfileUrl) ?? rawProfileUrl ?? null;
   if (msg.success && msg.data.account_info?.user_id && msg.data.account_info.user_id === person) {
     return { handled: "own_message" };
   }

@@ -178,4 +178,34 @@ describe("outreach: connect, draft, approve, sent on the governor's clock, reply
     await page.locator("[data-lead-action] [data-status='completed']").first().waitFor();
     await screenshot(page, "outreach-06-lead-score-up");
   }, 90_000);
+
+  it("a lead known only by its company page says to enrich it first, instead of offering an invitation", async () => {
+    const company = `Só Página ${Date.now()}`;
+    const imp = await page.request.post("/api/leads/import", {
+      headers: { origin: BASE },
+      data: [{ company, linkedinUrl: `https://www.linkedin.com/company/so-pagina-${Date.now()}` }],
+    });
+    expect(imp.status()).toBe(202);
+    const { job } = (await imp.json()) as { job: { id: string } };
+    await expect
+      .poll(
+        async () =>
+          ((await (await page.request.get(`/api/jobs/${job.id}`)).json()) as { job: { status: string } }).job
+            .status,
+        {
+          timeout: 30_000,
+        },
+      )
+      .toBe("succeeded");
+    const found = (await (await page.request.get(`/api/leads?q=${encodeURIComponent(company)}`)).json()) as {
+      items: Array<{ id: string }>;
+    };
+    await page.goto(`/leads/${found.items[0]?.id}`);
+    await page
+      .locator("[data-no-person]")
+      .getByText(/Enriqueça o lead para encontrar um decisor/)
+      .waitFor();
+    expect(await page.getByRole("button", { name: "Rascunhar convite" }).count()).toBe(0);
+    await screenshot(page, "outreach-07-lead-without-person");
+  }, 60_000);
 });

@@ -7,7 +7,10 @@ import { serveFakeSite } from "./website.ts";
  * "Fantasma" → nothing found, "Bloqueada" → 401 (account disconnected). `GET /__calls` lists the
  * requests received, `POST /__reset` clears them.
  *
- * Outreach: `POST /users/invite`, `POST /chats` (multipart), `DELETE /users/invite/sent/:id`,
+ * Outreach: `GET /users/:identifier` (a profile visit: `UserProfile` with a provider id; an
+ * identifier containing "fantasma" is unknown, 404), `POST /users/invite` (a `provider_id` that
+ * is a URL is refused, 400 `errors/invalid_parameters`, as LinkedIn knows no such member),
+ * `POST /chats` (multipart), `DELETE /users/invite/sent/:id`,
  * `POST /hosted/accounts/link`, `POST /webhooks`. A provider id containing "ratelimit" answers
  * 429, "resend" answers 422 `cannot_resend_yet`. For demo accounts (`demo-…`), once a webhook is
  * registered, an invitation is accepted (`new_relation`) and a message answered
@@ -40,6 +43,9 @@ export function startFakeUnipile(port: number, opts: { replyDelayMs?: number } =
   const hooks: Hook[] = [];
   let seq = 0;
   const replyDelayMs = opts.replyDelayMs ?? 3000;
+  /** Provider id → public identifier, for members looked up by profile (webhooks name both). */
+  const slugs = new Map<string, string>();
+  const profileUrl = (who: string) => `https://www.linkedin.com/in/${slugs.get(who) ?? who.toLowerCase()}`;
   const callBack = (source: string, payload: unknown) => {
     for (const h of hooks.filter((x) => x.source === source)) {
       const headers: Record<string, string> = { "content-type": "application/json" };
@@ -165,8 +171,32 @@ export function startFakeUnipile(port: number, opts: { replyDelayMs?: number } =
       }
       return false;
     };
+    if (
+      req.method === "GET" &&
+      url.pathname.startsWith("/api/v1/users/") &&
+      !url.pathname.includes("/invite")
+    ) {
+      const slug = decodeURIComponent(url.pathname.slice("/api/v1/users/".length));
+      if (slug.includes("fantasma")) {
+        return send(404, { status: 404, type: "errors/resource_not_found", title: "Resource not found." });
+      }
+      const providerId = `ACoAA${Buffer.from(slug).toString("hex").slice(0, 24)}`;
+      slugs.set(providerId, slug);
+      return send(200, {
+        object: "UserProfile",
+        provider: "LINKEDIN",
+        provider_id: providerId,
+        public_identifier: slug,
+        first_name: "Contato",
+        last_name: "Demo",
+        headline: "Diretor de Operações",
+      });
+    }
     if (req.method === "POST" && url.pathname === "/api/v1/users/invite") {
       const who = String(b.provider_id ?? "");
+      if (!who || who.includes("/") || who.includes(":")) {
+        return send(400, { status: 400, type: "errors/invalid_parameters", title: "Invalid provider_id." });
+      }
       if (refuse(who)) return;
       const account = String(b.account_id ?? "");
       if (account.startsWith("demo-")) {
@@ -179,8 +209,8 @@ export function startFakeUnipile(port: number, opts: { replyDelayMs?: number } =
               webhook_name: "lifetrek-users",
               user_full_name: "Contato Demo",
               user_provider_id: who,
-              user_public_identifier: who.toLowerCase(),
-              user_profile_url: `https://www.linkedin.com/in/${who.toLowerCase()}`,
+              user_public_identifier: slugs.get(who) ?? who.toLowerCase(),
+              user_profile_url: profileUrl(who),
               user_picture_url: null,
             }),
           replyDelayMs,
@@ -210,7 +240,7 @@ export function startFakeUnipile(port: number, opts: { replyDelayMs?: number } =
                 attendee_id: `att_${who}`,
                 attendee_name: "Contato Demo",
                 attendee_provider_id: who,
-                attendee_profile_url: `https://www.linkedin.com/in/${who.toLowerCase()}`,
+                attendee_profile_url: profileUrl(who),
               },
               attendees: [],
               attachments: [],

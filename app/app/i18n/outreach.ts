@@ -108,6 +108,8 @@ export const outreachPt = {
   viewInQueue: "Ver na fila de aprovação",
   viewInTimeline: "Ver na linha do tempo",
   needAccount: "Conecte uma conta do LinkedIn em Outreach para convidar este lead.",
+  needPerson:
+    "Ainda não há uma pessoa do LinkedIn para convidar neste lead (uma página de empresa não recebe convites). Enriqueça o lead para encontrar um decisor.",
   goConnect: "Ir para Outreach",
   fromAccount: "Conta",
   leadActionsEmpty: "Nenhum convite ou mensagem para este lead ainda.",
@@ -272,6 +274,8 @@ export const outreachEn: typeof outreachPt = {
   viewInQueue: "View in the approval queue",
   viewInTimeline: "View in the timeline",
   needAccount: "Connect a LinkedIn account in Outreach to invite this lead.",
+  needPerson:
+    "This lead has no LinkedIn person to invite yet (a company page cannot be invited). Enrich the lead to find a decision maker.",
   goConnect: "Go to Outreach",
   fromAccount: "Account",
   leadActionsEmpty: "No invitation or message for this lead yet.",

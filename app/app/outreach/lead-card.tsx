@@ -18,10 +18,13 @@ export const actionHref = (a: Pick<Action, "id" | "accountId" | "status">) =>
 /** On a lead's page: one click drafts an invitation (an `outreach.draft` job) for this lead. */
 export function LeadOutreachCard({
   leadId,
+  hasPerson,
   accounts,
   actions,
 }: {
   leadId: string;
+  /** False when the lead has no LinkedIn member to invite yet (only a company page). */
+  hasPerson: boolean;
   accounts: Account[];
   actions: Action[];
 }) {
@@ -67,6 +70,10 @@ export function LeadOutreachCard({
           <Link to="/outreach" className="text-brand-blue hover:underline dark:text-blue-300">
             {T.goConnect}
           </Link>
+        </p>
+      ) : !hasPerson ? (
+        <p data-no-person className="mt-2 text-sm text-slate-600 dark:text-slate-300">
+          {T.needPerson}
         </p>
       ) : (
         <div className="mt-3 flex flex-wrap items-end gap-3">

@@ -145,7 +145,7 @@ function LeadView({
           <VersionHistory lead={lead} versions={versions} users={users} writable={writable} />
         </div>
         <div className="space-y-6">
-          {writable && <LeadOutreachCard leadId={lead.id} {...outreach} />}
+          {writable && <LeadOutreachCard leadId={lead.id} hasPerson={hasPerson(lead)} {...outreach} />}
           <OwnerCard key={`${lead.ownerId}-${lead.version}`} lead={lead} users={users} writable={writable} />
           <DecisionMakers lead={lead} />
           <CompanyFacts lead={lead} />
@@ -154,4 +154,17 @@ function LeadView({
       </div>
     </>
   );
+}
+
+/**
+ * Whether the lead has a LinkedIn member to invite: a decision maker with a provider id or a
+ * member profile URL, or a member URL of its own (a company page is nobody). The API decides;
+ * this only spares a click that would be refused.
+ */
+function hasPerson(lead: {
+  linkedinUrl: string | null;
+  decisionMakers: Array<{ providerId: string | null; profileUrl: string | null }>;
+}) {
+  const member = (u: string | null) => !!u && /linkedin\.com\/in\/[^/?#\s]+/i.test(u);
+  return lead.decisionMakers.some((m) => !!m.providerId || member(m.profileUrl)) || member(lead.linkedinUrl);
 }

@@ -22,10 +22,11 @@ Pacing and failure policy:
 - 422 whose body mentions ``cannot_resend_yet`` → never retried, not retryable.
 - 401/403 → :class:`UnipileAuthError`; the caller stops the whole batch.
 - 5xx, timeouts and network errors → retryable ``unipile_unavailable``.
-- No profile visits (``GET /users/{identifier}``): enrichment takes each person's provider id
-  from the people search. Visits, when a feature needs them, draw from the account's budget in
-  the Worker (the AccountBudget Durable Object, persisted); a counter kept here was lost on
-  every restart.
+- Profile visits (``GET /users/{identifier}``): enrichment makes none (it takes each person's
+  provider id from the people search). Outreach makes one when an approved invitation or message
+  targets a member profile URL rather than a provider id; the Worker's governor has already
+  counted that visit against the account's budget (the AccountBudget Durable Object) before it
+  asks for the send.
 """
 
 import asyncio
@@ -183,6 +184,13 @@ class UnipileClient:
         """Company page by slug or id; None when LinkedIn does not know it."""
         return await self._call(
             "GET", f"/linkedin/company/{_path_segment(identifier)}", account_id=account_id
+        )
+
+    async def get_user(self, account_id: str, identifier: str) -> UnipileResponse | None:
+        """``GET /users/{identifier}?account_id=…`` → ``{"object": "UserProfile", "provider_id",
+        "public_identifier", …}``; None when LinkedIn has no such member. One profile visit."""
+        return await self._call(
+            "GET", f"/users/{_path_segment(identifier)}", account_id=account_id, retry_429=False
         )
 
     async def send_invitation(

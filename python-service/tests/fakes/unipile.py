@@ -13,6 +13,9 @@ Wire shapes it speaks (a plausible subset of Unipile's v1 API):
   [{"is_headquarter", "country", "city", "area"}], "website", "description"}`` or 404
   ``{"status": 404, "type": "errors/resource_not_found", "title": "Resource not found."}``
 - ``GET  /api/v1/users/{id}?account_id=`` → ``{"object": "UserProfile", "provider_id", ...}``
+- ``POST /api/v1/users/invite`` body ``{"account_id", "provider_id", "message"?}`` → 201
+  ``{"object": "UserInvitationSent", "invitation_id"}``; a ``provider_id`` that is not one (a
+  URL) → 400 ``errors/invalid_parameters``, as LinkedIn knows no such member
 
 Errors use Unipile's problem shape ``{"status", "type", "title", "detail"}``. Tests script
 failures with :meth:`FakeUnipile.fail_next`, and read :attr:`FakeUnipile.calls`.
@@ -113,7 +116,7 @@ class FakeUnipile:
             return JSONResponse(payload, status_code=status, headers=headers)
         # Account-level calls name the account; the API-level ones (accounts, hosted auth) do not.
         if (
-            path not in ("/accounts", "/hosted/accounts/link")
+            path not in ("/accounts", "/hosted/accounts/link", "/users/invite")
             and request.query_params.get("account_id") != ACCOUNT_ID
         ):
             return _error(401, "errors/disconnected_account", "Unknown or disconnected account.")
@@ -169,6 +172,21 @@ class FakeUnipile:
             }
         )
 
+    async def invite(self, request: Request) -> JSONResponse:
+        early = await self._record(request)
+        if early:
+            return early
+        body = self.calls[-1].body or {}
+        if body.get("account_id") != ACCOUNT_ID:
+            return _error(401, "errors/disconnected_account", "Unknown or disconnected account.")
+        provider_id = str(body.get("provider_id", ""))
+        if not provider_id or "/" in provider_id or ":" in provider_id:
+            return _error(400, "errors/invalid_parameters", "Invalid provider_id.")
+        return JSONResponse(
+            {"object": "UserInvitationSent", "invitation_id": f"inv_{len(self.calls)}"},
+            status_code=201,
+        )
+
     async def hosted_link(self, request: Request) -> JSONResponse:
         early = await self._record(request)
         if early:
@@ -185,6 +203,7 @@ class FakeUnipile:
                 Route("/api/v1/accounts", self.list_accounts, methods=["GET"]),
                 Route("/api/v1/linkedin/search", self.search, methods=["POST"]),
                 Route("/api/v1/linkedin/company/{identifier}", self.company, methods=["GET"]),
+                Route("/api/v1/users/invite", self.invite, methods=["POST"]),
                 Route("/api/v1/users/{identifier}", self.user, methods=["GET"]),
                 Route("/api/v1/hosted/accounts/link", self.hosted_link, methods=["POST"]),
             ]

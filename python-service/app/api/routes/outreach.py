@@ -1,9 +1,11 @@
+import re
 from typing import Annotated, Literal
+from urllib.parse import unquote
 
 from fastapi import APIRouter, Depends
 
 from app.api.deps import UnipileDep, require_scope
-from app.clients.unipile import UnipileAuthError, UnipileError
+from app.clients.unipile import UnipileAuthError, UnipileClient, UnipileError
 from app.core.errors import ServiceUnavailable
 from app.core.security import Principal
 from app.schemas.base import CamelModel
@@ -27,6 +29,29 @@ class ExecuteResponse(CamelModel):
     retryable: bool = False
 
 
+# The Worker sends a member's profile URL in this canonical form (modules/outreach/target.ts).
+_PROFILE_URL = re.compile(r"^https://www\.linkedin\.com/in/([^/?#]+)$")
+
+
+async def _person(client: UnipileClient, account_id: str, target: str) -> str | ExecuteResponse:
+    """The provider id to send to: the target itself, or the member a profile URL names (one
+    profile visit). Anything else URL-shaped (a company page) is nobody to invite."""
+    match = _PROFILE_URL.match(target)
+    if match:
+        profile = await client.get_user(account_id, unquote(match.group(1)))
+        provider_id = _ref(profile.data, "provider_id") if profile else None
+        if not provider_id:
+            return ExecuteResponse(
+                ok=False, code="failed", message="LinkedIn has no member at this profile URL."
+            )
+        return provider_id
+    if not target or "/" in target:
+        return ExecuteResponse(
+            ok=False, code="failed", message="The target is not a LinkedIn member (provider id)."
+        )
+    return target
+
+
 def _ref(data: dict[str, object], *keys: str) -> str | None:
     for key in keys:
         value = data.get(key)
@@ -48,11 +73,15 @@ async def execute(
     ``failed``.
     """
     try:
+        if body.kind in ("send_invite", "send_message"):
+            person = await _person(client, body.account_id, body.provider_id or "")
+            if isinstance(person, ExecuteResponse):
+                return person
         if body.kind == "send_invite":
-            res = await client.send_invitation(body.account_id, body.provider_id or "", body.text)
+            res = await client.send_invitation(body.account_id, person, body.text)
             ref = _ref(res.data, "invitation_id", "id") if res else None
         elif body.kind == "send_message":
-            res = await client.start_chat(body.account_id, body.provider_id or "", body.text or "")
+            res = await client.start_chat(body.account_id, person, body.text or "")
             ref = _ref(res.data, "chat_id", "message_id") if res else None
         else:
             res = await client.cancel_invitation(body.account_id, body.invitation_id or "")
