@@ -50,10 +50,22 @@ async function recordTimeline(p: Page) {
 const seenStatuses = (p: Page, id: string) =>
   p.evaluate((x) => (window as unknown as { __timeline: Record<string, string[]> }).__timeline[x] ?? [], id);
 
+/**
+ * HOT leads whose decision maker has a LinkedIn provider id: each invitation is then one action
+ * on the account's budget, which the gap and usage checks below count on. (A maker known only by
+ * profile URL costs a profile visit too: modules/outreach/target.int.test.ts.)
+ */
 async function hotLeads(p: Page): Promise<Lead[]> {
-  const res = await p.request.get("/api/leads?heat=HOT&sort=score&limit=5");
+  const res = await p.request.get("/api/leads?heat=HOT&sort=score&limit=20");
   expect(res.status()).toBe(200);
-  return ((await res.json()) as { items: Lead[] }).items;
+  const out: Lead[] = [];
+  for (const lead of ((await res.json()) as { items: Lead[] }).items) {
+    const detail = (await (await p.request.get(`/api/leads/${lead.id}`)).json()) as {
+      lead: { decisionMakers: Array<{ providerId: string | null }> };
+    };
+    if (detail.lead.decisionMakers.some((m) => m.providerId)) out.push(lead);
+  }
+  return out;
 }
 
 describe("outreach: connect, draft, approve, sent on the governor's clock, reply raises the score", () => {
