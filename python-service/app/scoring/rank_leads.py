@@ -1,7 +1,9 @@
 """Fit score V2, lead score and heatmap — domain.md §5.1 and §5.3, preserved exactly.
 
-Pure functions over plain values: no I/O, no pydantic, so they are cheap to call 20,000 times
-and trivial to test. Scores stay unrounded here; the API rounds to 2 decimals on output.
+Pure functions over plain values: no I/O, no pydantic, trivial to test. ``rank_lead`` is the
+plain statement of the rules, one lead at a time; ``rank_batch`` applies the same rules to a
+whole request (what ``POST /v1/rank`` runs) and is tested to give exactly its results. Scores
+stay unrounded here; the API rounds to 2 decimals on output.
 """
 
 import re

@@ -1,52 +1,50 @@
-"""Maps wire leads to the pure scoring functions and rounds at the edge.
+"""Ranks a validated request and serialises the answer — no per-lead pydantic work.
 
-Results are built as plain camelCase dicts: constructing ~10 pydantic objects per lead made
-20,000-lead requests several times slower. ``RankResponse`` still documents the shape, and the
-route tests validate real responses against it.
+The request arrives as plain dicts (``RankRequest`` is a TypedDict validated once), the batch
+ranker builds wire-shaped camelCase dicts, and ``pydantic_core.to_json`` writes them in one
+Rust pass (about 6× faster than ``json.dumps`` on 10,000 results, same bytes: compact
+separators, UTF-8 rather than ``\\u`` escapes). ``RankResponse`` still documents the shape,
+and the route tests validate real responses against it.
 """
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
-from app.schemas.rank import RankLeadIn, RankRequest
-from app.scoring.rank_leads import LeadFacts, rank_lead
+from pydantic_core import to_json
+
+from app.schemas.rank import RankRequest
+from app.scoring.rank_batch import rank_batch
 
 
-def _facts(lead: RankLeadIn) -> LeadFacts:
-    return LeadFacts(
-        company=lead.company,
-        segment=lead.segment,
-        tier=lead.tier,
-        products=lead.products,
-        certifications=lead.certifications,
-        has_rnd=lead.has_rnd,
-        years_in_business=lead.years_in_business,
-        countries_served=lead.countries_served,
-        employees=lead.employees,
-        is_manufacturer=lead.is_manufacturer,
-        engagement_score=lead.engagement_score,
-    )
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector for one batch.
+
+    Ranking 10,000 leads allocates ~20,000 dicts and lists that live until the response is
+    written; each allocation burst triggers collections that walk every tracked object in the
+    process, which cost ~40 % of the batch's CPU time. The batch creates no reference cycles
+    (reference counting frees all of it), so nothing is lost by not collecting meanwhile.
+    Another thread may run without the collector for those ~50 ms too; that only delays its
+    cycle collection. An already-paused collector is left as it was.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def rank_request(request: RankRequest) -> dict[str, list[dict[str, Any]]]:
     """Wire-shaped ``{"results": [...]}`` for a validated rank request."""
-    results = []
-    for lead in request.leads:
-        ranked = rank_lead(_facts(lead))
-        results.append(
-            {
-                "id": lead.id,
-                "predicted": round(ranked.predicted, 2),
-                "fitScore": round(ranked.fit_score, 2),
-                "leadScore": round(ranked.lead_score, 2),
-                "rawFit": round(ranked.raw_fit, 2),
-                "priority": round(ranked.priority, 2),
-                "heat": ranked.heat,
-                "heatLabel": ranked.heat_label,
-                "territory": ranked.territory,
-                "breakdown": [
-                    {"factor": f.factor, "points": round(f.points, 2), "detail": f.detail}
-                    for f in ranked.breakdown
-                ],
-            }
-        )
-    return {"results": results}
+    with _cyclic_gc_paused():
+        return {"results": rank_batch(request["leads"])}
+
+
+def rank_response_json(request: RankRequest) -> bytes:
+    """The response body of ``POST /v1/rank``, as UTF-8 JSON bytes."""
+    with _cyclic_gc_paused():
+        return to_json(rank_request(request))
