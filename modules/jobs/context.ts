@@ -1,11 +1,26 @@
 import { sql } from "drizzle-orm";
 import { jobs } from "../../drizzle/schema";
 import type { Actor } from "../core/actor";
-import type { Db } from "../core/db";
+import { countingD1 } from "../core/d1-count";
+import { createDb, type Db } from "../core/db";
 import type { JobRegistry } from "./registry";
 import type { CreateJobBody, Job } from "./schema";
 import { appendEvent, type JobRow, type Publisher, transition } from "./store";
-import { JobAborted, type JobContext, JobFailure, type ProviderGate, type SpendGuard } from "./types";
+import {
+  JobAborted,
+  type JobContext,
+  JobContinue,
+  JobFailure,
+  type ProviderGate,
+  type SpendGuard,
+} from "./types";
+
+/**
+ * D1 statements one run may send before it yields (production allows 1,000 per invocation).
+ * Well under, because a queue invocation runs a batch of jobs side by side and the engine's own
+ * claim, heartbeats and completion count too.
+ */
+export const RUN_STATEMENT_BUDGET = 400;
 
 /** A job waits at most this long for a provider slot before giving the worker back. */
 const MAX_THROTTLE_WAIT_MS = 30_000;
@@ -39,6 +54,11 @@ export function buildContext<I>(
   abort: AbortController,
 ): JobContext<I> {
   const { db, publish } = d;
+  // The handler's own queries go through a counted binding; the context's writes on its behalf
+  // (progress, checkpoints, logs: a guarded update and an event each) are added by hand.
+  const counted = countingD1(d.env.DB);
+  let ownWrites = 0;
+  const runner = d.registry.get(row.type)?.runner;
   const guard = { statuses: ["running"] as const, attempt: row.attempts };
   const leaseMs = d.registry.get(row.type)?.timeoutMs ?? 60_000;
   const ensure = (r: JobRow | null): void => {
@@ -56,10 +76,17 @@ export function buildContext<I>(
     input,
     actor,
     env: d.env,
-    db,
+    db: createDb(counted.d1),
     checkpoint: row.checkpointData ?? {},
     signal: abort.signal,
-    saveCheckpoint: (key, value) => d.saveCheckpoint(row, key, value),
+    saveCheckpoint: (key, value) => {
+      ownWrites += 2;
+      return d.saveCheckpoint(row, key, value);
+    },
+    yieldPoint: async () => {
+      const used = counted.statements() + ownWrites;
+      if (runner === "queue" && used >= RUN_STATEMENT_BUDGET) throw new JobContinue(used);
+    },
     enqueueChild: async (type, childInput, opts) => {
       const { job } = await d.enqueue(
         actor,
@@ -73,6 +100,7 @@ export function buildContext<I>(
       return { id: job.id };
     },
     progress: async (p) => {
+      ownWrites += 2;
       const now = d.now();
       const percent = Math.max(0, Math.min(100, Math.round(p.percent)));
       // The stage's name in both languages is stored with it, so every screen can show it.
@@ -103,6 +131,7 @@ export function buildContext<I>(
       );
     },
     log: async (level, message, data, event) => {
+      ownWrites += 1;
       await appendEvent(db, row, { kind: "log", level, message, data, ...event }, d.now(), publish);
     },
     throttle: async (provider) => {

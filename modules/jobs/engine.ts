@@ -22,6 +22,7 @@ import {
 import {
   JobAborted,
   type JobContext,
+  JobContinue,
   JobFailure,
   type JobType,
   type ProviderGate,
@@ -220,7 +221,8 @@ export class JobEngine {
         def.runner === "workflow"
           ? await this.startWorkflow(claimed)
           : await this.runQueueJob(claimed, actorFor(owner.userId, owner.role, "job"));
-      if (out.requeueDelayMs !== undefined) {
+      if ("continueNow" in out) await this.dispatch(row.id);
+      else if (out.requeueDelayMs !== undefined) {
         await this.dispatch(row.id, Math.ceil(out.requeueDelayMs / 1000));
       }
     } catch (err) {
@@ -579,8 +581,42 @@ export class JobEngine {
     return { applied: updated !== null };
   }
 
-  /** Runs a claimed queue-runner job to its end, heartbeating while the handler works. */
-  async runQueueJob(row: JobRow, owner?: Actor): Promise<{ requeueDelayMs?: number }> {
+  /**
+   * A run that used its share of the invocation's D1 queries (JobContinue) goes back to `queued`
+   * to be claimed again at once by a fresh invocation. The next claim counts an attempt, so the
+   * attempt limit grows by one: a continuation is not a failure and spends no retry.
+   */
+  private async continueLater(row: JobRow, c: JobContinue): Promise<boolean> {
+    const now = this.now();
+    const updated = await transition(
+      this.d.db,
+      this.d.publish,
+      row.id,
+      { statuses: ["running"], attempt: row.attempts },
+      {
+        status: "queued",
+        runAt: now,
+        leaseUntil: null,
+        dispatchedAt: null,
+        maxAttempts: sql`${jobs.maxAttempts} + 1`,
+      },
+      {
+        kind: "status",
+        message: c.message,
+        code: "job.continued",
+        params: { statements: c.statements },
+      },
+      now,
+    );
+    return updated !== null;
+  }
+
+  /**
+   * Runs a claimed queue-runner job to its end, heartbeating while the handler works.
+   * `continueNow`: it yielded (JobContinue) and must be dispatched again at once — as a new
+   * message, not a redelivery, so a long job never spends the queue's retry count.
+   */
+  async runQueueJob(row: JobRow, owner?: Actor): Promise<{ requeueDelayMs?: number; continueNow?: true }> {
     const def = this.d.registry.get(row.type);
     if (!def || def.runner !== "queue") {
       await this.failAttempt(row, new JobFailure("unknown_type", `No queue handler for ${row.type}.`, false));
@@ -603,6 +639,8 @@ export class JobEngine {
       await this.complete(row, def, result);
       return {};
     } catch (err) {
+      if (err instanceof JobContinue)
+        return (await this.continueLater(row, err)) ? { continueNow: true } : {};
       const out = await this.failAttempt(row, err);
       return out.requeueDelayMs === undefined ? {} : { requeueDelayMs: out.requeueDelayMs };
     } finally {

@@ -34,6 +34,18 @@ export class JobAborted extends Error {
   }
 }
 
+/**
+ * Thrown by `ctx.yieldPoint()` when a run has used its share of the invocation's D1 queries: the
+ * engine puts the job back in the queue at once (not a failed attempt) and a fresh invocation
+ * resumes it from its checkpoint.
+ */
+export class JobContinue extends Error {
+  constructor(readonly statements: number) {
+    super(`Continuing in a fresh invocation after ${statements} D1 statements`);
+    this.name = "JobContinue";
+  }
+}
+
 export interface RetryPolicy {
   maxAttempts: number;
   baseDelayMs: number;
@@ -63,6 +75,13 @@ export interface JobContext<I> {
   ): Promise<{ id: string }>;
   /** Saves part of a long job's work so a later attempt resumes after it (queue jobs). */
   saveCheckpoint(key: string, value: unknown): Promise<void>;
+  /**
+   * Call right after a checkpoint. Production D1 allows an invocation 1,000 queries (each
+   * statement of a batch counts); once this run has sent its share, this throws JobContinue and
+   * the job goes on in a fresh invocation from that checkpoint. A no-op in workflow stages (each
+   * stage is its own step).
+   */
+  yieldPoint(): Promise<void>;
   /** Records progress (and renews the lease); throws JobAborted if the job was cancelled. */
   progress(p: JobProgress): Promise<void>;
   /** `message` in English (API clients); `event` lets screens say it in the reader's language. */

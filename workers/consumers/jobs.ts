@@ -23,7 +23,11 @@ export async function consumeJobs(batch: MessageBatch<unknown>, env: Env): Promi
         const { row } = claim;
         const out =
           row.runner === "workflow" ? await engine.startWorkflow(row) : await engine.runQueueJob(row);
-        if (out.requeueDelayMs !== undefined) {
+        if ("continueNow" in out) {
+          // A fresh message: a redelivery would spend the queue's retry count on a healthy job.
+          await engine.dispatch(row.id);
+          message.ack();
+        } else if (out.requeueDelayMs !== undefined) {
           message.retry({ delaySeconds: Math.ceil(out.requeueDelayMs / 1000) });
         } else {
           message.ack();
