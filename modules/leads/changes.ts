@@ -1,10 +1,11 @@
 import type { z } from "@hono/zod-openapi";
 import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql } from "drizzle-orm";
-import { leads, leadVersions, user } from "../../drizzle/schema";
+import { leads, leadVersions } from "../../drizzle/schema";
 import type { Actor } from "../core/actor";
 import { decodeCursor, encodeCursor } from "../core/cursor";
 import type { Db } from "../core/db";
 import { BadRequest } from "../core/errors";
+import { UserDirectory } from "../identity/directory";
 import { type Cause, type ChangesQuery, causeOf, type FieldChange } from "./changes-schema";
 import { HEAT_LABEL } from "./scoring";
 
@@ -112,16 +113,7 @@ export async function leadChanges(db: Db, actor: Actor, q: ChangesQuery, now = D
       .orderBy(asc(leadVersions.leadId), asc(leadVersions.version)),
   ]);
   const people = [...new Set(versions.flatMap((v) => (v.changedBy ? [v.changedBy] : [])))];
-  const names = new Map(
-    people.length
-      ? (
-          await db
-            .select({ id: user.id, name: user.name })
-            .from(user)
-            .where(inArray(user.id, people.slice(0, 90)))
-        ).map((u) => [u.id, u.name])
-      : [],
-  );
+  const names = await new UserDirectory(db).names(people);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const items = page.flatMap((g) => {
     const r = byId.get(g.leadId);
