@@ -10,6 +10,8 @@
  *                    Worker: that is what they test.
  *   contracts-leaf   `modules/contracts/` imports no other module, so the dashboard pulls in
  *                    nothing but zod schemas.
+ *   app-values       `app/` imports only types from contracts, except from the import-free
+ *                    `*-values.ts` files: zod and the schemas stay out of the browser bundle.
  *   auth-tables      only `modules/identity/` (and the schema that defines them) touches Better
  *                    Auth's tables; everyone else asks `UserDirectory`.
  *
@@ -41,14 +43,13 @@ const ALLOWED = [
     // `UserDirectory.locale` when that lands.
     reason: "concurrently edited on main",
   },
-  // The dashboard's schema imports move to modules/contracts in the next commit.
-  ...[
-    "app/app/content/types.ts",
-    "app/app/jobs/progress-bar.tsx",
-    "app/app/leads/types.ts",
-    "app/app/lib/types.ts",
-    "app/app/outreach/types.ts",
-  ].map((file) => ({ file, rule: "app-contracts", reason: "until modules/contracts exists" })),
+  {
+    file: "app/app/outreach/types.ts",
+    rule: "app-contracts",
+    // Its wire types live in modules/outreach/schema.ts, being edited on main at the same time;
+    // they move to modules/contracts/outreach.ts once that work lands.
+    reason: "modules/outreach concurrently edited on main",
+  },
 ];
 
 const SOURCE = /\.(ts|tsx|mts|mjs|js)$/;
@@ -78,6 +79,17 @@ function importsOf(file, text) {
       const names = [];
       const clause = ts.isImportDeclaration(node) ? node.importClause : undefined;
       const bindings = clause?.namedBindings;
+      const typeOnly = ts.isImportDeclaration(node)
+        ? !!clause &&
+          (clause.isTypeOnly ||
+            (!clause.name &&
+              !!bindings &&
+              ts.isNamedImports(bindings) &&
+              bindings.elements.every((e) => e.isTypeOnly)))
+        : node.isTypeOnly ||
+          (!!node.exportClause &&
+            ts.isNamedExports(node.exportClause) &&
+            node.exportClause.elements.every((e) => e.isTypeOnly));
       if (bindings && ts.isNamedImports(bindings)) {
         for (const el of bindings.elements) names.push((el.propertyName ?? el.name).text);
       }
@@ -87,7 +99,7 @@ function importsOf(file, text) {
       if (ts.isExportDeclaration(node) && node.exportClause && ts.isNamedExports(node.exportClause)) {
         for (const el of node.exportClause.elements) names.push((el.propertyName ?? el.name).text);
       }
-      found.push({ spec, line: line(node), names });
+      found.push({ spec, line: line(node), names, typeOnly });
     } else if (
       ts.isCallExpression(node) &&
       (node.expression.kind === ts.SyntaxKind.ImportKeyword ||
@@ -95,13 +107,13 @@ function importsOf(file, text) {
       node.arguments[0] &&
       ts.isStringLiteralLike(node.arguments[0])
     ) {
-      found.push({ spec: node.arguments[0].text, line: line(node), names: [] });
+      found.push({ spec: node.arguments[0].text, line: line(node), names: [], typeOnly: false });
     } else if (
       ts.isImportTypeNode(node) &&
       ts.isLiteralTypeNode(node.argument) &&
       ts.isStringLiteral(node.argument.literal)
     ) {
-      found.push({ spec: node.argument.literal.text, line: line(node), names: [] });
+      found.push({ spec: node.argument.literal.text, line: line(node), names: [], typeOnly: true });
     } else if (ts.isPropertyAccessExpression(node) && AUTH_TABLES.has(node.name.text)) {
       // `db.query.user…` (drizzle's relational API) or `schema.user` through a namespace import.
       const base = node.expression;
@@ -127,12 +139,16 @@ export function check(file, text) {
   if (own && !FEATURES.has(own) && !PLATFORM.has(own)) {
     add(1, "feature-feature", `modules/${own} is neither a feature nor a platform module: classify it`);
   }
-  for (const { spec, line, names } of imports) {
+  for (const { spec, line, names, typeOnly } of imports) {
     const target = resolve(file, spec);
     if (target === undefined) continue;
     const other = moduleOf(target);
     if (file.startsWith("app/") && !target.startsWith("app/") && !target.startsWith("modules/contracts/")) {
       add(line, "app-contracts", `app/ may import only modules/contracts, not ${target}`);
+    } else if (file.startsWith("app/") && target.startsWith("modules/contracts/") && !typeOnly) {
+      if (!/-values(\.ts)?$/.test(target)) {
+        add(line, "app-values", `app/ imports only types from ${target} (values: a *-values.ts file)`);
+      }
     }
     if (own && other && other !== own) {
       if (own === "contracts") {
@@ -162,7 +178,17 @@ export function check(file, text) {
 /** Fixture strings: each rule must fire on its bad case and stay quiet on its good one. */
 const FIXTURES = [
   ["app/app/leads/x.tsx", `import type { Lead } from "../../../modules/leads/schema";`, ["app-contracts"]],
-  ["app/app/leads/x.tsx", `import { Lead } from "../../../modules/contracts/leads";`, []],
+  ["app/app/leads/x.tsx", `import type { Lead } from "../../../modules/contracts/leads";`, []],
+  ["app/app/leads/x.tsx", `import { type Lead } from "../../../modules/contracts/leads";`, []],
+  ["app/app/leads/x.tsx", `export type { Lead } from "../../../modules/contracts/leads";`, []],
+  ["app/app/leads/x.tsx", `import { HEATS } from "../../../modules/contracts/leads-values";`, []],
+  ["app/app/leads/x.tsx", `import { Lead } from "../../../modules/contracts/leads";`, ["app-values"]],
+  [
+    "app/app/leads/x.tsx",
+    `import { type Lead, Heat } from "../../../modules/contracts/leads";`,
+    ["app-values"],
+  ],
+  ["app/app/leads/x.tsx", `export { Lead } from "../../../modules/contracts/leads";`, ["app-values"]],
   ["app/app/x.ts", `export { user } from "../../drizzle/schema";`, ["app-contracts", "auth-tables"]],
   ["app/app/x.ts", `const m = await import("../../modules/jobs/schema");`, ["app-contracts"]],
   ["app/app/x.ts", `type J = import("../../modules/jobs/schema").Job;`, ["app-contracts"]],
