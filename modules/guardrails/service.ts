@@ -1,9 +1,10 @@
 import { and, eq, gte, sql } from "drizzle-orm";
-import { costLedger, guardrailAlerts, jobs, user } from "../../drizzle/schema";
+import { costLedger, guardrailAlerts, jobs } from "../../drizzle/schema";
 import type { Actor } from "../core/actor";
 import type { Db } from "../core/db";
 import { LimitReached } from "../core/errors";
 import { newId } from "../core/ids";
+import { UserDirectory } from "../identity/directory";
 import type { JobRegistry } from "../jobs/registry";
 import type { JobRow } from "../jobs/store";
 import { type CostEntry, JobFailure, type JobType, type ProviderGate, type SpendGuard } from "../jobs/types";
@@ -46,9 +47,8 @@ export class GuardrailService implements SpendGuard, ProviderGate {
     return g.aiJobTypes.length ? g.aiJobTypes.includes(def.type) : def.estimateCostUsd !== undefined;
   }
 
-  private async locale(userId: string): Promise<"pt-BR" | "en"> {
-    const u = await this.db.query.user.findFirst({ columns: { locale: true }, where: eq(user.id, userId) });
-    return u?.locale ?? "pt-BR";
+  private locale(userId: string): Promise<"pt-BR" | "en"> {
+    return new UserDirectory(this.db).locale(userId);
   }
 
   private async alert(

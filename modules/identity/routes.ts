@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import type { Context } from "hono";
 import { user } from "../../drizzle/schema";
+import { Me } from "../contracts/identity";
 import { ROLE_SCOPES, SCOPES } from "../core/actor";
 import type { Db } from "../core/db";
 import { Forbidden, NotFound } from "../core/errors";
@@ -9,20 +10,6 @@ import { type AppEnv, access, createRouter, problemResponses, requireActor } fro
 import { localeFrom } from "../core/locale";
 import { THROTTLES, takeOrThrow, throttleKey } from "./throttle";
 import { TokenService } from "./tokens";
-
-export const Me = z
-  .object({
-    user: z.object({
-      id: z.string(),
-      email: z.string(),
-      name: z.string(),
-      role: z.enum(["admin", "marketing", "sales"]),
-      locale: z.enum(["pt-BR", "en"]),
-    }),
-    via: z.enum(["session", "token", "job"]),
-    scopes: z.array(z.string()),
-  })
-  .openapi("Me");
 
 export const CreateTokenBody = z
   .object({

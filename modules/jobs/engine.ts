@@ -1,10 +1,11 @@
 import { and, eq, isNull, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
-import { jobs, user } from "../../drizzle/schema";
+import { jobs } from "../../drizzle/schema";
 import { type Actor, actorFor, isAdmin } from "../core/actor";
 import type { Db } from "../core/db";
 import { BadRequest, Conflict, Forbidden, fieldErrors } from "../core/errors";
 import { newId } from "../core/ids";
+import { UserDirectory } from "../identity/directory";
 import { backoffMs } from "./backoff";
 import { buildContext, releaseUnsettledSpend } from "./context";
 import type { JobRegistry } from "./registry";
@@ -90,7 +91,11 @@ const DIRECT_START_MAX_MS = 30_000;
 const REDISPATCH_AFTER_MS = 30_000;
 
 export class JobEngine {
-  constructor(private readonly d: EngineDeps) {}
+  private readonly users: UserDirectory;
+
+  constructor(private readonly d: EngineDeps) {
+    this.users = new UserDirectory(d.db);
+  }
 
   private now(): number {
     return this.d.now ? this.d.now() : Date.now();
@@ -452,15 +457,12 @@ export class JobEngine {
    * administrator" — never a raw id.
    */
   private async whoActed(actor: Actor): Promise<{ by: string; byRole: string; byName: string | null }> {
-    const u = await this.d.db.query.user.findFirst({
-      where: eq(user.id, actor.userId),
-      columns: { name: true },
-    });
+    const u = await this.users.find(actor.userId);
     return { by: actor.userId, byRole: actor.role, byName: u?.name?.trim() || null };
   }
 
   async loadActor(userId: string): Promise<Actor> {
-    const u = await this.d.db.query.user.findFirst({ where: eq(user.id, userId) });
+    const u = await this.users.find(userId);
     if (!u) throw new JobFailure("owner_missing", "The job's owner no longer exists.", false);
     return actorFor(u.id, u.role, "job");
   }

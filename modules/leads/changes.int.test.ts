@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { leadVersions } from "../../drizzle/schema";
 import { api, as, db, userId, waitFor } from "../../test/helpers";
+import type { ChangesPage } from "../contracts/leads";
 import { newId } from "../core/ids";
 import type { Job } from "../jobs/schema";
-import type { ChangesPage } from "./changes-schema";
 
 const tag = crypto.randomUUID().slice(0, 8);
 const DAY = 86_400_000;

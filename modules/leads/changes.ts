@@ -1,12 +1,24 @@
 import type { z } from "@hono/zod-openapi";
 import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql } from "drizzle-orm";
-import { leads, leadVersions, user } from "../../drizzle/schema";
+import { leads, leadVersions } from "../../drizzle/schema";
+import type { Cause, ChangesQuery, FieldChange } from "../contracts/leads";
 import type { Actor } from "../core/actor";
 import { decodeCursor, encodeCursor } from "../core/cursor";
 import type { Db } from "../core/db";
 import { BadRequest } from "../core/errors";
-import { type Cause, type ChangesQuery, causeOf, type FieldChange } from "./changes-schema";
+import { UserDirectory } from "../identity/directory";
 import { HEAT_LABEL } from "./scoring";
+
+/** Version reasons are written by this module's own code paths; the prefix names the cause. */
+function causeOf(reason: string): Cause {
+  if (reason.startsWith("import")) return "import";
+  if (reason.startsWith("rank")) return "rank";
+  if (reason.startsWith("enrich")) return "enrichment";
+  if (reason.startsWith("engagement decayed")) return "decay";
+  if (reason.startsWith("engagement")) return "engagement";
+  // "edited by <user>" and "revert vN" are a person's hand.
+  return "person";
+}
 
 /** Bookkeeping and bulky derived fields that would drown the diff without telling anything new. */
 const HIDDEN = new Set(["breakdown", "rankedAt", "enrichedAt", "rawFit", "ownerManual"]);
@@ -112,16 +124,7 @@ export async function leadChanges(db: Db, actor: Actor, q: ChangesQuery, now = D
       .orderBy(asc(leadVersions.leadId), asc(leadVersions.version)),
   ]);
   const people = [...new Set(versions.flatMap((v) => (v.changedBy ? [v.changedBy] : [])))];
-  const names = new Map(
-    people.length
-      ? (
-          await db
-            .select({ id: user.id, name: user.name })
-            .from(user)
-            .where(inArray(user.id, people.slice(0, 90)))
-        ).map((u) => [u.id, u.name])
-      : [],
-  );
+  const names = await new UserDirectory(db).names(people);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const items = page.flatMap((g) => {
     const r = byId.get(g.leadId);

@@ -1,8 +1,7 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { user } from "../../drizzle/schema";
 import type { Db } from "../core/db";
 import { Forbidden } from "../core/errors";
+import { UserDirectory } from "../identity/directory";
 import { defineJobType, JobFailure } from "../jobs/types";
 import { applyEnrichment, enrichFromWebsite } from "./enrichment";
 import { importRows } from "./import";
@@ -19,10 +18,7 @@ export const MAX_IMPORT_ROWS = 10_000;
 /** Where the import route keeps a user's uploaded rows (the job reads them back from there). */
 export const importPrefix = (userId: string) => `imports/${userId}/`;
 
-async function userLocale(db: Db, id: string): Promise<Locale> {
-  const u = await db.query.user.findFirst({ where: eq(user.id, id) });
-  return u?.locale === "en" ? "en" : "pt-BR";
-}
+const userLocale = (db: Db, id: string): Promise<Locale> => new UserDirectory(db).locale(id);
 
 const rowCount = (i: { rows: unknown[] } | { rowCount: number }) =>
   "rows" in i ? i.rows.length : i.rowCount;

@@ -1,15 +1,16 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { asc, eq, gte, sql } from "drizzle-orm";
+import { asc, gte, sql } from "drizzle-orm";
 import type { Context } from "hono";
-import { leads, user } from "../../drizzle/schema";
+import { leads } from "../../drizzle/schema";
+import { ChangesPage, ChangesQuery } from "../contracts/leads";
 import { isAdmin } from "../core/actor";
 import type { Db } from "../core/db";
 import { AppError, BadRequest, Forbidden } from "../core/errors";
 import { type AppEnv, access, adminOnly, createRouter, problemResponses, requireActor } from "../core/http";
+import { UserDirectory } from "../identity/directory";
 import type { JobEngine } from "../jobs/engine";
 import { JobFailure } from "../jobs/types";
 import { leadChanges } from "./changes";
-import { ChangesPage, ChangesQuery } from "./changes-schema";
 import { registerImportRoutes } from "./import-routes";
 import { PythonService } from "./python-client";
 import { rescoreWith } from "./ranking";
@@ -145,7 +146,7 @@ export function leadRoutes(depsFor: (c: Context<AppEnv>) => LeadDeps) {
       repo.requireWrite();
       const body = c.req.valid("json");
       if (body.ownerId !== undefined && body.ownerId !== null) {
-        const owner = await depsFor(c).db.query.user.findFirst({ where: eq(user.id, body.ownerId) });
+        const owner = await new UserDirectory(depsFor(c).db).find(body.ownerId);
         if (!owner) throw new BadRequest("Unknown owner.", [{ path: "ownerId", message: "No such user" }]);
       }
       const patch = { ...body, ...(body.ownerId !== undefined ? { ownerManual: true } : {}) };
@@ -245,11 +246,12 @@ export function leadRoutes(depsFor: (c: Context<AppEnv>) => LeadDeps) {
       const owners = c.req.valid("json");
       // Every rescore assigns these owners to leads, and owner_id references the user table: an
       // unknown id stored here would make every later edit and revert of such a lead fail.
-      const problems = [];
-      for (const [territory, id] of Object.entries(owners)) {
-        if (id !== null && !(await depsFor(c).db.query.user.findFirst({ where: eq(user.id, id) })))
-          problems.push({ path: territory, message: "No such user" });
-      }
+      const known = await new UserDirectory(depsFor(c).db).existing(
+        Object.values(owners).filter((id) => id !== null),
+      );
+      const problems = Object.entries(owners)
+        .filter(([, id]) => id !== null && !known.has(id))
+        .map(([territory]) => ({ path: territory, message: "No such user" }));
       if (problems.length > 0) throw new BadRequest("Unknown territory owner.", problems);
       await setTerritoryOwners(depsFor(c).db, owners, actor.userId);
       return c.json(await territoryOwners(depsFor(c).db), 200);

@@ -1,9 +1,10 @@
-import { eq, sql } from "drizzle-orm";
-import { leadDecisionMakers, leadEngagements, leads, user } from "../../drizzle/schema";
+import { sql } from "drizzle-orm";
+import { leadDecisionMakers, leadEngagements, leads } from "../../drizzle/schema";
 import { ENGAGEMENT_KINDS, type EngagementKind } from "../../drizzle/schema/leads";
 import { actorFor } from "../core/actor";
 import type { Db } from "../core/db";
 import { newId } from "../core/ids";
+import { UserDirectory } from "../identity/directory";
 import type { JobEngine } from "../jobs/engine";
 import { dedupeKey } from "./import";
 import { engagementScore } from "./scoring";
@@ -168,7 +169,7 @@ export async function seedLeadsDemo(db: Db, _env: Env, engine: JobEngine): Promi
   if ((count?.n ?? 0) > 0) return;
   const [sales, sales2, admin] = await Promise.all(
     ["sales@lifetrek.local", "sales2@lifetrek.local", "admin@lifetrek.local"].map((email) =>
-      db.query.user.findFirst({ where: eq(user.email, email) }),
+      new UserDirectory(db).findByEmail(email),
     ),
   );
   if (!sales || !sales2 || !admin) return;

@@ -1,8 +1,8 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { as, waitFor } from "../../test/helpers";
+import type { ChangesPage } from "../contracts/leads";
 import type { Job } from "../jobs/schema";
-import type { ChangesPage } from "./changes-schema";
 
 const tag = crypto.randomUUID().slice(0, 8);
 

@@ -1,8 +1,9 @@
 import { and, desc, eq, lte } from "drizzle-orm";
-import { notificationOutbox, notificationSettings, user } from "../../drizzle/schema";
+import { notificationOutbox, notificationSettings } from "../../drizzle/schema";
 import type { Db } from "../core/db";
 import { BadRequest } from "../core/errors";
 import { newId } from "../core/ids";
+import { UserDirectory } from "../identity/directory";
 import type { JobRow } from "../jobs/store";
 import type { AlertService } from "./alerts";
 import { render } from "./message";
@@ -128,8 +129,7 @@ export class NotificationService {
     if (!batch && ranMs <= LONG_MS) return;
     const s = await this.getSettings(job.userId);
     if (!s.enabled || (s.onlyFailures && job.status !== "failed")) return;
-    const u = await this.db.query.user.findFirst({ where: eq(user.id, job.userId) });
-    const locale = u?.locale ?? "pt-BR";
+    const locale = await new UserDirectory(this.db).locale(job.userId);
     const { subject, text } = render(
       {
         jobId: job.id,

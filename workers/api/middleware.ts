@@ -1,12 +1,11 @@
-import { eq } from "drizzle-orm";
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { user } from "../../drizzle/schema";
-import { actorFor, type Role } from "../../modules/core/actor";
+import { actorFor } from "../../modules/core/actor";
 import { AppError, BadRequest, Forbidden } from "../../modules/core/errors";
 import type { AppEnv } from "../../modules/core/http";
 import { newId } from "../../modules/core/ids";
 import { jsonDepth, MAX_JSON_DEPTH } from "../../modules/core/json-depth";
+import { UserDirectory } from "../../modules/identity/directory";
 import { TokenService } from "../../modules/identity/tokens";
 import { services } from "../services";
 
@@ -113,18 +112,13 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
     const session = await s.auth.api.getSession({ headers: c.req.raw.headers }).catch(() => null);
     // The session may come from the 30 s cookie cache: read role and active flag from D1 so a
     // deactivation or role change takes effect on the very next request.
-    const live = session
-      ? await s.db.query.user.findFirst({
-          where: eq(user.id, session.user.id),
-          columns: { role: true, banned: true },
-        })
-      : undefined;
-    if (session && live && !live.banned) {
+    const live = session ? await new UserDirectory(s.db).find(session.user.id) : null;
+    if (session && live?.active) {
       const origin = c.req.header("origin");
       if (c.req.method !== "GET" && origin && !s.config.trustedOrigins.includes(origin)) {
         throw new Forbidden("Cross-origin request refused.");
       }
-      c.set("actor", actorFor(session.user.id, live.role as Role, "session"));
+      c.set("actor", actorFor(session.user.id, live.role, "session"));
     }
   }
   return next();

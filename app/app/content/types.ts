@@ -1,21 +1,19 @@
-// Wire types of the Content API (type-only imports: nothing from the backend is bundled).
+// Wire types of the Content API: types from the zod contracts (erased), values from the
+// import-free `content-values.ts` (nothing else from the backend is bundled).
+import type { ContentWire } from "../../../modules/contracts/content";
+
 export type {
   ContentWire as Content,
   PersonaWire as Persona,
   ProductWire as Product,
-} from "../../../modules/content/schema";
+} from "../../../modules/contracts/content";
+/** Slide text limits (domain §3.1) the edit form counts against: the API's own. */
+export { SLIDE_LIMITS } from "../../../modules/contracts/content-values";
 
-export type ContentKind = "carousel" | "blog";
-export type ContentStatus = "draft" | "approved" | "rejected";
+export type ContentKind = ContentWire["kind"];
+export type ContentStatus = ContentWire["status"];
 export type GenerateKind = "carousel" | "blog" | "sequence";
 export type FieldError = { path: string; message: string };
-
-/** Slide text limits (domain §3.1), mirrored for the edit form's counters. */
-export const SLIDE_LIMITS: Record<string, { headline: number; body: number }> = {
-  hook: { headline: 60, body: 120 },
-  content: { headline: 70, body: 140 },
-  cta: { headline: 60, body: 120 },
-};
 
 export const CONTENT_JOB_TYPES = ["content.carousel", "content.blog", "content.sequence"] as const;
 

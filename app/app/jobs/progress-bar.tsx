@@ -1,4 +1,4 @@
-import type { JobProgress } from "../../../modules/jobs/schema";
+import type { JobProgress } from "../../../modules/contracts/jobs";
 import { useI18n } from "../i18n";
 import { progressText } from "./job-text";
 

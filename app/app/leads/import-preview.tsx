@@ -1,26 +1,8 @@
 import { useEffect, useRef, useState } from "react";
+import { LEAD_FIELDS } from "../../../modules/contracts/leads-values";
 import { buttonClass, cardClass, inputClass } from "../components/page";
 import { useI18n } from "../i18n";
 import { clientApi } from "../lib/api-client";
-
-/** The lead fields a column can be mapped onto, in the order the choices list them. */
-export const LEAD_FIELDS = [
-  "company",
-  "website",
-  "segment",
-  "tier",
-  "products",
-  "city",
-  "state",
-  "country",
-  "linkedinUrl",
-  "employees",
-  "yearsInBusiness",
-  "countriesServed",
-  "certifications",
-  "hasRnd",
-  "isManufacturer",
-] as const;
 
 type Problem = { path: string; code: string; message: string };
 /** `POST /api/leads/import/preview`'s answer. */

@@ -1,12 +1,11 @@
-// Wire types of the Leads API (type-only imports: nothing from the backend is bundled).
+// Wire types of the Leads API: types from the zod contracts (erased), values from the
+// import-free `leads-values.ts` (nothing else from the backend is bundled).
+import type { EngagementKind, Lead } from "../../../modules/contracts/leads";
 
-export type { ChangesPage as LeadChanges } from "../../../modules/leads/changes-schema";
-export type { Lead } from "../../../modules/leads/schema";
-
-import type { Lead } from "../../../modules/leads/schema";
+export type { ChangesPage as LeadChanges, Lead } from "../../../modules/contracts/leads";
+export { HEATS } from "../../../modules/contracts/leads-values";
 
 export type Heat = Lead["heat"];
-export const HEATS: Heat[] = ["HOT", "WARM", "COLD"];
 
 export type UserLite = { id: string; name: string; role: string };
 
@@ -64,6 +63,7 @@ export type ImportResult = {
   rows: Array<{ row: number; status: string; errors?: Array<{ path: string; message: string }> }>;
 };
 
+/** Every engagement kind, strongest signal first (the order the picker lists them). */
 export const ENGAGEMENT_KINDS = [
   "rfq",
   "meeting_booked",
@@ -78,7 +78,10 @@ export const ENGAGEMENT_KINDS = [
   "email_open",
   "unsubscribe",
   "bounce",
-] as const;
+] as const satisfies readonly EngagementKind[];
+/** Compiles only while ENGAGEMENT_KINDS holds every kind the API knows (a new one must be placed). */
+type Complete<Missing extends never> = Missing;
+export type EngagementKindsComplete = Complete<Exclude<EngagementKind, (typeof ENGAGEMENT_KINDS)[number]>>;
 
 /** Sales and admins may change leads; marketing only reads. */
 export const canWriteLeads = (role: string) => role === "admin" || role === "sales";

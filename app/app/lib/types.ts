@@ -1,14 +1,10 @@
 // Wire types come from the backend's zod contracts (type-only: nothing from the backend is bundled).
-export type { Job, JobEvent, JobStatus } from "../../../modules/jobs/schema";
+import type { Me as MeWire } from "../../../modules/contracts/identity";
 
-export type Role = "admin" | "marketing" | "sales";
+export type { Job, JobEvent, JobStatus } from "../../../modules/contracts/jobs";
 
-export type Me = {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  locale: "pt-BR" | "en";
-};
+/** The signed-in user, as `GET /api/me` names them. */
+export type Me = MeWire["user"];
+export type Role = Me["role"];
 
 export type Problem = { type?: string; title: string; status: number; detail?: string };

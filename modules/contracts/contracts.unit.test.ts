@@ -1,0 +1,15 @@
+import { describe, expect, it } from "vitest";
+import { SLIDE_LIMITS, SlideType } from "./content";
+import { Heat, LEAD_FIELDS, LeadInput } from "./leads";
+
+/** The import-free value lists the dashboard bundles must say what the schemas say, in order. */
+describe("contract values", () => {
+  it("lists the lead fields in LeadInput's order (the import screen's choices follow it)", () => {
+    expect(LEAD_FIELDS).toEqual(LeadInput.keyof().options);
+  });
+
+  it("has heats and slide limits for exactly the schemas' values", () => {
+    expect(Heat.options).toEqual(["HOT", "WARM", "COLD"]);
+    expect(Object.keys(SLIDE_LIMITS)).toEqual(SlideType.options);
+  });
+});
