@@ -37,13 +37,6 @@ const AUTH_TABLES = new Set(["user", "session", "account", "verification"]);
  */
 const ALLOWED = [
   {
-    file: "modules/leads/import-routes.ts",
-    rule: "auth-tables",
-    // Being rewritten on main at the same time (import work); switch its `localeOf` to
-    // `UserDirectory.locale` when that lands.
-    reason: "concurrently edited on main",
-  },
-  {
     file: "app/app/outreach/types.ts",
     rule: "app-contracts",
     // Its wire types live in modules/outreach/schema.ts, being edited on main at the same time;

@@ -1,11 +1,10 @@
-import { eq } from "drizzle-orm";
 import type { Context } from "hono";
-import { user } from "../../drizzle/schema";
 import type { Db } from "../core/db";
 import { BadRequest } from "../core/errors";
 import { type AppEnv, access, type createRouter, requireActor } from "../core/http";
 import { newId } from "../core/ids";
 import { localeFrom } from "../core/locale";
+import { UserDirectory } from "../identity/directory";
 import { csvToTable } from "./csv";
 import { checkRow } from "./import";
 import {
@@ -31,8 +30,7 @@ import type { LeadDeps } from "./routes";
 async function localeOf(c: Context<AppEnv>, db: Db, id: string): Promise<Locale> {
   const header = c.req.header("accept-language");
   if (header && /(^|,)\s*(en|pt)(-[a-z]+)?\s*(;|,|$)/i.test(header)) return localeFrom(header);
-  const u = await db.query.user.findFirst({ where: eq(user.id, id) });
-  return u?.locale === "en" ? "en" : "pt-BR";
+  return new UserDirectory(db).locale(id);
 }
 
 function parseMapping(raw: unknown): ColumnMapping | undefined {
