@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { jobs } from "../../drizzle/schema";
 import type { Actor } from "../core/actor";
-import { countingD1 } from "../core/d1-count";
+import { type CountedD1, countingD1 } from "../core/d1-count";
 import { createDb, type Db } from "../core/db";
 import type { JobRegistry } from "./registry";
 import type { CreateJobBody, Job } from "./schema";
@@ -16,11 +16,11 @@ import {
 } from "./types";
 
 /**
- * D1 statements one run may send before it yields (production allows 1,000 per invocation).
- * Well under, because a queue invocation runs a batch of jobs side by side and the engine's own
- * claim, heartbeats and completion count too.
+ * D1 statements an invocation may have sent before a job at its yield point steps aside
+ * (production allows 1,000). Jobs yield between chunks of ≤ ~400 statements, and the engine's
+ * own claim, heartbeats and completion are not counted: 450 + 400 + those stays under 1,000.
  */
-export const RUN_STATEMENT_BUDGET = 400;
+export const INVOCATION_STATEMENT_BUDGET = 450;
 
 /** A job waits at most this long for a provider slot before giving the worker back. */
 const MAX_THROTTLE_WAIT_MS = 30_000;
@@ -52,11 +52,13 @@ export function buildContext<I>(
   input: I,
   actor: Actor,
   abort: AbortController,
+  /** The invocation's meter, shared by the jobs of one queue batch; a new one otherwise. */
+  meter: CountedD1 = countingD1(d.env.DB),
 ): JobContext<I> {
   const { db, publish } = d;
-  // The handler's own queries go through a counted binding; the context's writes on its behalf
-  // (progress, checkpoints, logs: a guarded update and an event each) are added by hand.
-  const counted = countingD1(d.env.DB);
+  // The handler's own queries go through the invocation's counted binding; the context's writes
+  // on its behalf (progress, checkpoints, logs: a guarded update and an event each) are added.
+  const counted = meter;
   let ownWrites = 0;
   const runner = d.registry.get(row.type)?.runner;
   const guard = { statuses: ["running"] as const, attempt: row.attempts };
@@ -85,7 +87,7 @@ export function buildContext<I>(
     },
     yieldPoint: async () => {
       const used = counted.statements() + ownWrites;
-      if (runner === "queue" && used >= RUN_STATEMENT_BUDGET) throw new JobContinue(used);
+      if (runner === "queue" && used >= INVOCATION_STATEMENT_BUDGET) throw new JobContinue(used);
     },
     enqueueChild: async (type, childInput, opts) => {
       const { job } = await d.enqueue(

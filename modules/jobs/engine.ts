@@ -2,6 +2,7 @@ import { and, eq, isNull, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { jobs } from "../../drizzle/schema";
 import { type Actor, actorFor, isAdmin } from "../core/actor";
+import type { CountedD1 } from "../core/d1-count";
 import type { Db } from "../core/db";
 import { BadRequest, Conflict, Forbidden, fieldErrors } from "../core/errors";
 import { newId } from "../core/ids";
@@ -468,7 +469,13 @@ export class JobEngine {
   }
 
   /** Builds what a handler sees (see `buildContext`). */
-  makeContext<I>(row: JobRow, input: I, actor: Actor, abort: AbortController): JobContext<I> {
+  makeContext<I>(
+    row: JobRow,
+    input: I,
+    actor: Actor,
+    abort: AbortController,
+    meter?: CountedD1,
+  ): JobContext<I> {
     return buildContext(
       {
         ...this.d,
@@ -480,6 +487,7 @@ export class JobEngine {
       input,
       actor,
       abort,
+      meter,
     );
   }
 
@@ -618,7 +626,11 @@ export class JobEngine {
    * `continueNow`: it yielded (JobContinue) and must be dispatched again at once — as a new
    * message, not a redelivery, so a long job never spends the queue's retry count.
    */
-  async runQueueJob(row: JobRow, owner?: Actor): Promise<{ requeueDelayMs?: number; continueNow?: true }> {
+  async runQueueJob(
+    row: JobRow,
+    owner?: Actor,
+    meter?: CountedD1,
+  ): Promise<{ requeueDelayMs?: number; continueNow?: true }> {
     const def = this.d.registry.get(row.type);
     if (!def || def.runner !== "queue") {
       await this.failAttempt(row, new JobFailure("unknown_type", `No queue handler for ${row.type}.`, false));
@@ -636,7 +648,7 @@ export class JobEngine {
     try {
       const actor = owner ?? (await this.loadActor(row.userId));
       const input = def.input.parse(row.input);
-      const ctx = this.makeContext(row, input, actor, abort);
+      const ctx = this.makeContext(row, input, actor, abort, meter);
       const result = await def.run(ctx).finally(() => releaseUnsettledSpend(ctx as JobContext<unknown>));
       await this.complete(row, def, result);
       return {};

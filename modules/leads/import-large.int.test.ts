@@ -37,7 +37,7 @@ async function finished(job: Job): Promise<Job> {
 }
 
 describe("an import of 10,000 rows (#13)", () => {
-  it("creates and ranks every row in one job, with progress through both stages", async () => {
+  it("creates and ranks every row in one job, in parts that each fit D1's per-invocation queries, with progress through both stages", async () => {
     const res = await as("sales", "/api/leads/import", {
       method: "POST",
       headers: { "content-type": "text/csv" },
@@ -50,11 +50,21 @@ describe("an import of 10,000 rows (#13)", () => {
     expect(done.result).toMatchObject({ created: 10_000, merged: 0, invalid: 0, ranked: 10_000 });
 
     const events = (await (await as("sales", `/api/jobs/${job.id}/events`)).json()) as {
-      items: Array<{ kind: string; data?: { stage?: string; percent?: number } | null }>;
+      items: Array<{
+        kind: string;
+        code?: string | null;
+        data?: { stage?: string; percent?: number } | null;
+        params?: { statements?: number } | null;
+      }>;
     };
     const stages = new Set(events.items.filter((e) => e.kind === "progress").map((e) => e.data?.stage));
     expect(stages.has("import")).toBe(true);
     expect(stages.has("rank")).toBe(true);
+    // ~10,000 inserts and ~20,000 rank writes: dozens of invocations, each under 1,000 statements.
+    const parts = events.items.filter((e) => e.code === "job.continued");
+    expect(parts.length).toBeGreaterThanOrEqual(30);
+    for (const p of parts) expect(p.params?.statements ?? 0).toBeLessThan(1000);
+    expect(done.attempts - parts.length).toBe(1); // no part was a failed attempt
 
     // Ranked as stored: a lead from the file has its territory and scores.
     const page = (await (

@@ -2,57 +2,13 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { userId } from "../../test/helpers";
 import { actorFor } from "../core/actor";
+import { countingD1 } from "../core/d1-count";
 import { createDb } from "../core/db";
-import { importRows } from "./import";
+import { INVOCATION_STATEMENT_BUDGET } from "../jobs/context";
+import { IMPORT_CHUNK, importRows } from "./import";
 import { PythonService } from "./python-client";
 import { rankLeads } from "./ranking";
 import { LeadsRepo } from "./repo";
-
-/**
- * What the import and rank of 10,000 rows send to D1: round trips (each `all/run/first/raw` and
- * each `batch` is one) and statements (a batch counts each of its statements). Production D1
- * limits queries per Worker invocation and counts each statement of a batch; the local runtime
- * limits nothing, so this is where the numbers are kept honest (decision 0023).
- */
-function counted(d1: D1Database): { db: D1Database; calls: () => number; statements: () => number } {
-  let calls = 0;
-  let statements = 0;
-  const real = new WeakMap<object, D1PreparedStatement>();
-  const wrap = (s: D1PreparedStatement): D1PreparedStatement => {
-    const p = new Proxy(s, {
-      get(target, prop) {
-        const v = Reflect.get(target, prop);
-        if (typeof v !== "function") return v;
-        if (prop === "bind") return (...a: unknown[]) => wrap(v.apply(target, a));
-        if (prop === "all" || prop === "run" || prop === "first" || prop === "raw") {
-          return (...a: unknown[]) => {
-            calls++;
-            statements++;
-            return v.apply(target, a);
-          };
-        }
-        return v.bind(target);
-      },
-    });
-    real.set(p, s);
-    return p;
-  };
-  const db = new Proxy(d1, {
-    get(target, prop) {
-      const v = Reflect.get(target, prop);
-      if (prop === "prepare") return (sql: string) => wrap(target.prepare(sql));
-      if (prop === "batch") {
-        return (stmts: D1PreparedStatement[]) => {
-          calls++;
-          statements += stmts.length;
-          return target.batch(stmts.map((s) => real.get(s) ?? s));
-        };
-      }
-      return typeof v === "function" ? v.bind(target) : v;
-    },
-  });
-  return { db, calls: () => calls, statements: () => statements };
-}
 
 const tag = crypto.randomUUID().slice(0, 8);
 const rows = (n: number, employees: number) =>
@@ -65,35 +21,71 @@ const rows = (n: number, employees: number) =>
   }));
 
 describe("D1 queries of a 10,000-row import (#13)", () => {
-  it("import, rank and a re-import that merges every row take a few dozen round trips each", async () => {
+  it("each slice a job imports, and each page it ranks, stays a bounded number of statements", async () => {
     const sales = await userId("sales");
     const actor = actorFor(sales, "sales", "job");
-    const { db: d1, calls, statements } = counted(env.DB);
-    const db = createDb(d1);
+    const meter = countingD1(env.DB);
+    const db = createDb(meter.d1);
     const repo = new LeadsRepo(db, actor);
     const noProgress = async () => {};
+    /** Statements and round trips of each call, the way a job slices the work. */
+    const rounds: Array<{ what: string; statements: number; calls: number }> = [];
+    const measure = async <T>(what: string, f: () => Promise<T>): Promise<T> => {
+      const [s0, c0] = [meter.statements(), meter.calls()];
+      const out = await f();
+      rounds.push({ what, statements: meter.statements() - s0, calls: meter.calls() - c0 });
+      return out;
+    };
 
-    const created = await importRows(db, repo, actor, rows(10_000, 50), "job-q1", noProgress);
-    const afterImport = calls();
-    const importStatements = statements();
-    expect(created.filter((r) => r.status === "created")).toHaveLength(10_000);
-
-    const ids = created.flatMap((r) => (r.leadId ? [r.leadId] : []));
-    const { ranked } = await rankLeads(db, repo, new PythonService(env, sales), "job-q1", { leadIds: ids });
-    const afterRank = calls();
+    const ids: string[] = [];
+    for (const [what, employees] of [
+      ["import", 50],
+      ["merge", 60],
+    ] as const) {
+      const all = rows(10_000, employees);
+      for (let at = 0; at < all.length; at += IMPORT_CHUNK) {
+        const reports = await measure(what, () =>
+          importRows(db, repo, actor, all.slice(at, at + IMPORT_CHUNK), "job-q", noProgress, "pt-BR", at),
+        );
+        expect(reports.every((r) => r.status === (what === "import" ? "created" : "merged"))).toBe(true);
+        expect(reports[0]?.row).toBe(at + 1);
+        if (what === "import") ids.push(...reports.flatMap((r) => (r.leadId ? [r.leadId] : [])));
+      }
+    }
+    let last = [meter.statements(), meter.calls()];
+    const { ranked } = await rankLeads(db, repo, new PythonService(env, sales), "job-q", {
+      leadIds: ids,
+      onPage: async () => {
+        rounds.push({
+          what: "rank",
+          statements: meter.statements() - (last[0] ?? 0),
+          calls: meter.calls() - (last[1] ?? 0),
+        });
+        last = [meter.statements(), meter.calls()];
+      },
+    });
     expect(ranked).toBe(10_000);
 
-    const merged = await importRows(db, repo, actor, rows(10_000, 60), "job-q2", noProgress);
-    const afterMerge = calls();
-    expect(merged.filter((r) => r.status === "merged")).toHaveLength(10_000);
-
-    const counts = { import: afterImport, rank: afterRank - afterImport, merge: afterMerge - afterRank };
-    // One statement per new lead (its insert), plus the lookups: nothing per row beyond that.
-    expect(importStatements).toBeLessThanOrEqual(10_000 + 20 * 6);
-    // 20 rounds of 500 rows: one lookup batch and one write batch each.
-    expect(counts.import).toBeLessThanOrEqual(45);
-    // 20 pages: one lookup batch and two write batches (≤ 250 leads each), plus the territories.
-    expect(counts.rank).toBeLessThanOrEqual(65);
-    expect(counts.merge).toBeLessThanOrEqual(65);
+    const worst = (what: string) => {
+      const r = rounds.filter((x) => x.what === what);
+      return {
+        n: r.length,
+        statements: Math.max(...r.map((x) => x.statements)),
+        calls: Math.max(...r.map((x) => x.calls)),
+      };
+    };
+    // A slice: one lookup batch and one write batch; a statement per new lead, two per merge.
+    expect(worst("import")).toEqual({ n: 50, statements: IMPORT_CHUNK + 3, calls: 2 });
+    expect(worst("merge")).toEqual({ n: 50, statements: 2 * IMPORT_CHUNK + 3, calls: 2 });
+    // A page: the lookup batch, then a version row and an update per lead (the first page also
+    // reads the territory owners).
+    const rank = worst("rank");
+    expect(rank.n).toBe(50);
+    expect(rank.statements).toBeLessThanOrEqual(2 * 200 + 3 + 1);
+    expect(rank.calls).toBeLessThanOrEqual(3);
+    // What a job may add between two yield points stays under D1's 1,000 per invocation.
+    for (const what of ["import", "merge", "rank"]) {
+      expect(INVOCATION_STATEMENT_BUDGET + worst(what).statements).toBeLessThan(1000);
+    }
   }, 240_000);
 });

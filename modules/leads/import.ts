@@ -57,10 +57,11 @@ export function checkRow(
 /**
  * Rows per round: their keys looked up in one D1 batch of `IN (…)` selects (≤ 90 keys each, D1
  * binds ≤ 100 parameters), their new leads inserted in one batch, their merges written in one.
- * A Worker invocation may make 1,000 D1 queries in production: 10,000 rows take ~60 (see
- * import-queries.int.test.ts).
+ * At most ~400 statements a round (two per merged row), so a job can yield between rounds well
+ * inside D1's 1,000 queries per invocation (import-queries.int.test.ts counts them).
  */
-const CHUNK = 500;
+export const IMPORT_CHUNK = 200;
+const CHUNK = IMPORT_CHUNK;
 const KEYS_PER_SELECT = 90;
 
 type LeadFieldsIn = ReturnType<typeof fieldsOf>;
@@ -101,6 +102,8 @@ export async function importRows(
   jobId: string,
   onProgress: (done: number) => Promise<void>,
   locale: Locale = "pt-BR",
+  /** Rows before these in the file (a job imports a file in slices): reports number from it. */
+  firstRow = 0,
 ): Promise<ImportRowReport[]> {
   const reports: ImportRowReport[] = [];
   for (let start = 0; start < rows.length; start += CHUNK) {
@@ -117,7 +120,7 @@ export async function importRows(
         const p = inserts[i] as (typeof inserts)[number];
         if (created) known.set(p.key, created);
         // A conflict means another import created it meanwhile: nothing of ours was stored.
-        reports[p.rowNo - 1] = created
+        reports[p.rowNo - firstRow - 1] = created
           ? { row: p.rowNo, status: "created", leadId: created.id, company: p.company }
           : { row: p.rowNo, status: "unchanged", company: p.company };
       }
@@ -132,7 +135,7 @@ export async function importRows(
         // import is idempotent), as a single change would.
         if (a === undefined) throw new Conflict("A lead changed while it was being merged.");
         known.set(m.key, a);
-        reports[m.rowNo - 1] = {
+        reports[m.rowNo - firstRow - 1] = {
           row: m.rowNo,
           status: a === m.before ? "unchanged" : "merged",
           leadId: m.before.id,
@@ -144,9 +147,9 @@ export async function importRows(
       waiting.clear();
     };
     for (const [j, c] of checked.entries()) {
-      const rowNo = start + j + 1;
+      const rowNo = firstRow + start + j + 1;
       if (!c.ok) {
-        reports[rowNo - 1] = { row: rowNo, status: "invalid", errors: c.errors };
+        reports[rowNo - firstRow - 1] = { row: rowNo, status: "invalid", errors: c.errors };
         continue;
       }
       const key = dedupeKey(c.input);

@@ -4,7 +4,7 @@ import { Forbidden } from "../core/errors";
 import { UserDirectory } from "../identity/directory";
 import { defineJobType, JobFailure } from "../jobs/types";
 import { applyEnrichment, enrichFromWebsite } from "./enrichment";
-import { importRows } from "./import";
+import { IMPORT_CHUNK, type ImportRowReport, importRows } from "./import";
 import type { Locale } from "./import-problems";
 import { PythonService } from "./python-client";
 import { leadById, rankLeads, rescoreWith } from "./ranking";
@@ -83,75 +83,114 @@ export const leadsImport = defineJobType({
     const repo = new LeadsRepo(ctx.db, ctx.actor);
     const rows = await importedRows(ctx.env.FILES, ctx.input, ctx.actor.userId);
     const total = rows.length;
-    // Importing is idempotent (dedupe keys); the checkpoint only spares a retry the work.
-    let reports = ctx.checkpoint.imported as Awaited<ReturnType<typeof importRows>> | undefined;
-    if (!reports) {
-      const locale = await userLocale(ctx.db, ctx.actor.userId);
-      reports = await importRows(
+    const locale = await userLocale(ctx.db, ctx.actor.userId);
+    // A slice at a time, checkpointed after each: a continuation (ctx.yieldPoint) or a retry
+    // resumes after the last stored slice. Importing is idempotent anyway (dedupe keys).
+    let st = (ctx.checkpoint.import as ImportState | undefined) ?? emptyImport();
+    while (st.next < total) {
+      const slice = rows.slice(st.next, st.next + IMPORT_CHUNK);
+      const reports = await importRows(
         ctx.db,
         repo,
         ctx.actor,
-        rows,
+        slice,
         ctx.jobId,
-        (done) =>
-          ctx.progress({
-            percent: (done / total) * 70,
-            stage: "import",
-            message: `Imported ${done}/${total}`,
-            done,
-            total,
-          }),
+        noProgress,
         locale,
+        st.next,
       );
-      // Nothing to import is not a success: say so, with the first rows' problems.
-      if (reports.every((r) => r.status === "invalid")) {
-        const first = reports
-          .slice(0, 3)
-          .map((r) => `${r.row}: ${r.errors?.map((e) => e.message).join(" ")}`)
-          .join(" · ");
-        throw new JobFailure(
-          "no_valid_rows",
-          locale === "en"
-            ? `None of the ${reports.length} rows can be imported. ${first}`
-            : `Nenhuma das ${reports.length} linhas pode ser importada. ${first}`,
-          false,
-        );
-      }
-      await ctx.saveCheckpoint("imported", reports);
+      st = addReports(st, reports, slice.length);
+      await ctx.saveCheckpoint("import", st);
+      await ctx.progress({
+        percent: (st.next / total) * 70,
+        stage: "import",
+        message: `Imported ${st.next}/${total}`,
+        done: st.next,
+        total,
+      });
+      await ctx.yieldPoint();
     }
-    const ids = [
-      ...new Set(reports.flatMap((r) => (r.leadId && r.status !== "unchanged" ? [r.leadId] : []))),
-    ];
-    await ctx.progress({
-      percent: 75,
-      stage: "rank",
-      message: `Ranking ${ids.length} leads`,
-      total: ids.length,
-    });
-    const { ranked } = ids.length
-      ? await rankLeads(ctx.db, repo, new PythonService(ctx.env, ctx.actor.userId), ctx.jobId, {
-          leadIds: ids,
-          onPage: (_last, done) =>
-            ctx.progress({
-              percent: 75 + (done / ids.length) * 25,
-              stage: "rank",
-              message: `Ranked ${done}/${ids.length}`,
-              done,
-              total: ids.length,
-            }),
-        })
-      : { ranked: 0 };
-    const count = (s: string) => reports.filter((r) => r.status === s).length;
-    return {
-      created: count("created"),
-      merged: count("merged"),
-      unchanged: count("unchanged"),
-      invalid: count("invalid"),
-      ranked,
-      rows: reports.filter((r) => r.status === "invalid"),
-    };
+    // Nothing to import is not a success: say so, with the first rows' problems.
+    if (st.counts.invalid === total) {
+      const first = st.invalid
+        .slice(0, 3)
+        .map((r) => `${r.row}: ${r.errors?.map((e) => e.message).join(" ")}`)
+        .join(" · ");
+      throw new JobFailure(
+        "no_valid_rows",
+        locale === "en"
+          ? `None of the ${total} rows can be imported. ${first}`
+          : `Nenhuma das ${total} linhas pode ser importada. ${first}`,
+        false,
+      );
+    }
+    const ids = st.ids;
+    let rk = (ctx.checkpoint.rank as { done: number } | undefined) ?? { done: 0 };
+    const from = rk.done;
+    if (from < ids.length) {
+      await ctx.progress({
+        percent: 75 + (from / ids.length) * 25,
+        stage: "rank",
+        message: `Ranking ${ids.length} leads`,
+        done: from,
+        total: ids.length,
+      });
+      await rankLeads(ctx.db, repo, new PythonService(ctx.env, ctx.actor.userId), ctx.jobId, {
+        leadIds: ids.slice(from),
+        onPage: async (_last, done) => {
+          rk = { done: from + done };
+          await ctx.saveCheckpoint("rank", rk);
+          await ctx.progress({
+            percent: 75 + (rk.done / ids.length) * 25,
+            stage: "rank",
+            message: `Ranked ${rk.done}/${ids.length}`,
+            done: rk.done,
+            total: ids.length,
+          });
+          await ctx.yieldPoint();
+        },
+      });
+    }
+    return { ...st.counts, ranked: ids.length, rows: st.invalid };
   },
 });
+
+const noProgress = async () => {};
+
+/** Where an import stands: rows done, tallies, the invalid rows' reports, the leads to rank. */
+interface ImportState {
+  next: number;
+  counts: { created: number; merged: number; unchanged: number; invalid: number };
+  invalid: ImportRowReport[];
+  ids: string[];
+}
+
+/** Invalid-row reports kept for the result (the counts stay exact): 10,000 would not fit a row. */
+const MAX_INVALID_REPORTS = 1000;
+
+const emptyImport = (): ImportState => ({
+  next: 0,
+  counts: { created: 0, merged: 0, unchanged: 0, invalid: 0 },
+  invalid: [],
+  ids: [],
+});
+
+function addReports(st: ImportState, reports: ImportRowReport[], rows: number): ImportState {
+  const counts = { ...st.counts };
+  const seen = new Set(st.ids);
+  const ids = [...st.ids];
+  const invalid = [...st.invalid];
+  for (const r of reports) {
+    counts[r.status]++;
+    if (r.status === "invalid" && invalid.length < MAX_INVALID_REPORTS) invalid.push(r);
+    // Unchanged rows keep their scores; created and merged leads are ranked once each.
+    if (r.leadId && r.status !== "unchanged" && !seen.has(r.leadId)) {
+      seen.add(r.leadId);
+      ids.push(r.leadId);
+    }
+  }
+  return { next: st.next + rows, counts, invalid, ids };
+}
 
 export const leadsRank = defineJobType({
   type: "leads.rank",
@@ -177,18 +216,19 @@ export const leadsRank = defineJobType({
     const repo = new LeadsRepo(ctx.db, ctx.actor);
     const service = new PythonService(ctx.env, ctx.actor.userId);
     const resume = ctx.checkpoint.rank as { lastId: string; done: number; changed: number } | undefined;
-    let changedSoFar = resume?.changed ?? 0;
+    const changedBefore = resume?.changed ?? 0;
+    // Resumes after the checkpoint: by id order for "every lead", by position in a given list.
     const out = await rankLeads(ctx.db, repo, service, ctx.jobId, {
-      ...(ctx.input.leadIds ? { leadIds: ctx.input.leadIds } : {}),
+      ...(ctx.input.leadIds ? { leadIds: ctx.input.leadIds.slice(resume?.done ?? 0) } : {}),
       ...(resume && !ctx.input.leadIds ? { afterId: resume.lastId } : {}),
-      onPage: async (lastId, done) => {
+      onPage: async (lastId, done, changed) => {
         const total = (resume?.done ?? 0) + done;
-        await ctx.saveCheckpoint("rank", { lastId, done: total, changed: changedSoFar });
+        await ctx.saveCheckpoint("rank", { lastId, done: total, changed: changedBefore + changed });
         await ctx.progress({ percent: 50, stage: "rank", message: `Ranked ${total}`, done: total });
+        await ctx.yieldPoint();
       },
     });
-    changedSoFar += out.changed;
-    return { ranked: (resume?.done ?? 0) + out.ranked, changed: changedSoFar };
+    return { ranked: (resume?.done ?? 0) + out.ranked, changed: changedBefore + out.changed };
   },
 });
 
@@ -260,6 +300,7 @@ const leadsEnrich = defineJobType({
         done,
         total: ids.length,
       });
+      await ctx.yieldPoint();
     }
     return { enriched: tally.enriched, notFound: tally.notFound, failed: tally.failed, total: ids.length };
   },

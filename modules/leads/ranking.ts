@@ -5,7 +5,11 @@ import type { PythonService, RankResult } from "./python-client";
 import type { LeadRow, LeadsRepo, Rescore } from "./repo";
 import { territoryOwners } from "./settings";
 
-const PAGE = 500;
+/**
+ * Leads per rank page: one service call, and a version row plus an update per changed lead (≤ 400
+ * statements), so a job can yield between pages inside D1's 1,000 queries per invocation.
+ */
+const PAGE = 200;
 
 export function toRankLead(r: LeadRow) {
   // The service wants absent fields left out rather than null.
@@ -112,7 +116,11 @@ export async function rankLeads(
   repo: LeadsRepo,
   service: PythonService,
   jobId: string,
-  opts: { leadIds?: string[]; afterId?: string; onPage?: (lastId: string, done: number) => Promise<void> },
+  opts: {
+    leadIds?: string[];
+    afterId?: string;
+    onPage?: (lastId: string, done: number, changed: number) => Promise<void>;
+  },
 ): Promise<{ ranked: number; changed: number }> {
   const owners = await territoryOwners(db);
   let ranked = 0;
@@ -120,22 +128,21 @@ export async function rankLeads(
   let cursor = opts.afterId ?? "";
   const rankPage = async (rows: LeadRow[]) => {
     const results = await service.rank(rows.map(toRankLead));
-    const n = await applyRanks(repo, service, rows, new Map(results.map((r) => [r.id, r])), owners, jobId);
+    changed += await applyRanks(repo, service, rows, new Map(results.map((r) => [r.id, r])), owners, jobId);
     ranked += rows.length;
     cursor = rows.at(-1)?.id ?? cursor;
-    await opts.onPage?.(cursor, ranked);
-    return n;
+    await opts.onPage?.(cursor, ranked, changed);
   };
   // By ids: pages of the list (an id deleted meanwhile is skipped, not a reason to stop early).
   for (let offset = 0; opts.leadIds && offset < opts.leadIds.length; offset += PAGE) {
     const rows = await leadsByIds(db, opts.leadIds.slice(offset, offset + PAGE));
-    if (rows.length > 0) changed += await rankPage(rows);
+    if (rows.length > 0) await rankPage(rows);
   }
   // Everything: pages in id order, resumable from `afterId`.
   while (!opts.leadIds) {
     const rows = await db.select().from(leads).where(gt(leads.id, cursor)).orderBy(asc(leads.id)).limit(PAGE);
     if (rows.length === 0) break;
-    changed += await rankPage(rows);
+    await rankPage(rows);
   }
   return { ranked, changed };
 }

@@ -1,3 +1,4 @@
+import { countingD1 } from "../../modules/core/d1-count";
 import { JobMessage } from "../../modules/jobs";
 import { services } from "../services";
 
@@ -8,6 +9,8 @@ import { services } from "../services";
  */
 export async function consumeJobs(batch: MessageBatch<unknown>, env: Env): Promise<void> {
   const { engine } = services(env);
+  // One meter for the invocation: its jobs share D1's per-invocation query limit.
+  const meter = countingD1(env.DB);
   await Promise.all(
     batch.messages.map(async (message) => {
       const parsed = JobMessage.safeParse(message.body);
@@ -22,7 +25,9 @@ export async function consumeJobs(batch: MessageBatch<unknown>, env: Env): Promi
         if ("notYetS" in claim) return message.retry({ delaySeconds: claim.notYetS });
         const { row } = claim;
         const out =
-          row.runner === "workflow" ? await engine.startWorkflow(row) : await engine.runQueueJob(row);
+          row.runner === "workflow"
+            ? await engine.startWorkflow(row)
+            : await engine.runQueueJob(row, undefined, meter);
         if ("continueNow" in out) {
           // A fresh message: a redelivery would spend the queue's retry count on a healthy job.
           await engine.dispatch(row.id);

@@ -158,6 +158,7 @@ export const en: Dictionary = {
       retried: (by) => `Sent back to the queue ${by}`,
       resumeFrom: (stages) => `, resuming after: ${stages}`,
       checkpoint: (stage) => `Stage "${stage}" saved`,
+      continued: "Part done; continues where it stopped in a fresh invocation (per-invocation query limit)",
       deadLettered: "The queue gave up delivery after repeated failures",
       byYou: "by you",
       byName: (name) => `by ${name}`,

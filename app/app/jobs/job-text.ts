@@ -115,6 +115,8 @@ export function eventText(
       return ev.checkpoint(stage());
     case "job.dead_lettered":
       return ev.deadLettered;
+    case "job.continued":
+      return ev.continued;
     case "job.progress":
       return progressText(t, locale, fmt, {
         percent: num(p.percent) ?? 0,
