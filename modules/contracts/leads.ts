@@ -227,3 +227,79 @@ export const ChangesPage = z
   })
   .openapi("LeadChanges");
 export type ChangesPage = z.infer<typeof ChangesPage>;
+
+// ---- import -----------------------------------------------------------------------------------
+
+const LeadFieldName = LeadInput.keyof();
+
+/** Column header → lead field (`null` ignores the column), laid over the suggested mapping. */
+export const ColumnMappingBody = z.record(z.string(), LeadFieldName.nullable());
+
+/**
+ * `POST /api/leads/import` and `…/preview` as JSON: an array of rows keyed by column header, or
+ * `{rows, mapping}`. The same rows as `text/csv` (header row first) are the other body they take.
+ */
+export const ImportJsonBody = z.union([
+  z.array(z.record(z.string(), z.unknown())),
+  z.object({ rows: z.array(z.record(z.string(), z.unknown())), mapping: ColumnMappingBody.optional() }),
+]);
+
+export const ImportQuery = z.object({
+  mapping: z.string().optional().describe('A column mapping as a JSON object, e.g. {"Porte":"tier"}'),
+});
+
+/** One problem of one imported row: a stable code for programs, a sentence for people. */
+export const RowProblem = z.object({
+  path: z.string(),
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.number(), z.string()])).optional(),
+  message: z.string(),
+});
+
+/** What an import would do (`POST /api/leads/import/preview`); nothing is stored. */
+export const ImportPreview = z
+  .object({
+    source: z.enum(["csv", "json"]),
+    columns: z.array(
+      z.object({
+        header: z.string(),
+        field: LeadFieldName.nullable(),
+        suggested: LeadFieldName.nullable(),
+      }),
+    ),
+    /** Required fields no column is mapped onto (every row then fails on them). */
+    missing: z.array(LeadFieldName),
+    total: z.number().int(),
+    valid: z.number().int(),
+    invalid: z.number().int(),
+    problems: z.array(z.object({ row: z.number().int(), errors: z.array(RowProblem) })),
+    sample: z.array(
+      z.object({
+        row: z.number().int(),
+        valid: z.boolean(),
+        cells: z.array(z.string().nullable()),
+        lead: z.record(LeadFieldName, z.unknown()).nullable(),
+        errors: z.array(RowProblem),
+      }),
+    ),
+  })
+  .openapi("ImportPreview");
+export type ImportPreview = z.infer<typeof ImportPreview>;
+
+export const TemplateQuery = z.object({
+  lang: z.enum(["pt-BR", "en"]).optional().describe("The header's language; default: yours"),
+});
+
+// ---- dashboard --------------------------------------------------------------------------------
+
+/** `GET /api/leads/summary`: counts by heat, the fit × engagement matrix, what changed this week. */
+export const LeadsSummary = z
+  .object({
+    byHeat: z.record(z.string(), z.number()),
+    /** Fit (0–4, fitScore / 2) × engagement (0–4, engagementScore / 20) buckets. */
+    matrix: z.array(z.object({ fit: z.number(), engagement: z.number(), n: z.number() })),
+    segments: z.array(z.string()),
+    changedThisWeek: z.array(Lead),
+  })
+  .openapi("LeadsSummary");
+export type LeadsSummary = z.infer<typeof LeadsSummary>;

@@ -1,4 +1,4 @@
-import { OpenAPIHono } from "@hono/zod-openapi";
+import { OpenAPIHono, type RouteConfig, z } from "@hono/zod-openapi";
 import type { Context, MiddlewareHandler } from "hono";
 import type { Actor, Role, Scope } from "./actor";
 import { BadRequest, Forbidden, fieldErrors, Unauthorized } from "./errors";
@@ -45,6 +45,66 @@ export const problemResponses = {
   403: { description: "Signed in but not allowed" },
   404: { description: "Not found, or not yours" },
 } as const;
+
+/** For routes that start paid or throttled work: a guardrail or a rate limit may refuse it. */
+export const limitResponses = {
+  429: { description: "A limit was reached or a guardrail refused; see Retry-After (problem+json)" },
+} as const;
+
+/**
+ * A JSON response of a route declaration.
+ *
+ * @example responses: { 200: json(JobEnvelope, "The job"), ...problemResponses }
+ */
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { "application/json": { schema } },
+  description,
+});
+
+/**
+ * A JSON request body of a route declaration: validated before the handler runs, which reads it
+ * with `c.req.valid("json")`.
+ *
+ * @example request: { params: IdParam, ...jsonBody(RejectBody) }
+ */
+export const jsonBody = <T extends z.ZodType>(schema: T, required = true) => ({
+  body: { content: { "application/json": { schema } }, required },
+});
+
+/** The `{id}` of every resource route (ULIDs, but any opaque id up to 64 characters). */
+export const IdParam = z.object({ id: z.string().min(1).max(64) });
+
+type BodyContent = NonNullable<NonNullable<RouteConfig["request"]>["body"]>["content"];
+
+/**
+ * A request body the handler reads itself (CSV, a JSON body checked only after the caller is
+ * authenticated, a body handed on to Better Auth). zod-openapi validates — and so consumes and
+ * reorders the checks of — every JSON or form body declared with a zod schema; declared as plain
+ * JSON Schema the body is documented the same way but left to the handler untouched.
+ *
+ * @example request: { ...rawBody({ "text/csv": z.string() }) }
+ */
+export function rawBody(content: Record<string, z.ZodType>, description?: string) {
+  const documented: BodyContent = {};
+  for (const [mediaType, schema] of Object.entries(content)) {
+    const { $schema: _, ...jsonSchema } = z.toJSONSchema(schema, {
+      io: "input",
+      // A private registry: a schema named for the document (`.openapi("X")`) stays inline, since
+      // a `$ref` into this fragment's own `$defs` would not resolve in the document.
+      metadata: z.registry<{ description?: string }>(),
+      unrepresentable: "any",
+      override: ({ zodSchema, jsonSchema }) => {
+        const described = z.globalRegistry.get(zodSchema)?.description;
+        if (described) jsonSchema.description = described;
+        // The only custom schema in a body is an uploaded `File`.
+        if (zodSchema._zod.def.type === "custom")
+          Object.assign(jsonSchema, { type: "string", format: "binary" });
+      },
+    });
+    Object.assign(documented, { [mediaType]: { schema: jsonSchema } });
+  }
+  return { body: { content: documented, required: true, ...(description ? { description } : {}) } };
+}
 
 /**
  * What a route needs: a scope (tokens must hold it; sessions hold every scope their role allows),
@@ -97,3 +157,17 @@ export function accessOf(handler: unknown): Access | undefined {
 
 /** Admin-only routes: the admin role and an `admin:*` scope. */
 export const adminOnly = (need: "admin:read" | "admin:write") => access(need, { roles: ["admin"] });
+
+/**
+ * The actor, checked again inside an admin handler (its `access()` rule refuses everyone else
+ * first; this keeps the handler safe if it is ever mounted under a looser rule). `session`: a
+ * person signed in, never an API token.
+ */
+export function requireAdmin(c: Context<AppEnv>, opts: { scope?: Scope; session?: boolean } = {}): Actor {
+  const actor = requireActor(c, opts.scope);
+  if (actor.role !== "admin") throw new Forbidden("Only admins can do this.");
+  if (opts.session && actor.via !== "session") {
+    throw new Forbidden("This needs a signed-in session, not a token.");
+  }
+  return actor;
+}
