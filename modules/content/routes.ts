@@ -1,9 +1,22 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { PriceTableWire } from "../contracts/platform";
 import type { Actor } from "../core/actor";
 import type { Db } from "../core/db";
 import { BadRequest, fieldErrors, NotFound } from "../core/errors";
-import { type AppEnv, access, adminOnly, createRouter, problemResponses, requireActor } from "../core/http";
+import {
+  type AppEnv,
+  access,
+  adminOnly,
+  createRouter,
+  IdParam,
+  json,
+  jsonBody,
+  limitResponses,
+  problemResponses,
+  rawBody,
+  requireActor,
+} from "../core/http";
 import { Job } from "../jobs/schema";
 import { loadPriceTable, PriceOverrides, savePriceOverrides } from "./ai/prices";
 import { PersonaService } from "./personas";
@@ -23,14 +36,6 @@ import {
   RejectBody,
 } from "./schema";
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  content: { "application/json": { schema } },
-  description,
-});
-const body = <T extends z.ZodType>(schema: T) => ({
-  body: { content: { "application/json": { schema } }, required: true },
-});
-const IdParam = z.object({ id: z.string().min(1).max(64) });
 const ContentEnvelope = z.object({ content: ContentWire });
 const PatchEnvelope = z.object({ content: ContentWire, renderJob: Job.nullable() });
 const ContentList = z.object({ items: z.array(ContentWire), nextCursor: z.string().nullable() });
@@ -99,11 +104,12 @@ export function contentRoutes(
       middleware: [access("content:write")],
       summary:
         "Human edits of a draft (same limits as generation); edited slides are re-rendered by a `content.render` job",
-      request: { params: IdParam, ...body(PatchContentBody) },
+      request: { params: IdParam, ...jsonBody(PatchContentBody) },
       responses: {
         200: json(PatchEnvelope, "The edited content (and the re-render job, when slide text changed)"),
         409: { description: "Not a draft" },
         ...problemResponses,
+        ...limitResponses,
       },
     }),
     async (c) => {
@@ -152,7 +158,7 @@ export function contentRoutes(
       path: "/content/{id}/reject",
       middleware: [access("content:write", { humanOnly: true })],
       summary: "Reject a draft with a reason (a signed-in person only)",
-      request: { params: IdParam, ...body(RejectBody) },
+      request: { params: IdParam, ...jsonBody(RejectBody) },
       responses: {
         200: json(ContentEnvelope, "Rejected"),
         409: { description: "Already rejected" },
@@ -169,27 +175,54 @@ export function contentRoutes(
     },
   );
 
-  // ---- assets (keys contain slashes, so this is a plain route with a regex param) ----------------
-  app.get("/assets/:key{.+}", access("content:read"), async (c) => {
-    const actor = requireActor(c);
-    const key = AssetKey.safeParse(c.req.param("key"));
-    if (!key.success) throw new NotFound("Asset");
-    if (!(await canReadAsset(dbFor(c), actor, key.data))) throw new NotFound("Asset");
-    const obj = await c.env.FILES.get(key.data);
-    if (!obj) throw new NotFound("Asset");
-    const headers = new Headers({
-      "content-type": obj.httpMetadata?.contentType ?? "application/octet-stream",
-      "content-length": String(obj.size),
-      "cache-control": "private, max-age=300",
-      etag: obj.httpEtag,
-      "x-content-type-options": "nosniff",
-    });
-    if (key.data.endsWith(".pdf")) {
-      const name = await pdfFileName(dbFor(c), key.data);
-      headers.set("content-disposition", `attachment; filename="${name}"`);
-    }
-    return new Response(obj.body, { headers });
-  });
+  // ---- assets -------------------------------------------------------------------------------------
+  // Keys contain slashes: `{key}{.+}` is Hono's `:key{.+}` (the document shows `{key}`). Any key is
+  // accepted here and checked in the handler, so a malformed key is a 404 like a missing one.
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/assets/{key}{.+}",
+      middleware: [access("content:read")],
+      summary: "Stream a file you may see: a slide PNG, a carousel PDF (as a download), a product image",
+      request: {
+        params: z.object({
+          key: z.string().describe("content/… or products/…, slashes included"),
+        }),
+      },
+      responses: {
+        200: {
+          content: Object.fromEntries(
+            ["image/png", "image/jpeg", "image/webp", "application/pdf"].map((type) => [
+              type,
+              { schema: z.string().openapi({ format: "binary" }) },
+            ]),
+          ),
+          description: "The file",
+        },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      const key = AssetKey.safeParse(c.req.valid("param").key);
+      if (!key.success) throw new NotFound("Asset");
+      if (!(await canReadAsset(dbFor(c), actor, key.data))) throw new NotFound("Asset");
+      const obj = await c.env.FILES.get(key.data);
+      if (!obj) throw new NotFound("Asset");
+      const headers = new Headers({
+        "content-type": obj.httpMetadata?.contentType ?? "application/octet-stream",
+        "content-length": String(obj.size),
+        "cache-control": "private, max-age=300",
+        etag: obj.httpEtag,
+        "x-content-type-options": "nosniff",
+      });
+      if (key.data.endsWith(".pdf")) {
+        const name = await pdfFileName(dbFor(c), key.data);
+        headers.set("content-disposition", `attachment; filename="${name}"`);
+      }
+      return new Response(obj.body, { headers });
+    },
+  );
 
   // ---- products -----------------------------------------------------------------------------------
   const productsOf = (c: Context<AppEnv>) => new ProductService(dbFor(c), c.env.FILES);
@@ -213,7 +246,7 @@ export function contentRoutes(
       path: "/products",
       middleware: [access("content:write")],
       summary: "Add a product (marketing/admin)",
-      request: body(ProductBody),
+      request: jsonBody(ProductBody),
       responses: { 201: json(ProductEnvelope, "Created"), ...problemResponses },
     }),
     async (c) => {
@@ -241,7 +274,7 @@ export function contentRoutes(
       path: "/products/{id}",
       middleware: [access("content:write")],
       summary: "Edit a product (marketing/admin)",
-      request: { params: IdParam, ...body(PatchProductBody) },
+      request: { params: IdParam, ...jsonBody(PatchProductBody) },
       responses: { 200: json(ProductEnvelope, "The product"), ...problemResponses },
     }),
     async (c) => {
@@ -258,7 +291,8 @@ export function contentRoutes(
       path: "/products/{id}/images",
       middleware: [access("content:write")],
       summary: "Upload a PNG/JPEG/WebP picture (≤ 10 MB, type checked by content) with a publicOk flag",
-      request: { params: IdParam },
+      // Multipart, read by the handler: a malformed body is a 400 naming the `file` field.
+      request: { params: IdParam, ...rawBody({ "multipart/form-data": ImageForm }) },
       responses: {
         201: json(ProductEnvelope, "The product with its pictures"),
         413: { description: "Over 10 MB" },
@@ -308,7 +342,7 @@ export function contentRoutes(
       path: "/personas",
       middleware: [access("content:write")],
       summary: "Add a persona (marketing/admin)",
-      request: body(PersonaBody),
+      request: jsonBody(PersonaBody),
       responses: { 201: json(PersonaEnvelope, "Created"), ...problemResponses },
     }),
     async (c) => {
@@ -335,7 +369,7 @@ export function contentRoutes(
       path: "/personas/{id}",
       middleware: [access("content:write")],
       summary: "Edit a persona (marketing/admin)",
-      request: { params: IdParam, ...body(PatchPersonaBody) },
+      request: { params: IdParam, ...jsonBody(PatchPersonaBody) },
       responses: { 200: json(PersonaEnvelope, "The persona"), ...problemResponses },
     }),
     async (c) => {
@@ -348,17 +382,24 @@ export function contentRoutes(
   );
 
   // ---- AI price table (guardrails price every paid call with it) ------------------------------
-  app.get("/admin/prices", adminOnly("admin:read"), async (c) => {
-    return c.json((await loadPriceTable(dbFor(c))).all());
-  });
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/admin/prices",
+      middleware: [adminOnly("admin:read")],
+      summary: "The AI price table (admin)",
+      responses: { 200: json(PriceTableWire, "Prices"), ...problemResponses },
+    }),
+    async (c) => c.json((await loadPriceTable(dbFor(c))).all(), 200),
+  );
   app.openapi(
     createRoute({
       method: "put",
       path: "/admin/prices",
       middleware: [adminOnly("admin:write")],
       summary: "Override per-model prices (admin): USD per million tokens and the pre-call estimate",
-      request: body(PriceOverrides),
-      responses: { 200: { description: "The merged table" }, ...problemResponses },
+      request: jsonBody(PriceOverrides),
+      responses: { 200: json(PriceTableWire, "The merged table"), ...problemResponses },
     }),
     async (c) => {
       const actor = requireActor(c);

@@ -2,8 +2,18 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { desc } from "drizzle-orm";
 import type { Context } from "hono";
 import { guardrailAlerts } from "../../drizzle/schema";
+import { Usage } from "../contracts/platform";
 import type { Db } from "../core/db";
-import { type AppEnv, access, adminOnly, createRouter, problemResponses, requireActor } from "../core/http";
+import {
+  type AppEnv,
+  access,
+  adminOnly,
+  createRouter,
+  json,
+  jsonBody,
+  problemResponses,
+  requireActor,
+} from "../core/http";
 import type { GuardrailService } from "./service";
 import { Guardrails, loadGuardrails, saveGuardrails } from "./settings";
 
@@ -15,13 +25,28 @@ export interface GuardrailDeps {
 /** `/api/usage` for everyone; `/api/admin/guardrails` and alerts for admins. */
 export function guardrailRoutes(depsFor: (c: Context<AppEnv>) => GuardrailDeps) {
   const app = createRouter();
-  app.get("/usage", access("account:read"), async (c) =>
-    c.json(await depsFor(c).guard.usage(requireActor(c))),
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/usage",
+      middleware: [access("account:read")],
+      summary: "Your and the company's spend today/this month against the limits",
+      responses: { 200: json(Usage, "Usage"), ...problemResponses },
+    }),
+    async (c) => c.json(await depsFor(c).guard.usage(requireActor(c)), 200),
   );
 
-  app.get("/admin/guardrails", adminOnly("admin:read"), async (c) => {
-    return c.json(await loadGuardrails(depsFor(c).db));
-  });
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/admin/guardrails",
+      middleware: [adminOnly("admin:read")],
+      summary: "The guardrail settings (admin)",
+      responses: { 200: json(Guardrails, "Settings"), ...problemResponses },
+    }),
+    async (c) => c.json(await loadGuardrails(depsFor(c).db), 200),
+  );
 
   app.openapi(
     createRoute({
@@ -29,11 +54,8 @@ export function guardrailRoutes(depsFor: (c: Context<AppEnv>) => GuardrailDeps) 
       path: "/admin/guardrails",
       middleware: [adminOnly("admin:write")],
       summary: "Replace the guardrail settings (admin)",
-      request: { body: { content: { "application/json": { schema: Guardrails } }, required: true } },
-      responses: {
-        200: { content: { "application/json": { schema: Guardrails } }, description: "Saved" },
-        ...problemResponses,
-      },
+      request: jsonBody(Guardrails),
+      responses: { 200: json(Guardrails, "Saved"), ...problemResponses },
     }),
     async (c) => {
       const actor = requireActor(c);

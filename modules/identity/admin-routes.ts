@@ -1,8 +1,15 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { type Actor, ROLES } from "../core/actor";
-import { Forbidden } from "../core/errors";
-import { type AppEnv, access, createRouter, problemResponses, requireActor } from "../core/http";
+import { ROLES } from "../core/actor";
+import {
+  type AppEnv,
+  access,
+  createRouter,
+  IdParam,
+  jsonBody,
+  problemResponses,
+  requireAdmin,
+} from "../core/http";
 import type { UserAdminService } from "./users";
 
 const InviteBody = z
@@ -25,17 +32,8 @@ const AcceptBody = z
   .openapi("AcceptInvite");
 const TokenQuery = z.object({ token: z.string().min(10).max(200) });
 
-const json = <T extends z.ZodType>(schema: T) => ({
-  body: { content: { "application/json": { schema } }, required: true },
-});
-
 /** Only a signed-in admin (a session, never an API token) manages users. */
-function requireAdminSession(c: Context<AppEnv>): Actor {
-  const actor = requireActor(c);
-  if (actor.role !== "admin") throw new Forbidden("Only admins manage users.");
-  if (actor.via !== "session") throw new Forbidden("Managing users needs a signed-in session, not a token.");
-  return actor;
-}
+const requireAdminSession = (c: Context<AppEnv>) => requireAdmin(c, { session: true });
 
 /** `/api/admin/users`, `/api/admin/invites` and the public invitation endpoints. */
 export function userAdminRoutes(svcFor: (c: Context<AppEnv>) => UserAdminService) {
@@ -61,7 +59,7 @@ export function userAdminRoutes(svcFor: (c: Context<AppEnv>) => UserAdminService
       path: "/admin/users/{id}",
       middleware: [access("admin:write", { roles: ["admin"], humanOnly: true })],
       summary: "Change a user's role or (de)activate them (admin); effective at once",
-      request: { params: z.object({ id: z.string().min(1).max(64) }), ...json(UpdateUserBody) },
+      request: { params: IdParam, ...jsonBody(UpdateUserBody) },
       responses: { 200: { description: "Updated user" }, ...problemResponses },
     }),
     async (c) => {
@@ -92,7 +90,7 @@ export function userAdminRoutes(svcFor: (c: Context<AppEnv>) => UserAdminService
       path: "/admin/invites",
       middleware: [access("admin:write", { roles: ["admin"], humanOnly: true })],
       summary: "Invite a user by email with a role (admin); the link works once and expires",
-      request: json(InviteBody),
+      request: jsonBody(InviteBody),
       responses: {
         201: { description: "Invitation created" },
         409: { description: "A user with this email already exists" },
@@ -127,7 +125,7 @@ export function userAdminRoutes(svcFor: (c: Context<AppEnv>) => UserAdminService
       path: "/invites/accept",
       middleware: [access("public")],
       summary: "Accept an invitation: choose a name and password (public)",
-      request: json(AcceptBody),
+      request: jsonBody(AcceptBody),
       responses: {
         201: { description: "User created" },
         409: { description: "A user with this email already exists" },

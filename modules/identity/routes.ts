@@ -3,10 +3,20 @@ import { eq } from "drizzle-orm";
 import type { Context } from "hono";
 import { user } from "../../drizzle/schema";
 import { Me } from "../contracts/identity";
+import { UserList } from "../contracts/platform";
 import { ROLE_SCOPES, SCOPES } from "../core/actor";
 import type { Db } from "../core/db";
 import { Forbidden, NotFound } from "../core/errors";
-import { type AppEnv, access, createRouter, problemResponses, requireActor } from "../core/http";
+import {
+  type AppEnv,
+  access,
+  createRouter,
+  IdParam,
+  json,
+  jsonBody,
+  problemResponses,
+  requireActor,
+} from "../core/http";
 import { localeFrom } from "../core/locale";
 import { THROTTLES, takeOrThrow, throttleKey } from "./throttle";
 import { TokenService } from "./tokens";
@@ -18,11 +28,6 @@ export const CreateTokenBody = z
     expiresInDays: z.number().int().min(1).max(365).optional(),
   })
   .openapi("CreateToken");
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  content: { "application/json": { schema } },
-  description,
-});
 
 /** `/api/me` and `/api/tokens`. */
 export function identityRoutes(dbFor: (c: Context<AppEnv>) => Db) {
@@ -51,18 +56,27 @@ export function identityRoutes(dbFor: (c: Context<AppEnv>) => Db) {
     },
   );
 
-  app.get("/users", access("account:read"), async (c) => {
-    const actor = requireActor(c);
-    const rows = await dbFor(c).select().from(user).orderBy(user.name);
-    // Colleagues' names for owner pickers and the monitor; e-mail addresses only for admins.
-    const items = rows.map((u) => ({
-      id: u.id,
-      name: u.name,
-      role: u.role,
-      ...(actor.role === "admin" ? { email: u.email } : {}),
-    }));
-    return c.json({ items });
-  });
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/users",
+      middleware: [access("account:read")],
+      summary: "Colleagues' names and roles (e-mail for admins)",
+      responses: { 200: json(UserList, "Users by name"), ...problemResponses },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      const rows = await dbFor(c).select().from(user).orderBy(user.name);
+      // Colleagues' names for owner pickers and the monitor; e-mail addresses only for admins.
+      const items = rows.map((u) => ({
+        id: u.id,
+        name: u.name,
+        role: u.role,
+        ...(actor.role === "admin" ? { email: u.email } : {}),
+      }));
+      return c.json({ items }, 200);
+    },
+  );
 
   app.openapi(
     createRoute({
@@ -84,7 +98,7 @@ export function identityRoutes(dbFor: (c: Context<AppEnv>) => Db) {
       path: "/tokens",
       middleware: [access("tokens:write")],
       summary: "Create a scoped API token; the secret is returned once",
-      request: { body: { content: { "application/json": { schema: CreateTokenBody } }, required: true } },
+      request: jsonBody(CreateTokenBody),
       responses: {
         201: { description: "Created" },
         ...problemResponses,
@@ -123,7 +137,7 @@ export function identityRoutes(dbFor: (c: Context<AppEnv>) => Db) {
       path: "/tokens/{id}",
       middleware: [access("tokens:write")],
       summary: "Revoke a token (owner or admin)",
-      request: { params: z.object({ id: z.string().min(1).max(64) }) },
+      request: { params: IdParam },
       responses: { 200: { description: "Revoked" }, ...problemResponses },
     }),
     async (c) => {

@@ -1,7 +1,18 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { Db } from "../core/db";
-import { type AppEnv, access, adminOnly, createRouter, problemResponses, requireActor } from "../core/http";
+import {
+  type AppEnv,
+  access,
+  adminOnly,
+  createRouter,
+  IdParam,
+  json,
+  jsonBody,
+  limitResponses,
+  problemResponses,
+  requireActor,
+} from "../core/http";
 import { localeFrom } from "../core/locale";
 import type { JobEngine } from "./engine";
 import { jobMetrics } from "./metrics";
@@ -14,12 +25,6 @@ import {
   JobList,
   ListJobsQuery,
 } from "./schema";
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  content: { "application/json": { schema } },
-  description,
-});
-const IdParam = z.object({ id: z.string().min(1).max(64) });
 
 /** The Jobs section of the public contract. */
 export function jobRoutes(engineFor: (c: Context<AppEnv>) => JobEngine) {
@@ -37,7 +42,7 @@ export function jobRoutes(engineFor: (c: Context<AppEnv>) => JobEngine) {
       path: "/",
       middleware: [access("jobs:write")],
       summary: "Enqueue a job",
-      request: { body: { content: { "application/json": { schema: CreateJobBody } }, required: true } },
+      request: jsonBody(CreateJobBody),
       responses: {
         202: json(JobEnvelope, "Accepted and dispatched"),
         200: json(JobEnvelope, "Same idempotency key: the original job"),
@@ -141,6 +146,7 @@ export function jobRoutes(engineFor: (c: Context<AppEnv>) => JobEngine) {
         202: json(JobEnvelope, "Re-queued"),
         409: { description: "Not failed or cancelled" },
         ...problemResponses,
+        ...limitResponses,
       },
     }),
     async (c) => {

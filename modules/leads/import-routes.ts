@@ -1,10 +1,22 @@
+import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { ImportJsonBody, ImportPreview, ImportQuery, TemplateQuery } from "../contracts/leads";
 import type { Db } from "../core/db";
 import { BadRequest } from "../core/errors";
-import { type AppEnv, access, type createRouter, requireActor } from "../core/http";
+import {
+  type AppEnv,
+  access,
+  type createRouter,
+  json,
+  limitResponses,
+  problemResponses,
+  rawBody,
+  requireActor,
+} from "../core/http";
 import { newId } from "../core/ids";
 import { localeFrom } from "../core/locale";
 import { UserDirectory } from "../identity/directory";
+import { JobEnvelope } from "../jobs/schema";
 import { csvToTable } from "./csv";
 import { checkRow } from "./import";
 import {
@@ -111,64 +123,111 @@ export function registerImportRoutes(
   app: ReturnType<typeof createRouter>,
   depsFor: (c: Context<AppEnv>) => LeadDeps,
 ): void {
-  // Raw routes: the body is CSV or JSON, parsed here rather than by a JSON validator.
-  app.post("/leads/import", access("leads:write"), async (c) => {
-    const actor = requireActor(c);
-    new LeadsRepo(depsFor(c).db, actor).requireWrite();
-    const body = await readImport(c);
-    const rows = applyMapping(body.rows, body.columns);
-    // An import in which no row can be stored is refused before anything is queued; otherwise
-    // the job stores the valid rows and reports the others.
-    const locale = await localeOf(c, depsFor(c).db, actor.userId);
-    const checked = rows.map((r) => checkRow(r, locale));
-    if (checked.every((r) => !r.ok)) {
-      throw new BadRequest(
-        locale === "en" ? "No row can be imported." : "Nenhuma linha pode ser importada.",
-        checked
-          .flatMap((r, i) =>
-            r.ok ? [] : r.errors.map((e) => ({ ...e, path: `rows.${i + 1}${e.path ? `.${e.path}` : ""}` })),
-          )
-          .slice(0, 200),
-      );
-    }
-    // The rows go to R2, not into the job's input: a job is one D1 row (≤ 2 MB), and 10,000
-    // rows are more. The file stays after the job so "retry" needs no re-upload.
-    const rowsKey = `${importPrefix(actor.userId)}${newId()}.json`;
-    await c.env.FILES.put(rowsKey, JSON.stringify(rows), {
-      httpMetadata: { contentType: "application/json" },
-    });
-    try {
-      const { job } = await depsFor(c).engine.enqueue(actor, {
-        type: "leads.import",
-        input: { rowsKey, rowCount: rows.length, source: body.source },
+  // The body is CSV or JSON, read by `readImport` rather than by a JSON validator: its 400s say
+  // which row or column is wrong, in the caller's terms.
+  const importBody = rawBody({ "text/csv": z.string(), "application/json": ImportJsonBody });
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/leads/import",
+      middleware: [access("leads:write")],
+      summary:
+        "Import leads from text/csv (header row) or a JSON array, with an optional column mapping → 202 {job}; invalid rows are skipped and reported",
+      request: { query: ImportQuery, ...importBody },
+      responses: {
+        202: json(JobEnvelope, "A leads.import job"),
+        ...problemResponses,
+        ...limitResponses,
+      },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      new LeadsRepo(depsFor(c).db, actor).requireWrite();
+      const body = await readImport(c);
+      const rows = applyMapping(body.rows, body.columns);
+      // An import in which no row can be stored is refused before anything is queued; otherwise
+      // the job stores the valid rows and reports the others.
+      const locale = await localeOf(c, depsFor(c).db, actor.userId);
+      const checked = rows.map((r) => checkRow(r, locale));
+      if (checked.every((r) => !r.ok)) {
+        throw new BadRequest(
+          locale === "en" ? "No row can be imported." : "Nenhuma linha pode ser importada.",
+          checked
+            .flatMap((r, i) =>
+              r.ok ? [] : r.errors.map((e) => ({ ...e, path: `rows.${i + 1}${e.path ? `.${e.path}` : ""}` })),
+            )
+            .slice(0, 200),
+        );
+      }
+      // The rows go to R2, not into the job's input: a job is one D1 row (≤ 2 MB), and 10,000
+      // rows are more. The file stays after the job so "retry" needs no re-upload.
+      const rowsKey = `${importPrefix(actor.userId)}${newId()}.json`;
+      await c.env.FILES.put(rowsKey, JSON.stringify(rows), {
+        httpMetadata: { contentType: "application/json" },
       });
-      return c.json({ job }, 202);
-    } catch (err) {
-      // Refused (a limit, a role): no job will ever read the file.
-      await c.env.FILES.delete(rowsKey);
-      throw err;
-    }
-  });
+      try {
+        const { job } = await depsFor(c).engine.enqueue(actor, {
+          type: "leads.import",
+          input: { rowsKey, rowCount: rows.length, source: body.source },
+        });
+        return c.json({ job }, 202);
+      } catch (err) {
+        // Refused (a limit, a role): no job will ever read the file.
+        await c.env.FILES.delete(rowsKey);
+        throw err;
+      }
+    },
+  );
 
-  app.post("/leads/import/preview", access("leads:write"), async (c) => {
-    const actor = requireActor(c);
-    new LeadsRepo(depsFor(c).db, actor).requireWrite();
-    const body = await readImport(c);
-    const locale = await localeOf(c, depsFor(c).db, actor.userId);
-    return c.json(previewImport(body.source, body.rows, body.columns, body.suggested, locale), 200);
-  });
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/leads/import/preview",
+      middleware: [access("leads:write")],
+      summary:
+        "What an import would do, storing nothing: columns with the suggested and applied mapping, counts, each invalid row's problems in your language, the first 20 rows as stored",
+      request: { query: ImportQuery, ...importBody },
+      responses: { 200: json(ImportPreview, "The preview"), ...problemResponses },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      new LeadsRepo(depsFor(c).db, actor).requireWrite();
+      const body = await readImport(c);
+      const locale = await localeOf(c, depsFor(c).db, actor.userId);
+      return c.json(previewImport(body.source, body.rows, body.columns, body.suggested, locale), 200);
+    },
+  );
 
-  app.get("/leads/import/template.csv", access("leads:read"), async (c) => {
-    const actor = requireActor(c);
-    // A download link cannot set headers: the dashboard names its language in the query.
-    const lang = c.req.query("lang");
-    if (lang !== undefined && lang !== "en" && lang !== "pt-BR")
-      throw new BadRequest("lang must be pt-BR or en.", [{ path: "lang", message: "Unknown language" }]);
-    const locale = lang ?? (await localeOf(c, depsFor(c).db, actor.userId));
-    const name = locale === "en" ? "leads-template.csv" : "modelo-leads.csv";
-    return c.body(importTemplate(locale), 200, {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${name}"`,
-    });
-  });
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/leads/import/template.csv",
+      middleware: [access("leads:read")],
+      summary:
+        "The import template: header in your language (or ?lang=pt-BR|en) and an example row, `;`-separated with a UTF-8 BOM",
+      request: { query: TemplateQuery },
+      responses: {
+        200: { content: { "text/csv": { schema: z.string() } }, description: "The template" },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      // A download link cannot set headers: the dashboard names its language in the query.
+      const { lang } = c.req.valid("query");
+      const locale = lang ?? (await localeOf(c, depsFor(c).db, actor.userId));
+      const name = locale === "en" ? "leads-template.csv" : "modelo-leads.csv";
+      return c.body(importTemplate(locale), 200, {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="${name}"`,
+      });
+    },
+    // The answer this route gave before it had a schema, kept word for word.
+    (result) => {
+      if (!result.success)
+        throw new BadRequest("lang must be pt-BR or en.", [{ path: "lang", message: "Unknown language" }]);
+      return undefined;
+    },
+  );
 }

@@ -2,11 +2,21 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { asc, gte, sql } from "drizzle-orm";
 import type { Context } from "hono";
 import { leads } from "../../drizzle/schema";
-import { ChangesPage, ChangesQuery } from "../contracts/leads";
-import { isAdmin } from "../core/actor";
+import { ChangesPage, ChangesQuery, LeadsSummary } from "../contracts/leads";
 import type { Db } from "../core/db";
-import { AppError, BadRequest, Forbidden } from "../core/errors";
-import { type AppEnv, access, adminOnly, createRouter, problemResponses, requireActor } from "../core/http";
+import { AppError, BadRequest } from "../core/errors";
+import {
+  type AppEnv,
+  access,
+  adminOnly,
+  createRouter,
+  IdParam,
+  json,
+  jsonBody,
+  problemResponses,
+  requireActor,
+  requireAdmin,
+} from "../core/http";
 import { UserDirectory } from "../identity/directory";
 import type { JobEngine } from "../jobs/engine";
 import { JobFailure } from "../jobs/types";
@@ -24,10 +34,6 @@ export interface LeadDeps {
   webhookSecret: string;
 }
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  content: { "application/json": { schema } },
-  description,
-});
 /** Inline scoring for a request: an unreachable service is a 503 and nothing is changed. */
 function requestRescore(c: Context<AppEnv>, db: Db, userId: string): Rescore {
   const rescore = rescoreWith(db, new PythonService(c.env, userId));
@@ -44,8 +50,6 @@ function requestRescore(c: Context<AppEnv>, db: Db, userId: string): Rescore {
     }
   };
 }
-
-const IdParam = z.object({ id: z.string().min(1).max(64) });
 
 /** The Leads section of the contract, plus the Unipile webhook and territory settings. */
 export function leadRoutes(depsFor: (c: Context<AppEnv>) => LeadDeps) {
@@ -70,35 +74,47 @@ export function leadRoutes(depsFor: (c: Context<AppEnv>) => LeadDeps) {
     async (c) => c.json(await repoFor(c, "leads:read").list(c.req.valid("query")), 200),
   );
 
-  app.get("/leads/summary", access("leads:read"), async (c) => {
-    requireActor(c);
-    const { db } = depsFor(c);
-    const weekAgo = Date.now() - 7 * 86_400_000;
-    const [byHeat, matrix, segments, changed] = await Promise.all([
-      db.select({ heat: leads.heat, n: sql<number>`count(*)` }).from(leads).groupBy(leads.heat),
-      db
-        .select({
-          fit: sql<number>`min(cast(${leads.fitScore} / 2 as integer), 4)`,
-          engagement: sql<number>`min(cast(${leads.engagementScore} / 20 as integer), 4)`,
-          n: sql<number>`count(*)`,
-        })
-        .from(leads)
-        .groupBy(sql`1`, sql`2`),
-      db.selectDistinct({ segment: leads.segment }).from(leads).orderBy(asc(leads.segment)),
-      db
-        .select()
-        .from(leads)
-        .where(gte(leads.updatedAt, weekAgo))
-        .orderBy(sql`${leads.updatedAt} desc`)
-        .limit(10),
-    ]);
-    return c.json({
-      byHeat: Object.fromEntries(byHeat.map((h) => [h.heat, h.n])),
-      matrix,
-      segments: segments.map((s) => s.segment).filter(Boolean),
-      changedThisWeek: changed.map(leadToWire),
-    });
-  });
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/leads/summary",
+      middleware: [access("leads:read")],
+      summary: "Counts by heat, the fit × engagement matrix, segments, what changed this week",
+      responses: { 200: json(LeadsSummary, "The summary"), ...problemResponses },
+    }),
+    async (c) => {
+      requireActor(c);
+      const { db } = depsFor(c);
+      const weekAgo = Date.now() - 7 * 86_400_000;
+      const [byHeat, matrix, segments, changed] = await Promise.all([
+        db.select({ heat: leads.heat, n: sql<number>`count(*)` }).from(leads).groupBy(leads.heat),
+        db
+          .select({
+            fit: sql<number>`min(cast(${leads.fitScore} / 2 as integer), 4)`,
+            engagement: sql<number>`min(cast(${leads.engagementScore} / 20 as integer), 4)`,
+            n: sql<number>`count(*)`,
+          })
+          .from(leads)
+          .groupBy(sql`1`, sql`2`),
+        db.selectDistinct({ segment: leads.segment }).from(leads).orderBy(asc(leads.segment)),
+        db
+          .select()
+          .from(leads)
+          .where(gte(leads.updatedAt, weekAgo))
+          .orderBy(sql`${leads.updatedAt} desc`)
+          .limit(10),
+      ]);
+      return c.json(
+        {
+          byHeat: Object.fromEntries(byHeat.map((h) => [h.heat, h.n])),
+          matrix,
+          segments: segments.map((s) => s.segment).filter(Boolean),
+          changedThisWeek: changed.map(leadToWire),
+        },
+        200,
+      );
+    },
+  );
 
   app.openapi(
     createRoute({
@@ -136,7 +152,7 @@ export function leadRoutes(depsFor: (c: Context<AppEnv>) => LeadDeps) {
       summary: "Human edit (owner reassignment marks the owner manual)",
       request: {
         params: IdParam,
-        body: { content: { "application/json": { schema: LeadPatch } }, required: true },
+        ...jsonBody(LeadPatch),
       },
       responses: { 200: { description: "Updated" }, ...problemResponses },
     }),
@@ -174,7 +190,7 @@ export function leadRoutes(depsFor: (c: Context<AppEnv>) => LeadDeps) {
       summary: "Record an engagement signal; the lead's score reflects it at once",
       request: {
         params: IdParam,
-        body: { content: { "application/json": { schema: EngagementBody } }, required: true },
+        ...jsonBody(EngagementBody),
       },
       responses: { 201: { description: "Recorded" }, ...problemResponses },
     }),
@@ -227,22 +243,30 @@ export function leadRoutes(depsFor: (c: Context<AppEnv>) => LeadDeps) {
     },
   );
 
-  app.get("/admin/territories", access("leads:read"), async (c) => {
-    requireActor(c);
-    return c.json(await territoryOwners(depsFor(c).db));
-  });
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/admin/territories",
+      middleware: [access("leads:read")],
+      summary: "Which user owns each lead territory",
+      responses: { 200: json(TerritoryOwners, "Owners (null: nobody)"), ...problemResponses },
+    }),
+    async (c) => {
+      requireActor(c);
+      return c.json(await territoryOwners(depsFor(c).db), 200);
+    },
+  );
   app.openapi(
     createRoute({
       method: "put",
       path: "/admin/territories",
       middleware: [adminOnly("admin:write")],
       summary: "Which user owns each territory (admin)",
-      request: { body: { content: { "application/json": { schema: TerritoryOwners } }, required: true } },
-      responses: { 200: { description: "Saved" }, ...problemResponses },
+      request: jsonBody(TerritoryOwners),
+      responses: { 200: json(TerritoryOwners, "Saved"), ...problemResponses },
     }),
     async (c) => {
-      const actor = requireActor(c);
-      if (!isAdmin(actor)) throw new Forbidden("Only admins can change territories.");
+      const actor = requireAdmin(c);
       const owners = c.req.valid("json");
       // Every rescore assigns these owners to leads, and owner_id references the user table: an
       // unknown id stored here would make every later edit and revert of such a lead fail.

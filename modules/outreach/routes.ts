@@ -2,9 +2,21 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { and, eq } from "drizzle-orm";
 import type { Context } from "hono";
 import { outreachAccounts, outreachDecisions } from "../../drizzle/schema";
-import { isAdmin } from "../core/actor";
+import { HostedAuthNotice, HostedAuthPath, WebhookAck, WebhookOutcome } from "../contracts/webhooks";
 import { BadRequest, Forbidden, Unauthorized } from "../core/errors";
-import { type AppEnv, access, createRouter, problemResponses, requireActor } from "../core/http";
+import {
+  type AppEnv,
+  access,
+  createRouter,
+  IdParam,
+  json,
+  jsonBody,
+  limitResponses,
+  problemResponses,
+  rawBody,
+  requireActor,
+  requireAdmin,
+} from "../core/http";
 import { accountToWire } from "./repo";
 import {
   Account,
@@ -19,16 +31,8 @@ import {
   Usage,
 } from "./schema";
 import { type OutreachService, WEBHOOK_SECRET_HEADER } from "./service";
-import { handleUnipileEvent, sameSecret } from "./webhooks";
+import { AccountStatusEvent, handleUnipileEvent, MessageReceived, NewRelation, sameSecret } from "./webhooks";
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  content: { "application/json": { schema } },
-  description,
-});
-const body = <T extends z.ZodType>(schema: T) => ({
-  body: { content: { "application/json": { schema } }, required: true },
-});
-const IdParam = z.object({ id: z.string().min(1).max(64) });
 const ActionOut = z.object({ action: Action });
 
 /** The Outreach section of the API contract, and Unipile's webhooks. */
@@ -54,7 +58,7 @@ export function outreachRoutes(svcFor: (c: Context<AppEnv>) => OutreachService) 
       path: "/outreach/accounts",
       middleware: [access("outreach:write", { roles: ["sales", "admin"] })],
       summary: "Connect a LinkedIn account: Unipile's hosted-auth link, or a demo account offline",
-      request: { body: { content: { "application/json": { schema: AccountCreate } }, required: false } },
+      request: jsonBody(AccountCreate, false),
       responses: {
         200: json(z.object({ url: z.string() }), "Hosted-auth link"),
         201: json(z.object({ account: Account }), "Demo account connected (development, no Unipile key)"),
@@ -88,7 +92,7 @@ export function outreachRoutes(svcFor: (c: Context<AppEnv>) => OutreachService) 
       path: "/outreach/accounts/{id}/rules",
       middleware: [access("outreach:write", { roles: ["sales", "admin"] })],
       summary: "Replace the rules; values outside the domain's bounds → 400 naming each field",
-      request: { params: IdParam, ...body(RulesBody) },
+      request: { params: IdParam, ...jsonBody(RulesBody) },
       responses: { 200: json(RulesBody, "Saved"), ...problemResponses },
     }),
     async (c) => c.json(await write(c).putRules(c.req.valid("param").id, c.req.valid("json")), 200),
@@ -127,8 +131,12 @@ export function outreachRoutes(svcFor: (c: Context<AppEnv>) => OutreachService) 
       path: "/outreach/actions",
       middleware: [access("outreach:write", { roles: ["sales", "admin"] })],
       summary: "Draft an invitation or message for a lead (an outreach.draft job)",
-      request: body(ActionCreate),
-      responses: { 202: { description: "The job; its result holds {actionId}" }, ...problemResponses },
+      request: jsonBody(ActionCreate),
+      responses: {
+        202: { description: "The job; its result holds {actionId}" },
+        ...problemResponses,
+        ...limitResponses,
+      },
     }),
     async (c) => {
       const actor = requireActor(c, "outreach:write");
@@ -173,7 +181,7 @@ export function outreachRoutes(svcFor: (c: Context<AppEnv>) => OutreachService) 
       path: "/outreach/actions/{id}",
       middleware: [access("outreach:write", { roles: ["sales", "admin"] })],
       summary: "Edit the text; an approved or scheduled action goes back to draft",
-      request: { params: IdParam, ...body(ActionPatch) },
+      request: { params: IdParam, ...jsonBody(ActionPatch) },
       responses: {
         200: json(ActionOut, "Edited"),
         409: { description: "Executing or done" },
@@ -214,7 +222,7 @@ export function outreachRoutes(svcFor: (c: Context<AppEnv>) => OutreachService) 
       path: "/outreach/actions/approve",
       middleware: [access("outreach:write", { roles: ["sales", "admin"], humanOnly: true })],
       summary: "Bulk approve drafts (each one as if approved alone)",
-      request: body(BulkApprove),
+      request: jsonBody(BulkApprove),
       responses: { 200: { description: "Per id: approved or the problem" }, ...problemResponses },
     }),
     async (c) => {
@@ -243,7 +251,7 @@ export function outreachRoutes(svcFor: (c: Context<AppEnv>) => OutreachService) 
       path: "/outreach/actions/{id}/reject",
       middleware: [access("outreach:write", { roles: ["sales", "admin"] })],
       summary: "Reject (the action is cancelled with the reason)",
-      request: { params: IdParam, ...body(RejectBody) },
+      request: { params: IdParam, ...jsonBody(RejectBody) },
       responses: {
         200: json(ActionOut, "Rejected"),
         409: { description: "Executing or done" },
@@ -287,60 +295,81 @@ export function outreachRoutes(svcFor: (c: Context<AppEnv>) => OutreachService) 
       responses: { 201: { description: "Registered" }, ...problemResponses },
     }),
     async (c) => {
-      const actor = requireActor(c, "outreach:write");
-      if (!isAdmin(actor)) throw new Forbidden("Only admins register webhooks.");
+      requireAdmin(c, { scope: "outreach:write" });
       return c.json({ items: await svcFor(c).registerWebhooks() }, 201);
     },
   );
 
   // Unipile calls these without a session: the secret header it was registered with (or, for
-  // the hosted-auth notify URL, a per-account token) is the authentication.
-  app.post("/webhooks/unipile", access("public"), async (c) => {
-    const svc = svcFor(c);
-    if (!sameSecret(svc.deps.webhookSecret, c.req.header(WEBHOOK_SECRET_HEADER) ?? ""))
-      throw new Unauthorized("Unknown webhook caller.");
-    let parsed: unknown;
-    try {
-      parsed = await c.req.json();
-    } catch {
-      throw new BadRequest("The body is not valid JSON.");
-    }
-    const { account, ...outcome } = await handleUnipileEvent(svc.deps.db, svc.deps.engagements, parsed);
-    if (account) await svc.changed(account.ownerId, account.accountId);
-    return c.json(outcome, 200);
-  });
+  // the hosted-auth notify URL, a per-account token) is the authentication. Their bodies are read
+  // only after it is checked, so a stranger learns nothing from a 400.
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/webhooks/unipile",
+      middleware: [access("public")],
+      summary:
+        "Unipile's events (new_relation, message_received, account status), authenticated by the secret header set at registration; other JSON is acknowledged and ignored",
+      request: {
+        ...rawBody({ "application/json": z.union([NewRelation, MessageReceived, AccountStatusEvent]) }),
+      },
+      responses: { 200: json(WebhookOutcome, "Applied, ignored or a duplicate"), ...problemResponses },
+    }),
+    async (c) => {
+      const svc = svcFor(c);
+      if (!sameSecret(svc.deps.webhookSecret, c.req.header(WEBHOOK_SECRET_HEADER) ?? ""))
+        throw new Unauthorized("Unknown webhook caller.");
+      let parsed: unknown;
+      try {
+        parsed = await c.req.json();
+      } catch {
+        throw new BadRequest("The body is not valid JSON.");
+      }
+      const { account, ...outcome } = await handleUnipileEvent(svc.deps.db, svc.deps.engagements, parsed);
+      if (account) await svc.changed(account.ownerId, account.accountId);
+      return c.json(outcome, 200);
+    },
+  );
 
-  app.post("/webhooks/unipile/hosted/:id/:token", access("public"), async (c) => {
-    const svc = svcFor(c);
-    const id = c.req.param("id");
-    if (!sameSecret(await svc.hostedToken(id), c.req.param("token")))
-      throw new Unauthorized("Unknown webhook caller.");
-    const parsed = z
-      .object({ status: z.string(), account_id: z.string().min(1), name: z.string().optional() })
-      .safeParse(await c.req.json().catch(() => null));
-    if (!parsed.success) throw new BadRequest("Unrecognised hosted-auth notification.");
-    const now = Date.now();
-    const ok = ["CREATION_SUCCESS", "RECONNECTED"].includes(parsed.data.status);
-    await svc.deps.db.batch([
-      svc.deps.db
-        .update(outreachAccounts)
-        .set({
-          unipileAccountId: parsed.data.account_id,
-          status: ok ? "active" : "disconnected",
-          connectedAt: ok ? now : null,
-          nextCheckAt: 0,
-          updatedAt: now,
-        })
-        .where(and(eq(outreachAccounts.id, id), eq(outreachAccounts.status, "connecting"))),
-      svc.deps.db.insert(outreachDecisions).values({
-        accountId: id,
-        at: now,
-        decision: "account_status",
-        reason: `hosted auth: ${parsed.data.status}`,
-      }),
-    ]);
-    return c.json({ ok: true }, 200);
-  });
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/webhooks/unipile/hosted/{id}/{token}",
+      middleware: [access("public")],
+      summary:
+        "Unipile's hosted-auth notification for a connecting account (the path's token authenticates it)",
+      request: { params: HostedAuthPath, ...rawBody({ "application/json": HostedAuthNotice }) },
+      responses: { 200: json(WebhookAck, "Recorded"), ...problemResponses },
+    }),
+    async (c) => {
+      const svc = svcFor(c);
+      const { id, token } = c.req.valid("param");
+      if (!sameSecret(await svc.hostedToken(id), token)) throw new Unauthorized("Unknown webhook caller.");
+      const parsed = HostedAuthNotice.safeParse(await c.req.json().catch(() => null));
+      if (!parsed.success) throw new BadRequest("Unrecognised hosted-auth notification.");
+      const now = Date.now();
+      const ok = ["CREATION_SUCCESS", "RECONNECTED"].includes(parsed.data.status);
+      await svc.deps.db.batch([
+        svc.deps.db
+          .update(outreachAccounts)
+          .set({
+            unipileAccountId: parsed.data.account_id,
+            status: ok ? "active" : "disconnected",
+            connectedAt: ok ? now : null,
+            nextCheckAt: 0,
+            updatedAt: now,
+          })
+          .where(and(eq(outreachAccounts.id, id), eq(outreachAccounts.status, "connecting"))),
+        svc.deps.db.insert(outreachDecisions).values({
+          accountId: id,
+          at: now,
+          decision: "account_status",
+          reason: `hosted auth: ${parsed.data.status}`,
+        }),
+      ]);
+      return c.json({ ok: true as const }, 200);
+    },
+  );
 
   return app;
 }
