@@ -1,8 +1,6 @@
-import { Hono } from "hono";
 import { contentRoutes } from "../../modules/content";
-import { isAdmin } from "../../modules/core/actor";
 import { ConfigError } from "../../modules/core/config";
-import { type AppEnv, access, createRouter, requireActor } from "../../modules/core/http";
+import { createRouter } from "../../modules/core/http";
 import { guardrailRoutes } from "../../modules/guardrails";
 import { userAdminRoutes } from "../../modules/identity/admin-routes";
 import { identityRoutes } from "../../modules/identity/routes";
@@ -10,22 +8,23 @@ import { jobMetricsRoutes, jobRoutes } from "../../modules/jobs/routes";
 import { leadRoutes } from "../../modules/leads";
 import { alertRoutes, notificationRoutes } from "../../modules/notifications";
 import { outreachRoutes } from "../../modules/outreach";
-import { hubName } from "../realtime/hub";
-import { ensureDevSeed, runDevSeeders, services } from "../services";
+import { ensureDevSeed, services } from "../services";
 import { assertEveryRouteDeclaresAccess } from "./access";
-import { docsPage } from "./docs";
 import { onError, problem } from "./errors";
 import { authenticate, limitBody, limitJsonDepth, requestId, requireContentType } from "./middleware";
-import { documentExtraRoutes, documentLimitStatuses } from "./openapi-extra";
+import { documentRoutes } from "./openapi";
+import { authRoutes, healthRoutes, realtimeRoutes } from "./platform-routes";
 import { securityHeaders } from "./security-headers";
-import { throttleSignIn } from "./signin-throttle";
 
 /**
- * The API Worker's HTTP surface. Modules provide routers; this file only wires them. `dev` mounts
- * the development-only routes (`/api/dev/*`); a deployed Worker is built without them.
+ * The API Worker's HTTP surface. Modules provide routers; this file only wires them, in order:
+ * the routes mounted before `authenticate` are answered without resolving a caller. `dev` mounts
+ * the development-only routes (`/api/dev/*`); a deployed Worker is built without them. Every
+ * route is a `createRoute` declaration, so the root router's registry is the whole OpenAPI
+ * document.
  */
 export function createApp(opts: { dev: boolean }) {
-  const app = new Hono<AppEnv>();
+  const app = createRouter();
   app.onError(onError);
   app.notFound((c) => problem(404, "Not found", `No route for ${c.req.method} ${c.req.path}.`));
 
@@ -57,41 +56,12 @@ export function createApp(opts: { dev: boolean }) {
   });
   app.use("/api/*", limitBody, requireContentType, limitJsonDepth);
 
-  app.get("/api/health", access("public"), (c) =>
-    c.json({ status: "ok", environment: services(c.env).config.environment }),
-  );
-  if (opts.dev) {
-    app.post("/api/dev/seed", access("public"), async (c) => {
-      const s = services(c.env);
-      // Belt and braces: a dev-built app handed a deployed env still refuses.
-      if (!s.config.isDev) return problem(404, "Not found", "No route for POST /api/dev/seed.");
-      await runDevSeeders(s, c.env);
-      return c.json({ seeded: true });
-    });
-  }
-  app.use("/api/auth/sign-in/email", throttleSignIn);
-  app.on(["GET", "POST"], "/api/auth/*", access("public"), (c) => services(c.env).auth.handler(c.req.raw));
+  app.route("/api", healthRoutes(opts));
+  app.route("/api", authRoutes());
 
   app.use("/api/*", authenticate);
 
-  app.get("/api/realtime", access("jobs:read"), async (c) => {
-    const actor = requireActor(c);
-    if (c.req.header("upgrade")?.toLowerCase() !== "websocket") {
-      return problem(426, "Upgrade required", "Connect with a WebSocket.");
-    }
-    // A browser sends its cookie on a WebSocket handshake from any page (no CORS applies), so a
-    // cookie upgrade must come from one of our pages. Token clients send no cookie.
-    const origin = c.req.header("origin");
-    if (actor.via === "session" && origin !== undefined && !trustedOrigin(c.env, origin)) {
-      return problem(403, "Forbidden", "This page's origin may not open the realtime feed.");
-    }
-    const ns = c.env.REALTIME;
-    const name = isAdmin(actor) ? hubName.admin : hubName.user(actor.userId);
-    const headers = new Headers(c.req.raw.headers);
-    headers.set("x-lifetrek-user", actor.userId);
-    return ns.get(ns.idFromName(name)).fetch(new Request(c.req.raw.url, { headers }));
-  });
-
+  app.route("/api", realtimeRoutes());
   const api = createRouter().basePath("/api");
   api.route(
     "/",
@@ -136,27 +106,11 @@ export function createApp(opts: { dev: boolean }) {
     "/",
     outreachRoutes((c) => services(c.env).outreach),
   );
-  documentExtraRoutes(api);
-  api.get("/openapi.json", access("public"), (c) =>
-    c.json(
-      documentLimitStatuses(
-        api.getOpenAPI31Document({
-          openapi: "3.1.0",
-          info: { title: "Lifetrek App API", version: "1.0.0", description: "See docs/architecture.md." },
-        }),
-      ),
-    ),
-  );
-  api.get("/docs", access("public"), (c) =>
-    c.html(docsPage("/api/openapi.json", c.get("secureHeadersNonce") ?? "")),
+  api.route(
+    "/",
+    documentRoutes(() => app),
   );
   app.route("/", api);
   assertEveryRouteDeclaresAccess(app);
   return app;
-}
-
-/** The dashboard's and this Worker's own origins (`TRUSTED_ORIGINS`, `PUBLIC_ORIGIN`). */
-function trustedOrigin(env: Env, origin: string): boolean {
-  const { publicOrigin, trustedOrigins } = services(env).config;
-  return origin === new URL(publicOrigin).origin || trustedOrigins.includes(origin);
 }

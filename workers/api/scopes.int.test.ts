@@ -42,6 +42,8 @@ describe("every route declares its access rule", () => {
       [
         "GET /api/auth/*",
         "POST /api/auth/*",
+        "POST /api/auth/sign-in/email",
+        "POST /api/auth/sign-out",
         "GET /api/docs",
         "GET /api/health",
         "GET /api/invites/preview",
