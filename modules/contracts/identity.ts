@@ -15,3 +15,24 @@ export const Me = z
   })
   .openapi("Me");
 export type Me = z.infer<typeof Me>;
+
+/** An API token as listed (never its secret). */
+export const TokenView = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    /** The secret's first characters, to tell tokens apart. */
+    prefix: z.string(),
+    scopes: z.array(z.string()),
+    createdAt: z.iso.datetime(),
+    expiresAt: z.iso.datetime().nullable(),
+    lastUsedAt: z.iso.datetime().nullable(),
+    revokedAt: z.iso.datetime().nullable(),
+  })
+  .openapi("Token");
+export type TokenView = z.infer<typeof TokenView>;
+
+export const TokenList = z.object({ items: z.array(TokenView) });
+/** `POST /api/tokens`: the secret, shown this once. */
+export const CreatedToken = z.object({ token: z.string(), info: TokenView }).openapi("CreatedToken");
+export const RevokedToken = z.object({ token: TokenView });

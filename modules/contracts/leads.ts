@@ -303,3 +303,6 @@ export const LeadsSummary = z
   })
   .openapi("LeadsSummary");
 export type LeadsSummary = z.infer<typeof LeadsSummary>;
+
+/** A lead after a change (edit, engagement, revert). */
+export const LeadEnvelope = z.object({ lead: Lead });

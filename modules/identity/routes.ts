@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import type { Context } from "hono";
 import { user } from "../../drizzle/schema";
-import { Me } from "../contracts/identity";
+import { CreatedToken, Me, RevokedToken, TokenList } from "../contracts/identity";
 import { UserList } from "../contracts/platform";
 import { ROLE_SCOPES, SCOPES } from "../core/actor";
 import type { Db } from "../core/db";
@@ -84,7 +84,7 @@ export function identityRoutes(dbFor: (c: Context<AppEnv>) => Db) {
       path: "/tokens",
       middleware: [access("tokens:write")],
       summary: "The caller's API tokens (never their secrets)",
-      responses: { 200: { description: "Tokens" }, ...problemResponses },
+      responses: { 200: json(TokenList, "Tokens, newest first"), ...problemResponses },
     }),
     async (c) => {
       const actor = requireActor(c);
@@ -100,7 +100,7 @@ export function identityRoutes(dbFor: (c: Context<AppEnv>) => Db) {
       summary: "Create a scoped API token; the secret is returned once",
       request: jsonBody(CreateTokenBody),
       responses: {
-        201: { description: "Created" },
+        201: json(CreatedToken, "Created; the secret is in `token`"),
         ...problemResponses,
         429: { description: "More than 20 tokens this hour; see Retry-After" },
       },
@@ -138,7 +138,7 @@ export function identityRoutes(dbFor: (c: Context<AppEnv>) => Db) {
       middleware: [access("tokens:write")],
       summary: "Revoke a token (owner or admin)",
       request: { params: IdParam },
-      responses: { 200: { description: "Revoked" }, ...problemResponses },
+      responses: { 200: json(RevokedToken, "Revoked"), ...problemResponses },
     }),
     async (c) => {
       const actor = requireActor(c);

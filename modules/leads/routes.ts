@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { asc, gte, sql } from "drizzle-orm";
 import type { Context } from "hono";
 import { leads } from "../../drizzle/schema";
-import { ChangesPage, ChangesQuery, LeadsSummary } from "../contracts/leads";
+import { ChangesPage, ChangesQuery, LeadEnvelope, LeadsSummary } from "../contracts/leads";
 import type { Db } from "../core/db";
 import { AppError, BadRequest } from "../core/errors";
 import {
@@ -154,7 +154,7 @@ export function leadRoutes(depsFor: (c: Context<AppEnv>) => LeadDeps) {
         params: IdParam,
         ...jsonBody(LeadPatch),
       },
-      responses: { 200: { description: "Updated" }, ...problemResponses },
+      responses: { 200: json(LeadEnvelope, "Updated"), ...problemResponses },
     }),
     async (c) => {
       const actor = requireActor(c);
@@ -192,7 +192,7 @@ export function leadRoutes(depsFor: (c: Context<AppEnv>) => LeadDeps) {
         params: IdParam,
         ...jsonBody(EngagementBody),
       },
-      responses: { 201: { description: "Recorded" }, ...problemResponses },
+      responses: { 201: json(LeadEnvelope, "Recorded; the lead as rescored"), ...problemResponses },
     }),
     async (c) => {
       const actor = requireActor(c);
@@ -232,7 +232,7 @@ export function leadRoutes(depsFor: (c: Context<AppEnv>) => LeadDeps) {
       middleware: [access("leads:write")],
       summary: "Restore the lead as it was before version N's change (itself a new version)",
       request: { params: IdParam.extend({ version: z.coerce.number().int().min(1) }) },
-      responses: { 200: { description: "Reverted" }, ...problemResponses },
+      responses: { 200: json(LeadEnvelope, "Reverted (a new version)"), ...problemResponses },
     }),
     async (c) => {
       const { id, version } = c.req.valid("param");

@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { and, eq } from "drizzle-orm";
 import type { Context } from "hono";
 import { outreachAccounts, outreachDecisions } from "../../drizzle/schema";
+import { Job } from "../contracts/jobs";
 import { HostedAuthNotice, HostedAuthPath, WebhookAck, WebhookOutcome } from "../contracts/webhooks";
 import { BadRequest, Forbidden, Unauthorized } from "../core/errors";
 import {
@@ -34,6 +35,15 @@ import { type OutreachService, WEBHOOK_SECRET_HEADER } from "./service";
 import { AccountStatusEvent, handleUnipileEvent, MessageReceived, NewRelation, sameSecret } from "./webhooks";
 
 const ActionOut = z.object({ action: Action });
+const DraftStarted = z.object({ job: Job, actionId: z.string() });
+const BulkApproved = z.object({
+  results: z.array(
+    z.union([
+      z.object({ id: z.string(), status: z.literal("approved") }),
+      z.object({ id: z.string(), status: z.literal("refused"), detail: z.string() }),
+    ]),
+  ),
+});
 
 /** The Outreach section of the API contract, and Unipile's webhooks. */
 export function outreachRoutes(svcFor: (c: Context<AppEnv>) => OutreachService) {
@@ -133,7 +143,7 @@ export function outreachRoutes(svcFor: (c: Context<AppEnv>) => OutreachService) 
       summary: "Draft an invitation or message for a lead (an outreach.draft job)",
       request: jsonBody(ActionCreate),
       responses: {
-        202: { description: "The job; its result holds {actionId}" },
+        202: json(DraftStarted, "The outreach.draft job and the draft action it writes"),
         ...problemResponses,
         ...limitResponses,
       },
@@ -223,7 +233,10 @@ export function outreachRoutes(svcFor: (c: Context<AppEnv>) => OutreachService) 
       middleware: [access("outreach:write", { roles: ["sales", "admin"], humanOnly: true })],
       summary: "Bulk approve drafts (each one as if approved alone)",
       request: jsonBody(BulkApprove),
-      responses: { 200: { description: "Per id: approved or the problem" }, ...problemResponses },
+      responses: {
+        200: json(BulkApproved, "Per id: approved, or refused with the reason"),
+        ...problemResponses,
+      },
     }),
     async (c) => {
       const repo = write(c);
