@@ -13,6 +13,7 @@ import {
   json,
   jsonBody,
   limitResponses,
+  problemResponse,
   problemResponses,
   rawBody,
   requireActor,
@@ -107,7 +108,7 @@ export function contentRoutes(
       request: { params: IdParam, ...jsonBody(PatchContentBody) },
       responses: {
         200: json(PatchEnvelope, "The edited content (and the re-render job, when slide text changed)"),
-        409: { description: "Not a draft" },
+        409: problemResponse("Not a draft"),
         ...problemResponses,
         ...limitResponses,
       },
@@ -139,7 +140,7 @@ export function contentRoutes(
       request: { params: IdParam },
       responses: {
         200: json(ContentEnvelope, "Approved"),
-        409: { description: "Already approved" },
+        409: problemResponse("Already approved"),
         ...problemResponses,
       },
     }),
@@ -161,7 +162,7 @@ export function contentRoutes(
       request: { params: IdParam, ...jsonBody(RejectBody) },
       responses: {
         200: json(ContentEnvelope, "Rejected"),
-        409: { description: "Already rejected" },
+        409: problemResponse("Already rejected"),
         ...problemResponses,
       },
     }),
@@ -295,8 +296,8 @@ export function contentRoutes(
       request: { params: IdParam, ...rawBody({ "multipart/form-data": ImageForm }) },
       responses: {
         201: json(ProductEnvelope, "The product with its pictures"),
-        413: { description: "Over 10 MB" },
-        415: { description: "Not a PNG, JPEG or WebP" },
+        413: problemResponse("Over 10 MB"),
+        415: problemResponse("Not a PNG, JPEG or WebP"),
         ...problemResponses,
       },
     }),

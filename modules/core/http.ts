@@ -39,16 +39,35 @@ export function requireActor(c: Context<AppEnv>, scope?: Scope): Actor {
   return actor;
 }
 
+/** RFC 9457 problem details: every error answer (`workers/api/errors.ts` writes them). */
+export const Problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    requestId: z.string().optional(),
+    code: z.string().optional(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .openapi("Problem");
+
+/** An error answer of a route declaration (problem+json). */
+export const problemResponse = (description: string) => ({
+  content: { "application/problem+json": { schema: Problem } },
+  description,
+});
+
 export const problemResponses = {
-  400: { description: "Invalid input (problem+json, every invalid field listed)" },
-  401: { description: "Not signed in" },
-  403: { description: "Signed in but not allowed" },
-  404: { description: "Not found, or not yours" },
+  400: problemResponse("Invalid input (every invalid field listed)"),
+  401: problemResponse("Not signed in"),
+  403: problemResponse("Signed in but not allowed"),
+  404: problemResponse("Not found, or not yours"),
 } as const;
 
 /** For routes that start paid or throttled work: a guardrail or a rate limit may refuse it. */
 export const limitResponses = {
-  429: { description: "A limit was reached or a guardrail refused; see Retry-After (problem+json)" },
+  429: problemResponse("A limit was reached or a guardrail refused; see Retry-After"),
 } as const;
 
 /**

@@ -7,6 +7,7 @@ import {
   createRouter,
   IdParam,
   jsonBody,
+  problemResponse,
   problemResponses,
   requireAdmin,
 } from "../core/http";
@@ -93,7 +94,7 @@ export function userAdminRoutes(svcFor: (c: Context<AppEnv>) => UserAdminService
       request: jsonBody(InviteBody),
       responses: {
         201: { description: "Invitation created" },
-        409: { description: "A user with this email already exists" },
+        409: problemResponse("A user with this email already exists"),
         ...problemResponses,
       },
     }),
@@ -112,7 +113,7 @@ export function userAdminRoutes(svcFor: (c: Context<AppEnv>) => UserAdminService
       request: { query: TokenQuery },
       responses: {
         200: { description: "Invitation" },
-        410: { description: "Used or expired" },
+        410: problemResponse("Used or expired"),
         ...problemResponses,
       },
     }),
@@ -128,8 +129,8 @@ export function userAdminRoutes(svcFor: (c: Context<AppEnv>) => UserAdminService
       request: jsonBody(AcceptBody),
       responses: {
         201: { description: "User created" },
-        409: { description: "A user with this email already exists" },
-        410: { description: "Used or expired" },
+        409: problemResponse("A user with this email already exists"),
+        410: problemResponse("Used or expired"),
         ...problemResponses,
       },
     }),

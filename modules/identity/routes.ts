@@ -14,6 +14,7 @@ import {
   IdParam,
   json,
   jsonBody,
+  problemResponse,
   problemResponses,
   requireActor,
 } from "../core/http";
@@ -102,7 +103,7 @@ export function identityRoutes(dbFor: (c: Context<AppEnv>) => Db) {
       responses: {
         201: json(CreatedToken, "Created; the secret is in `token`"),
         ...problemResponses,
-        429: { description: "More than 20 tokens this hour; see Retry-After" },
+        429: problemResponse("More than 20 tokens this hour; see Retry-After"),
       },
     }),
     async (c) => {

@@ -10,6 +10,7 @@ import {
   json,
   jsonBody,
   limitResponses,
+  problemResponse,
   problemResponses,
   requireActor,
 } from "../core/http";
@@ -47,7 +48,7 @@ export function jobRoutes(engineFor: (c: Context<AppEnv>) => JobEngine) {
         202: json(JobEnvelope, "Accepted and dispatched"),
         200: json(JobEnvelope, "Same idempotency key: the original job"),
         ...problemResponses,
-        429: { description: "A guardrail refused the job" },
+        429: problemResponse("A guardrail refused the job"),
       },
     }),
     async (c) => {
@@ -144,7 +145,7 @@ export function jobRoutes(engineFor: (c: Context<AppEnv>) => JobEngine) {
       request: { params: IdParam },
       responses: {
         202: json(JobEnvelope, "Re-queued"),
-        409: { description: "Not failed or cancelled" },
+        409: problemResponse("Not failed or cancelled"),
         ...problemResponses,
         ...limitResponses,
       },
@@ -165,7 +166,7 @@ export function jobRoutes(engineFor: (c: Context<AppEnv>) => JobEngine) {
       request: { params: IdParam },
       responses: {
         200: json(JobEnvelope, "Cancelled"),
-        409: { description: "Already finished" },
+        409: problemResponse("Already finished"),
         ...problemResponses,
       },
     }),

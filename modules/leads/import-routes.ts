@@ -9,6 +9,7 @@ import {
   type createRouter,
   json,
   limitResponses,
+  problemResponse,
   problemResponses,
   rawBody,
   requireActor,
@@ -137,6 +138,7 @@ export function registerImportRoutes(
       request: { query: ImportQuery, ...importBody },
       responses: {
         202: json(JobEnvelope, "A leads.import job"),
+        413: problemResponse("Body larger than 8 MB"),
         ...problemResponses,
         ...limitResponses,
       },
@@ -188,7 +190,11 @@ export function registerImportRoutes(
       summary:
         "What an import would do, storing nothing: columns with the suggested and applied mapping, counts, each invalid row's problems in your language, the first 20 rows as stored",
       request: { query: ImportQuery, ...importBody },
-      responses: { 200: json(ImportPreview, "The preview"), ...problemResponses },
+      responses: {
+        200: json(ImportPreview, "The preview"),
+        413: problemResponse("Body larger than 8 MB"),
+        ...problemResponses,
+      },
     }),
     async (c) => {
       const actor = requireActor(c);

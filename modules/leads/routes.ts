@@ -108,7 +108,7 @@ export function leadRoutes(depsFor: (c: Context<AppEnv>) => LeadDeps) {
         {
           byHeat: Object.fromEntries(byHeat.map((h) => [h.heat, h.n])),
           matrix,
-          segments: segments.map((s) => s.segment).filter(Boolean),
+          segments: segments.map((s) => s.segment).filter((s): s is string => Boolean(s)),
           changedThisWeek: changed.map(leadToWire),
         },
         200,

@@ -13,6 +13,7 @@ import {
   json,
   jsonBody,
   limitResponses,
+  problemResponse,
   problemResponses,
   rawBody,
   requireActor,
@@ -194,7 +195,7 @@ export function outreachRoutes(svcFor: (c: Context<AppEnv>) => OutreachService) 
       request: { params: IdParam, ...jsonBody(ActionPatch) },
       responses: {
         200: json(ActionOut, "Edited"),
-        409: { description: "Executing or done" },
+        409: problemResponse("Executing or done"),
         ...problemResponses,
       },
     }),
@@ -216,7 +217,7 @@ export function outreachRoutes(svcFor: (c: Context<AppEnv>) => OutreachService) 
       request: { params: IdParam },
       responses: {
         200: json(ActionOut, "Approved"),
-        409: { description: "Not a draft" },
+        409: problemResponse("Not a draft"),
         ...problemResponses,
       },
     }),
@@ -267,7 +268,7 @@ export function outreachRoutes(svcFor: (c: Context<AppEnv>) => OutreachService) 
       request: { params: IdParam, ...jsonBody(RejectBody) },
       responses: {
         200: json(ActionOut, "Rejected"),
-        409: { description: "Executing or done" },
+        409: problemResponse("Executing or done"),
         ...problemResponses,
       },
     }),
@@ -289,7 +290,7 @@ export function outreachRoutes(svcFor: (c: Context<AppEnv>) => OutreachService) 
       request: { params: IdParam },
       responses: {
         200: json(ActionOut, "Cancelled"),
-        409: { description: "Executing or done" },
+        409: problemResponse("Executing or done"),
         ...problemResponses,
       },
     }),

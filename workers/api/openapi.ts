@@ -4,9 +4,14 @@ import { docsPage } from "./docs";
 
 type Document = ReturnType<OpenAPIHono<AppEnv>["getOpenAPI31Document"]>;
 
+// The routes' own error answers name the `Problem` component; these do too.
+const edgeProblem = (description: string) => ({
+  description,
+  content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
+});
 const EDGE_STATUSES = {
-  413: { description: "Body larger than 256 KB (problem+json)" },
-  415: { description: "Body sent with a content type this route does not take (problem+json)" },
+  413: edgeProblem("Body larger than 256 KB"),
+  415: edgeProblem("Body sent with a content type this route does not take"),
 } as const;
 
 const METHODS = ["get", "put", "post", "delete", "patch"] as const;

@@ -8,6 +8,7 @@ import {
   createRouter,
   json,
   limitResponses,
+  problemResponse,
   problemResponses,
   rawBody,
   requireActor,
@@ -40,7 +41,10 @@ export function healthRoutes(opts: { dev: boolean }) {
         // document; and a fuzzer walking the document must not re-seed the stack it is testing.
         hide: true,
         summary: "Seed the development data again (development only)",
-        responses: { 200: json(DevSeeded, "Seeded"), 404: { description: "Not a development Worker" } },
+        responses: {
+          200: json(DevSeeded, "Seeded"),
+          404: { description: "Not a development Worker (problem+json)" },
+        },
       }),
       async (c) => {
         const s = services(c.env);
@@ -103,7 +107,7 @@ export function realtimeRoutes() {
       request: { query: RealtimeQuery },
       responses: {
         101: { description: "Switching to the WebSocket" },
-        426: { description: "Not a WebSocket upgrade (problem+json)" },
+        426: problemResponse("Not a WebSocket upgrade"),
         ...problemResponses,
       },
     }),
