@@ -81,6 +81,7 @@ export const contentSequence = defineJobType({
   scope: "content:write",
   label: (i, locale) => `${locale === "en" ? "3-post series" : "Série de 3 posts"}: ${clipTopic(i.theme)}`,
   name: { "pt-BR": "Série de 3 posts", en: "3-post series" },
+  notify: "always",
   steps: [
     {
       name: "plan",

@@ -190,6 +190,11 @@ interface JobTypeBase<I extends z.ZodType, R extends z.ZodType> {
   stages?: Readonly<Record<string, LocalizedText>>;
   /** What a person calls this kind of job ({"pt-BR": "Carrossel", en: "Carousel"}), e.g. in limits. */
   name?: LocalizedText;
+  /**
+   * When its owner is told it ended (email/Slack, if they opted in): `"always"` for batches a
+   * person walks away from (imports, enrichment, series), `"long"` (default) only after a minute.
+   */
+  notify?: "always" | "long";
 }
 
 export interface QueueJobType<I extends z.ZodType, R extends z.ZodType> extends JobTypeBase<I, R> {

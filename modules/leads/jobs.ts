@@ -75,6 +75,7 @@ export const leadsImport = defineJobType({
   },
   label: (i, locale) => (locale === "en" ? `Import ${rowCount(i)} leads` : `Importar ${rowCount(i)} leads`),
   name: { "pt-BR": "Importação de leads", en: "Lead import" },
+  notify: "always",
   stages: {
     import: { "pt-BR": "Importando leads", en: "Importing leads" },
     rank: { "pt-BR": "Ranqueando leads", en: "Ranking leads" },
@@ -211,6 +212,7 @@ export const leadsRank = defineJobType({
         ? "Rank all leads"
         : "Ranquear todos os leads",
   name: { "pt-BR": "Ranqueamento de leads", en: "Lead ranking" },
+  notify: "always",
   stages: { rank: { "pt-BR": "Ranqueando leads", en: "Ranking leads" } },
   async run(ctx) {
     const repo = new LeadsRepo(ctx.db, ctx.actor);
@@ -247,6 +249,7 @@ const leadsEnrich = defineJobType({
   label: (i, locale) =>
     locale === "en" ? `Enrich ${i.leadIds.length} leads` : `Enriquecer ${i.leadIds.length} leads`,
   name: { "pt-BR": "Enriquecimento de leads", en: "Lead enrichment" },
+  notify: "always",
   stages: { enrich: { "pt-BR": "Enriquecendo leads", en: "Enriching leads" } },
   async run(ctx) {
     const repo = new LeadsRepo(ctx.db, ctx.actor);
