@@ -3,6 +3,7 @@ import { contentCarousel } from "./carousel";
 import { contentRender } from "./render-job";
 import { contentSequence } from "./sequence";
 
+export { contentBodyRules } from "./bodies";
 export { configureContent } from "./config";
 export { ContentRepo, insertDraft } from "./repo";
 export { contentRoutes } from "./routes";

@@ -9,7 +9,6 @@ export interface Outcome {
   link: string;
 }
 
-
 function duration(s: number, locale: "pt-BR" | "en"): string {
   const m = Math.floor(s / 60);
   const sec = Math.round(s % 60);

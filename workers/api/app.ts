@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { contentRoutes } from "../../modules/content";
+import { contentBodyRules, contentRoutes } from "../../modules/content";
 import { isAdmin } from "../../modules/core/actor";
 import { ConfigError } from "../../modules/core/config";
 import { type AppEnv, access, createRouter, requireActor } from "../../modules/core/http";
@@ -7,7 +7,7 @@ import { guardrailRoutes } from "../../modules/guardrails";
 import { userAdminRoutes } from "../../modules/identity/admin-routes";
 import { identityRoutes } from "../../modules/identity/routes";
 import { jobMetricsRoutes, jobRoutes } from "../../modules/jobs/routes";
-import { leadRoutes } from "../../modules/leads";
+import { leadBodyRules, leadRoutes } from "../../modules/leads";
 import { alertRoutes, notificationRoutes } from "../../modules/notifications";
 import { outreachRoutes } from "../../modules/outreach";
 import { hubName } from "../realtime/hub";
@@ -15,7 +15,7 @@ import { ensureDevSeed, runDevSeeders, services } from "../services";
 import { assertEveryRouteDeclaresAccess } from "./access";
 import { docsPage } from "./docs";
 import { onError, problem } from "./errors";
-import { authenticate, limitBody, limitJsonDepth, requestId, requireContentType } from "./middleware";
+import { authenticate, bodyChecks, limitJsonDepth, requestId } from "./middleware";
 import { documentExtraRoutes, documentLimitStatuses } from "./openapi-extra";
 import { securityHeaders } from "./security-headers";
 import { throttleSignIn } from "./signin-throttle";
@@ -55,7 +55,9 @@ export function createApp(opts: { dev: boolean }) {
     }
     return next();
   });
-  app.use("/api/*", limitBody, requireContentType, limitJsonDepth);
+  // Routes that take more than a small JSON body say so in their own modules.
+  const bodies = bodyChecks([...leadBodyRules, ...contentBodyRules]);
+  app.use("/api/*", bodies.limitBody, bodies.requireContentType, limitJsonDepth);
 
   app.get("/api/health", access("public"), (c) =>
     c.json({ status: "ok", environment: services(c.env).config.environment }),
