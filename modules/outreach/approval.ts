@@ -2,7 +2,7 @@ import { OUTREACH_STATUSES } from "../../drizzle/schema/outreach";
 import type { ActionKind } from "./governor";
 
 /** Max characters of a LinkedIn invitation note (domain.md §5.5). */
-export const INVITE_NOTE_MAX = 300;
+export { INVITE_NOTE_MAX } from "../contracts/outreach-values";
 
 /**
  * What a human approves: the exact text, the action kind and its target. The executor recomputes
