@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { jobs } from "../../drizzle/schema";
+import { providerFor } from "../ai";
 import { clipTopic } from "../core/label";
 import { defineJobType, type JobContext, JobFailure } from "../jobs/types";
-import { providerFor } from "./ai";
 import {
   type BlogBrief,
   blogSystem,

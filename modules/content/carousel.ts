@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { jobs } from "../../drizzle/schema";
+import { type AiProvider, type ImageData, providerFor } from "../ai";
 import type { Db } from "../core/db";
 import { clipTopic } from "../core/label";
 import { defineJobType, type JobContext, JobFailure } from "../jobs/types";
-import { type AiProvider, type ImageData, providerFor } from "./ai";
 import {
   type Brief,
   copyPrompt,

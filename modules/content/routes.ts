@@ -1,11 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { loadPriceTable, PriceOverrides, savePriceOverrides } from "../ai/prices";
 import type { Actor } from "../core/actor";
 import type { Db } from "../core/db";
 import { BadRequest, fieldErrors, NotFound } from "../core/errors";
 import { type AppEnv, access, adminOnly, createRouter, problemResponses, requireActor } from "../core/http";
 import { Job } from "../jobs/schema";
-import { loadPriceTable, PriceOverrides, savePriceOverrides } from "./ai/prices";
 import { PersonaService } from "./personas";
 import { ProductService } from "./products";
 import { ContentRepo, canReadAsset, contentWire, pdfFileName } from "./repo";

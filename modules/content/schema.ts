@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { Finding, Research } from "../ai/types";
 import { MAX_SLIDES, MIN_SLIDES, SLIDE_LIMITS, SlideType } from "../contracts/content";
 
 // The content API's wire shapes and job inputs are contracts (modules/contracts/content.ts); what
@@ -78,16 +79,8 @@ export type Review = z.infer<typeof Review>;
 
 // ---- blog stage outputs ---------------------------------------------------------------------------
 
-export const Finding = z.object({
-  claim: z.string().min(3).max(500),
-  sourceUrl: z.url(),
-  sourceTitle: z.string().max(200),
-});
-export const Research = z.object({
-  summary: z.string().max(2000),
-  findings: z.array(Finding).min(1).max(12),
-});
-export type Research = z.infer<typeof Research>;
+// Grounded research is the AI platform's shape (modules/ai); content stores and shows it.
+export { Finding, Research };
 
 export const BlogStrategy = z.object({
   persona: z.string().min(3).max(200),

@@ -1,9 +1,9 @@
 import { inArray } from "drizzle-orm";
 import { z } from "zod";
 import { jobs } from "../../drizzle/schema";
+import { providerFor } from "../ai";
 import { clipTopic } from "../core/label";
 import { defineJobType, type JobContext, JobFailure, NotYet } from "../jobs/types";
-import { providerFor } from "./ai";
 import { capFirst, firstFit, quote, subject } from "./offline-text";
 import { loadVoice, voicePrompt } from "./personas";
 import { type CarouselInput, SequenceInput, SequenceResult } from "./schema";

@@ -1,5 +1,5 @@
 import satori from "@cf-wasm/satori";
-import type { ImageData } from "../ai/types";
+import type { ImageData } from "../../ai/types";
 import type { Profile, Slide } from "../schema";
 import { drawable } from "../text";
 import { ACCENT, BRAND, FONT, SLIDE_H, SLIDE_W } from "./brand";

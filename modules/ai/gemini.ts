@@ -6,11 +6,18 @@ import {
   type Part,
 } from "@google/genai";
 import { z } from "zod";
-import { JobFailure } from "../../jobs/types";
-import type { Research } from "../schema";
+import { JobFailure } from "../jobs/types";
 import { parseModelJson } from "./json";
 import type { PriceTable } from "./prices";
-import type { AiProvider, ImageData, ImageRequest, JsonRequest, Meter, ResearchRequest } from "./types";
+import type {
+  AiProvider,
+  ImageData,
+  ImageRequest,
+  JsonRequest,
+  Meter,
+  Research,
+  ResearchRequest,
+} from "./types";
 
 export interface GeminiOptions {
   apiKey: string;

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { appSettings } from "../../../drizzle/schema";
-import type { Db } from "../../core/db";
+import { appSettings } from "../../drizzle/schema";
+import type { Db } from "../core/db";
 
 /** USD per million tokens (and flat fees), seeded from domain §3.5; overridable by AI_PRICES_JSON. */
 export interface ModelPrice {

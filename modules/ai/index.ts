@@ -1,17 +1,20 @@
-import type { JobContext } from "../../jobs/types";
-import { contentConfig, contentFetch } from "../config";
+import type { JobContext } from "../jobs/types";
+import { aiConfig, aiFetch } from "./config";
 import { GeminiProvider } from "./gemini";
 import { OfflineProvider } from "./offline";
 import { loadPriceTable } from "./prices";
 import type { AiProvider } from "./types";
 
-export type { AiProvider, ImageData } from "./types";
+export { aiConfig, configureAi } from "./config";
+export { loadPriceTable, PriceOverrides, savePriceOverrides } from "./prices";
+export type { AiProvider, ImageData, JsonRequest, ResearchRequest } from "./types";
+export { Finding, Research } from "./types";
 
 /** The provider for a job: Gemini when a key is configured, else the offline one. */
 export function providerFor(ctx: JobContext<unknown>): AiProvider {
-  const cfg = contentConfig(ctx.env);
+  const cfg = aiConfig(ctx.env);
   if (cfg.provider === "offline") return new OfflineProvider();
-  const fetchImpl = contentFetch();
+  const fetchImpl = aiFetch();
   return new GeminiProvider({
     apiKey: cfg.gemini.apiKey,
     textModel: cfg.gemini.textModel,
