@@ -5,7 +5,7 @@ import { type CountedD1, countingD1 } from "../core/d1-count";
 import { createDb, type Db } from "../core/db";
 import type { JobRegistry } from "./registry";
 import type { CreateJobBody, Job } from "./schema";
-import { appendEvent, type JobRow, type Publisher, transition } from "./store";
+import { appendEvent, type JobRow, type Publisher, transition } from "./transition";
 import {
   JobAborted,
   type JobContext,

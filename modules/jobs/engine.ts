@@ -20,7 +20,7 @@ import {
   publishSafely,
   toWire,
   transition,
-} from "./store";
+} from "./transition";
 import {
   JobAborted,
   type JobContext,
