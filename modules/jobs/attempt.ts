@@ -29,7 +29,7 @@ export async function failAttempt(
   const autoRetry = err instanceof JobFailure ? err.autoRetry : true;
   if (error.retryable && autoRetry && row.attempts < row.maxAttempts && def) {
     const retryAfter = err instanceof JobFailure ? (err.retryAfterMs ?? 0) : 0;
-    const delay = Math.max(retryAfter, backoffMs(def.retry, row.attempts));
+    const delay = Math.max(retryAfter, backoffMs(def.retry, row.attempts - row.parts));
     const requeued = await store.requeue(row, error, delay);
     return requeued ? { applied: true, requeueDelayMs: delay } : { applied: false };
   }

@@ -73,7 +73,7 @@ export function buildContext<I>(
   const holds: string[] = [];
   const ctx: JobContext<I> = {
     jobId: row.id,
-    attempt: row.attempts,
+    attempt: row.attempts - row.parts,
     input,
     actor,
     env: d.env,

@@ -24,6 +24,14 @@ export type { JobRow, Publisher } from "./transition";
 /** The attempt that holds a job's lease: every write of a running attempt is fenced by it. */
 export type Fence = Pick<JobRow, "id" | "attempts">;
 
+/**
+ * The attempt a person counts: `attempts` is also the fencing token and moves on every claim,
+ * including the claims of a long job's later parts (decision 0025), which are not retries.
+ */
+export const attemptOf = (row: Pick<JobRow, "attempts" | "parts">): number => row.attempts - row.parts;
+
+const STARTED: JobProgress = { percent: 0, stage: "start", message: "Started" };
+
 /** Who cancelled or retried, as the trail says it ("by you", a name, "by an administrator"). */
 export interface ActedBy {
   by: string;
@@ -92,9 +100,10 @@ export class JobStore {
         startedAt: sql`coalesce(${jobs.startedAt}, ${now})`,
         leaseUntil: now + leaseMs,
         heartbeatAt: now,
-        progress: { percent: 0, stage: "start", message: "Started" },
+        // A later part of a long job keeps its progress; a new attempt starts over.
+        progress: sql`case when ${jobs.parts} > 0 and ${jobs.error} is null then ${jobs.progress} else ${JSON.stringify(STARTED)} end`,
       },
-      jobEvent.running(row.attempts + 1),
+      jobEvent.running(attemptOf(row) + 1),
       now,
     );
   }
@@ -148,10 +157,10 @@ export class JobStore {
   }
 
   /** running → queued again after a failed attempt, due after `delayMs` (the retry backoff). */
-  requeue(job: Fence, error: JobError, delayMs: number): Promise<JobRow | null> {
+  requeue(job: Fence & Pick<JobRow, "parts">, error: JobError, delayMs: number): Promise<JobRow | null> {
     const now = this.now();
     const patch = { status: "queued" as const, error, runAt: now + delayMs, leaseUntil: null };
-    return this.running(job, patch, jobEvent.retrying(job.attempts, error, delayMs), now);
+    return this.running(job, patch, jobEvent.retrying(attemptOf(job), error, delayMs), now);
   }
 
   /**
@@ -167,6 +176,9 @@ export class JobStore {
       leaseUntil: null,
       dispatchedAt: null,
       maxAttempts: sql`${jobs.maxAttempts} + 1`,
+      parts: sql`${jobs.parts} + 1`,
+      // This attempt is going well: a failure of an earlier attempt no longer describes the job.
+      error: null,
     };
     return this.running(job, patch, jobEvent.continued(c.message, c.statements), now);
   }

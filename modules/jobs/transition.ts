@@ -62,8 +62,9 @@ export function toWire(row: JobRow, now = Date.now()): Job {
     result: row.result ?? null,
     error: row.error ?? null,
     progress: row.progress ?? null,
-    attempts: row.attempts,
-    maxAttempts: row.maxAttempts,
+    // Net of a long job's parts (decision 0025): the attempts a person counts.
+    attempts: row.attempts - row.parts,
+    maxAttempts: row.maxAttempts - row.parts,
     userId: row.userId,
     parentId: row.parentId,
     sequenceId: row.sequenceId,
