@@ -1,18 +1,17 @@
 import type { JobContext } from "../jobs/types";
-import { aiConfig, aiFetch } from "./config";
+import { type AiConfig, aiFetch } from "./config";
 import { GeminiProvider } from "./gemini";
 import { OfflineProvider } from "./offline";
 import { loadPriceTable } from "./prices";
 import type { AiProvider } from "./types";
 
-export { aiConfig, configureAi } from "./config";
+export { type AiConfig, aiConfig, configureAi } from "./config";
 export { loadPriceTable, PriceOverrides, savePriceOverrides } from "./prices";
 export type { AiProvider, ImageData, JsonRequest, ResearchRequest } from "./types";
 export { Finding, Research } from "./types";
 
-/** The provider for a job: Gemini when a key is configured, else the offline one. */
-export function providerFor(ctx: JobContext<unknown>): AiProvider {
-  const cfg = aiConfig(ctx.env);
+/** The provider for a job: Gemini when a key is configured (`cfg`, from `aiConfig(env)`), else the offline one. */
+export function providerFor(ctx: JobContext<unknown>, cfg: AiConfig): AiProvider {
   if (cfg.provider === "offline") return new OfflineProvider();
   const fetchImpl = aiFetch();
   return new GeminiProvider({

@@ -60,8 +60,9 @@ export function buildContext<I>(
   // on its behalf (progress, checkpoints, logs: a guarded update and an event each) are added.
   const counted = meter;
   let ownWrites = 0;
-  const runner = d.registry.get(row.type)?.runner;
-  const leaseMs = d.registry.get(row.type)?.timeoutMs ?? 60_000;
+  const def = d.registry.get(row.type);
+  const runner = def?.runner;
+  const leaseMs = def?.timeoutMs ?? 60_000;
   const ensure = (r: JobRow | null): void => {
     if (!r) {
       abort.abort();
@@ -76,8 +77,27 @@ export function buildContext<I>(
     attempt: row.attempts - row.parts,
     input,
     actor,
-    env: d.env,
+    deps: def?.deps ? def.deps(d.env) : undefined,
     db: createDb(counted.d1),
+    children: async () =>
+      (await store.children(row.id)).map((c) => ({
+        id: c.id,
+        status: c.status,
+        progress: c.progress ?? null,
+        sequenceIndex: c.sequenceIndex,
+        result: c.result ?? null,
+        error: c.error ?? null,
+      })),
+    meta: async () => {
+      const now = await store.load(row.id);
+      return {
+        costUsd: now?.costUsd ?? row.costUsd,
+        progress: now?.progress ?? null,
+        parentId: row.parentId,
+        sequenceId: row.sequenceId,
+        sequenceIndex: row.sequenceIndex,
+      };
+    },
     checkpoint: row.checkpointData ?? {},
     signal: abort.signal,
     saveCheckpoint: (key, value) => {

@@ -69,6 +69,11 @@ export class JobStore {
     return this.d.db.query.jobs.findFirst({ where: eq(jobs.id, jobId) });
   }
 
+  /** The jobs a job started (`enqueueChild`), for a parent that waits on them. */
+  children(parentId: string): Promise<JobRow[]> {
+    return this.d.db.select().from(jobs).where(eq(jobs.parentId, parentId));
+  }
+
   findByKey(userId: string, key: string): Promise<JobRow | undefined> {
     return this.d.db.query.jobs.findFirst({
       where: and(eq(jobs.userId, userId), eq(jobs.idempotencyKey, key)),

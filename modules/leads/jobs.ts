@@ -6,7 +6,7 @@ import { defineJobType, JobFailure } from "../jobs/types";
 import { applyEnrichment, enrichFromWebsite } from "./enrichment";
 import { IMPORT_CHUNK, type ImportRowReport, importRows } from "./import";
 import type { Locale } from "./import-problems";
-import { PythonService } from "./python-client";
+import { leadJobDeps } from "./job-deps";
 import { leadById, rankLeads, rescoreWith } from "./ranking";
 import { LeadsRepo } from "./repo";
 import { recordWebhookEngagement, WebhookInput } from "./webhooks";
@@ -42,6 +42,7 @@ async function importedRows(
 
 export const leadsImport = defineJobType({
   type: "leads.import",
+  deps: leadJobDeps,
   description: "Imports leads from CSV/JSON rows, merges duplicates, then ranks them.",
   runner: "queue",
   // Inline rows (≤ 5,000: a job's input is one D1 row, ≤ 2 MB), or the rows of an uploaded file
@@ -82,7 +83,7 @@ export const leadsImport = defineJobType({
   },
   async run(ctx) {
     const repo = new LeadsRepo(ctx.db, ctx.actor);
-    const rows = await importedRows(ctx.env.FILES, ctx.input, ctx.actor.userId);
+    const rows = await importedRows(ctx.deps.files, ctx.input, ctx.actor.userId);
     const total = rows.length;
     const locale = await userLocale(ctx.db, ctx.actor.userId);
     // A slice at a time, checkpointed after each: a continuation (ctx.yieldPoint) or a retry
@@ -136,7 +137,7 @@ export const leadsImport = defineJobType({
         done: from,
         total: ids.length,
       });
-      await rankLeads(ctx.db, repo, new PythonService(ctx.env, ctx.actor.userId), ctx.jobId, {
+      await rankLeads(ctx.db, repo, ctx.deps.python(ctx.actor.userId), ctx.jobId, {
         leadIds: ids.slice(from),
         onPage: async (_last, done) => {
           rk = { done: from + done };
@@ -195,6 +196,7 @@ function addReports(st: ImportState, reports: ImportRowReport[], rows: number): 
 
 export const leadsRank = defineJobType({
   type: "leads.rank",
+  deps: leadJobDeps,
   description: "Re-ranks every lead (fit V2, heatmap, territory) in the Python service.",
   runner: "queue",
   input: z.object({ leadIds: z.array(z.string()).max(5000).optional() }),
@@ -216,7 +218,7 @@ export const leadsRank = defineJobType({
   stages: { rank: { "pt-BR": "Ranqueando leads", en: "Ranking leads" } },
   async run(ctx) {
     const repo = new LeadsRepo(ctx.db, ctx.actor);
-    const service = new PythonService(ctx.env, ctx.actor.userId);
+    const service = ctx.deps.python(ctx.actor.userId);
     const resume = ctx.checkpoint.rank as { lastId: string; done: number; changed: number } | undefined;
     const changedBefore = resume?.changed ?? 0;
     // Resumes after the checkpoint: by id order for "every lead", by position in a given list.
@@ -238,6 +240,7 @@ const ENRICH_CHUNK = 5;
 
 const leadsEnrich = defineJobType({
   type: "leads.enrich",
+  deps: leadJobDeps,
   description: "Finds decision makers and company facts on LinkedIn (Unipile), with citations.",
   runner: "queue",
   input: z.object({ leadIds: z.array(z.string().min(1)).min(1).max(1000) }),
@@ -253,7 +256,7 @@ const leadsEnrich = defineJobType({
   stages: { enrich: { "pt-BR": "Enriquecendo leads", en: "Enriching leads" } },
   async run(ctx) {
     const repo = new LeadsRepo(ctx.db, ctx.actor);
-    const service = new PythonService(ctx.env, ctx.actor.userId);
+    const service = ctx.deps.python(ctx.actor.userId);
     const ids = [...new Set(ctx.input.leadIds)];
     const tally = {
       enriched: 0,
