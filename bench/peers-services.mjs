@@ -84,7 +84,7 @@ export async function startServices({ redisPort, pgPort }) {
     pgUrl: `postgres://postgres@127.0.0.1:${pgPort}/postgres`,
     versions: {
       redis: execFileSync("redis-server", ["--version"], { encoding: "utf8" }).split(" ")[2]?.slice(2),
-      postgres: execFileSync(path.join(bin, "postgres"), ["--version"], { encoding: "utf8" }).trim(),
+      postgres: execFileSync(path.join(bin, "postgres"), ["--version"], { encoding: "utf8" }).split(" ")[2],
     },
     stop() {
       try {
