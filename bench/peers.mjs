@@ -1,5 +1,5 @@
 // `npm run bench -- peers` (issue #10): the same workload (bench/peers-workload.mjs) against our
-// stack, BullMQ and pg-boss, one engine at a time on an otherwise idle bench, each behind HTTP.
+// stack, BullMQ and pg-boss, one engine at a time (the others stopped), each behind HTTP.
 // Writes its section of docs/benchmarks.md. Ports are in the 31xxx range, away from `npm run dev`.
 import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
