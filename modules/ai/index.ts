@@ -5,10 +5,9 @@ import { OfflineProvider } from "./offline";
 import { loadPriceTable } from "./prices";
 import type { AiProvider } from "./types";
 
-export { type AiConfig, aiConfig, configureAi } from "./config";
-export { loadPriceTable, PriceOverrides, savePriceOverrides } from "./prices";
-export type { AiProvider, ImageData, JsonRequest, ResearchRequest } from "./types";
-export { Finding, Research } from "./types";
+export { type AiConfig, aiConfig } from "./config";
+
+export type { AiProvider, ImageData } from "./types";
 
 /** The provider for a job: Gemini when a key is configured (`cfg`, from `aiConfig(env)`), else the offline one. */
 export function providerFor(ctx: JobContext<unknown>, cfg: AiConfig): AiProvider {

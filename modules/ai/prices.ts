@@ -19,7 +19,7 @@ const DEFAULT_PRICES: Record<string, ModelPrice> = {
   "gemini-2.5-flash-image": { inputPerMTok: 0.3, outputPerMTok: 30, estimateUsd: 0.06 },
 };
 /** Google Search grounding fee per grounded prompt. */
-export const SEARCH_FEE_USD = 0.035;
+const SEARCH_FEE_USD = 0.035;
 const FALLBACK: ModelPrice = { inputPerMTok: 1.25, outputPerMTok: 10, estimateUsd: 0.025 };
 
 export const PriceOverrides = z.record(

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { CostEntry, LogEvent } from "../jobs/types";
 
 /** Grounded research: a summary and its cited findings (web search through the provider). */
-export const Finding = z.object({
+const Finding = z.object({
   claim: z.string().min(3).max(500),
   sourceUrl: z.url(),
   sourceTitle: z.string().max(200),

@@ -25,7 +25,7 @@ import { slugify, stripHtml, wordCount } from "./text";
 
 type Ctx = JobContext<BlogInput, ContentDeps>;
 
-export const BLOG_STAGES = {
+const BLOG_STAGES = {
   research: "research",
   strategy: "strategy",
   write: "write",

@@ -36,7 +36,7 @@ type Ctx = JobContext<CarouselInput, ContentDeps>;
 type Outputs = Readonly<Record<string, unknown>>;
 
 /** Workflow step names (checkpoint keys). */
-export const CAROUSEL_STAGES = {
+const CAROUSEL_STAGES = {
   strategist: "strategist",
   copywriter: "copywriter",
   designer: "designer",
@@ -122,7 +122,7 @@ const SHORTENED_MAX_SCORE = 60;
  * Text the repair shortened was never read by the model as it now stands: the draft scores at
  * most 60 and says which fields, so the Brand Analyst's rewrite (and then a person) looks at them.
  */
-export function shortenedPenalty(r: Review, copy: Copy): Review {
+function shortenedPenalty(r: Review, copy: Copy): Review {
   if (!copy.shortened?.length) return r;
   const fields = copy.shortened.join(", ");
   return {

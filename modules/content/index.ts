@@ -4,8 +4,7 @@ import { contentRender } from "./render-job";
 import { contentSequence } from "./sequence";
 
 export { contentBodyRules } from "./bodies";
-export { configureContent } from "./config";
-export { ContentRepo, insertDraft } from "./repo";
+
 export { contentRoutes } from "./routes";
 export { seedContentDemo } from "./seed";
 

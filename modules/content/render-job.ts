@@ -8,8 +8,8 @@ import { contentDeps } from "./deps";
 import { ContentRepo } from "./repo";
 import type { Slide } from "./schema";
 
-export const RenderInput = z.object({ contentId: z.string().min(1).max(64), topic: z.string().max(200) });
-export const RenderResult = z.object({
+const RenderInput = z.object({ contentId: z.string().min(1).max(64), topic: z.string().max(200) });
+const RenderResult = z.object({
   contentId: z.string(),
   slides: z.number().int(),
   renderMs: z.array(z.number()),

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { Finding, Research } from "../ai/types";
+import { Research } from "../ai/types";
 import { MAX_SLIDES, MIN_SLIDES, SLIDE_LIMITS, SlideType } from "../contracts/content";
 
 // The content API's wire shapes and job inputs are contracts (modules/contracts/content.ts); what
@@ -26,7 +26,7 @@ const SlideText = z.object({
 });
 
 /** A slide's text within its type's limits. */
-export const SlideCopy = SlideText.superRefine((s, ctx) => {
+const SlideCopy = SlideText.superRefine((s, ctx) => {
   const lim = SLIDE_LIMITS[s.type];
   if (s.headline.length > lim.headline) {
     ctx.addIssue({ code: "custom", path: ["headline"], message: `At most ${lim.headline} characters` });
@@ -35,7 +35,6 @@ export const SlideCopy = SlideText.superRefine((s, ctx) => {
     ctx.addIssue({ code: "custom", path: ["body"], message: `At most ${lim.body} characters` });
   }
 });
-export type SlideCopy = z.infer<typeof SlideCopy>;
 
 const HASHTAG = /^#[\p{L}\p{N}_]{2,40}$/u;
 
@@ -80,7 +79,7 @@ export type Review = z.infer<typeof Review>;
 // ---- blog stage outputs ---------------------------------------------------------------------------
 
 // Grounded research is the AI platform's shape (modules/ai); content stores and shows it.
-export { Finding, Research };
+export { Research };
 
 export const BlogStrategy = z.object({
   persona: z.string().min(3).max(200),

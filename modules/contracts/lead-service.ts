@@ -34,7 +34,7 @@ export const RankResult = z.object({
 export type RankResult = z.infer<typeof RankResult>;
 export const RankResponse = z.object({ results: z.array(RankResult) });
 
-export const EnrichLead = z.object({
+const EnrichLead = z.object({
   id: z.string(),
   company: z.string(),
   website: z.string().nullish(),
@@ -67,7 +67,7 @@ export const EnrichResult = z.object({
 export type EnrichResult = z.infer<typeof EnrichResult>;
 export const EnrichResponse = z.object({ results: z.array(EnrichResult) });
 
-export const WebsiteFactsRequest = z.object({ website: z.string() });
+const WebsiteFactsRequest = z.object({ website: z.string() });
 export const WebsiteFacts = z.object({
   pages: z.array(z.string()),
   facts: z.array(

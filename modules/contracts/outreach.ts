@@ -3,10 +3,8 @@
 import { z } from "@hono/zod-openapi";
 import { OUTREACH_KINDS, OUTREACH_STATUSES, OUTREACH_TIERS } from "../../drizzle/schema/outreach";
 
-export { IN_FLIGHT_STATUSES, INVITE_NOTE_MAX } from "./outreach-values";
-
 /** True for an IANA time zone name the runtime knows ("America/Sao_Paulo"). */
-export function isTimeZone(tz: string): boolean {
+function isTimeZone(tz: string): boolean {
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: tz });
     return true;
@@ -40,14 +38,6 @@ export const AccountCreate = z
     timeZone: z.string().max(64).refine(isTimeZone, "Unknown IANA time zone").nullish(),
   })
   .openapi("OutreachAccountCreate");
-
-export const AccountPatch = z
-  .object({
-    name: z.string().trim().min(1).max(120).optional(),
-    tier: z.enum(OUTREACH_TIERS).optional(),
-    timeZone: z.string().max(64).refine(isTimeZone, "Unknown IANA time zone").optional(),
-  })
-  .openapi("OutreachAccountPatch");
 
 export const RulesBody = z
   .object({
@@ -83,7 +73,7 @@ export const Usage = z
 export type Usage = z.infer<typeof Usage>;
 
 /** One line of an action's own log. */
-export const LogEntry = z.object({ at: z.string(), decision: z.string(), reason: z.string() });
+const LogEntry = z.object({ at: z.string(), decision: z.string(), reason: z.string() });
 
 /** One line of an account's audit log (`GET /api/outreach/accounts/{id}/log`). */
 export const AuditLogEntry = z

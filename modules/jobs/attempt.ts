@@ -64,7 +64,7 @@ export async function saveCheckpoint(
   if (!(await store.checkpoint(row, stage, output))) throw leaseLost();
 }
 
-export function toJobError(err: unknown, def?: JobType): JobError {
+function toJobError(err: unknown, def?: JobType): JobError {
   if (err instanceof JobFailure) {
     const never = def?.retry.nonRetryable?.includes(err.code) ?? false;
     return { code: err.code, message: err.message, retryable: err.retryable && !never };

@@ -15,9 +15,8 @@ import { sweepJobs } from "./sweeper";
 import type { JobContext, JobType, ProviderGate, SpendGuard } from "./types";
 import type { WorkflowParams } from "./workflow-start";
 
-export { toJobError } from "./attempt";
 export { JobMessage } from "./dispatch";
-export type { EnqueueHook, EnqueueOptions } from "./enqueue";
+export type { EnqueueOptions } from "./enqueue";
 export { type WorkflowParams, workflowInstanceId } from "./workflow-start";
 
 export interface EngineDeps {

@@ -167,5 +167,5 @@ export class JobRunner {
 }
 
 /** The part of an attempt's end its caller acts on: when to deliver it again. */
-export const requeueOnly = (out: AttemptEnd): RunOutcome =>
+const requeueOnly = (out: AttemptEnd): RunOutcome =>
   out.requeueDelayMs === undefined ? {} : { requeueDelayMs: out.requeueDelayMs };

@@ -28,7 +28,7 @@ export type Fence = Pick<JobRow, "id" | "attempts">;
  * The attempt a person counts: `attempts` is also the fencing token and moves on every claim,
  * including the claims of a long job's later parts (decision 0025), which are not retries.
  */
-export const attemptOf = (row: Pick<JobRow, "attempts" | "parts">): number => row.attempts - row.parts;
+const attemptOf = (row: Pick<JobRow, "attempts" | "parts">): number => row.attempts - row.parts;
 
 const STARTED: JobProgress = { percent: 0, stage: "start", message: "Started" };
 

@@ -55,7 +55,7 @@ export interface RetryPolicy {
 }
 
 /** The job's own place in the engine, as a handler may read it (never the jobs table). */
-export interface JobMeta {
+interface JobMeta {
   costUsd: number;
   progress: JobProgress | null;
   parentId: string | null;
@@ -64,7 +64,7 @@ export interface JobMeta {
 }
 
 /** A job this job started, as its parent sees it. */
-export interface ChildJob {
+interface ChildJob {
   id: string;
   status: JobStatus;
   progress: JobProgress | null;
@@ -182,7 +182,7 @@ export class NotYet {
   readonly notYet = true;
 }
 
-export interface WorkflowStep<I, D = unknown> {
+interface WorkflowStep<I, D = unknown> {
   name: string;
   /** What a person calls the stage, in both languages ({"pt-BR": "Pesquisa", en: "Research"}). */
   label: LocalizedText;
@@ -231,13 +231,12 @@ interface JobTypeBase<I extends z.ZodType, R extends z.ZodType, D> {
   notify?: "always" | "long";
 }
 
-export interface QueueJobType<I extends z.ZodType, R extends z.ZodType, D = unknown>
-  extends JobTypeBase<I, R, D> {
+interface QueueJobType<I extends z.ZodType, R extends z.ZodType, D = unknown> extends JobTypeBase<I, R, D> {
   runner: "queue";
   run(ctx: JobContext<z.infer<I>, D>): Promise<z.infer<R>>;
 }
 
-export interface WorkflowJobType<I extends z.ZodType, R extends z.ZodType, D = unknown>
+interface WorkflowJobType<I extends z.ZodType, R extends z.ZodType, D = unknown>
   extends JobTypeBase<I, R, D> {
   runner: "workflow";
   steps: readonly WorkflowStep<z.infer<I>, D>[];

@@ -40,7 +40,7 @@ async function importedRows(
   return rows;
 }
 
-export const leadsImport = defineJobType({
+const leadsImport = defineJobType({
   type: "leads.import",
   deps: leadJobDeps,
   description: "Imports leads from CSV/JSON rows, merges duplicates, then ranks them.",
@@ -194,7 +194,7 @@ function addReports(st: ImportState, reports: ImportRowReport[], rows: number): 
   return { next: st.next + rows, counts, invalid, ids };
 }
 
-export const leadsRank = defineJobType({
+const leadsRank = defineJobType({
   type: "leads.rank",
   deps: leadJobDeps,
   description: "Re-ranks every lead (fit V2, heatmap, territory) in the Python service.",
@@ -313,7 +313,7 @@ const leadsEnrich = defineJobType({
 });
 
 /** Provisioned for phase 2 (FR18): signed provider webhooks processed as jobs. */
-export const incomingWebhook = defineJobType({
+const incomingWebhook = defineJobType({
   type: "incoming_webhook",
   description: "Processes a signed Unipile webhook (new relation, message reply) into engagement.",
   runner: "queue",

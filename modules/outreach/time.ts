@@ -32,10 +32,8 @@ function formatter(tz: string): Intl.DateTimeFormat {
   }
   return f;
 }
-
 // True when `tz` is an IANA zone this runtime knows: one definition, in the wire contract (it
 // validates a request's time zone).
-export { isTimeZone } from "../contracts/outreach";
 
 function parts(t: number, tz: string) {
   const out: Record<string, string> = {};

@@ -14,7 +14,7 @@ import { personProfileUrl } from "./target";
  * Unipile's own webhook payloads (developer.unipile.com: "New relation", "New messages",
  * "Account status"). Only the fields we use are required; everything else passes through.
  */
-export const NewRelation = z.object({
+const NewRelation = z.object({
   event: z.literal("new_relation"),
   account_id: z.string().min(1),
   account_type: z.string().optional(),
@@ -26,7 +26,7 @@ export const NewRelation = z.object({
   user_picture_url: z.string().nullish(),
 });
 
-export const MessageReceived = z.object({
+const MessageReceived = z.object({
   event: z.literal("message_received"),
   account_id: z.string().min(1),
   account_type: z.string().optional(),
@@ -43,7 +43,7 @@ export const MessageReceived = z.object({
   }),
 });
 
-export const AccountStatusEvent = z.object({
+const AccountStatusEvent = z.object({
   AccountStatus: z.object({
     account_id: z.string().min(1),
     account_type: z.string().optional(),

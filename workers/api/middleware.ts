@@ -10,7 +10,7 @@ import { UserDirectory } from "../../modules/identity/directory";
 import { TokenService } from "../../modules/identity/tokens";
 import { services } from "../services";
 
-export const MAX_BODY_BYTES = 256 * 1024;
+const MAX_BODY_BYTES = 256 * 1024;
 
 /** Request id on every response and one structured log line per API request. */
 export const requestId: MiddlewareHandler<AppEnv> = async (c, next) => {

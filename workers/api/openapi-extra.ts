@@ -76,7 +76,7 @@ export function documentExtraRoutes(api: Router): void {
  * Operations that can answer 429: sign-in and token creation are throttled (`RateLimiter`); the
  * others start a job, and a guardrail (spend limit, kill switch, daily count) may refuse it.
  */
-export const MAY_ANSWER_429: ReadonlySet<string> = new Set([
+const MAY_ANSWER_429: ReadonlySet<string> = new Set([
   "post /auth/sign-in/email",
   "post /tokens",
   "post /jobs",

@@ -10,8 +10,6 @@ export type {
 } from "../../../modules/contracts/outreach";
 export { INVITE_NOTE_MAX } from "../../../modules/contracts/outreach-values";
 
-export type FieldError = { path: string; message: string };
-
 /** Statuses the governor still acts on: the screen keeps refreshing while any is present. */
 export const IN_FLIGHT: ReadonlySet<string> = new Set(IN_FLIGHT_STATUSES);
 
