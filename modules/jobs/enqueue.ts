@@ -114,9 +114,16 @@ export class JobEnqueuer {
       return { job: toWire(winner), created: false };
     }
     const { row, published } = created;
-    // Started once "queued" is out, so watchers see queued → running → succeeded in order.
-    if (opts.waitUntil) opts.waitUntil(published.then(() => this.d.startNow(row, def, actor)));
-    await Promise.all([published, this.d.dispatcher.sendFirst(row.id)]);
+    const sent = this.d.dispatcher.sendFirst(row.id);
+    if (opts.waitUntil) {
+      // The row is stored (D1 is the truth), so the answer need not wait for the realtime publish
+      // or the queue send: a send that fails or never happens is redone by the sweeper
+      // (`dispatchedAt`). Started once "queued" is out, so watchers see queued → running → done.
+      opts.waitUntil(sent);
+      opts.waitUntil(published.then(() => this.d.startNow(row, def, actor)));
+    } else {
+      await Promise.all([published, sent]);
+    }
     return { job: toWire(row), created: true };
   }
 

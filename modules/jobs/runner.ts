@@ -35,11 +35,19 @@ export type RunOutcome = { requeueDelayMs?: number; continueNow?: true };
 const DIRECT_START_MAX_MS = 30_000;
 
 /**
+ * Direct starts running at once in this isolate. Under a burst, starting every job from its own
+ * request doubles the work the same requests compete for, so every answer waits; past this many,
+ * jobs are left to the queue consumer, which takes them in batches.
+ */
+const MAX_DIRECT_STARTS = 4;
+
+/**
  * Claims jobs and runs them: queue-runner types inline (heartbeating the lease), Workflow types
  * by starting their instance. Also stops them (cancel). Every write goes through the store.
  */
 export class JobRunner {
   readonly workflows: WorkflowStarter;
+  private directStarts = 0;
 
   constructor(private readonly d: RunnerDeps) {
     this.workflows = new WorkflowStarter(d.workflow, d.store, d.registry);
@@ -81,6 +89,8 @@ export class JobRunner {
    */
   async startNow(row: JobRow, def: JobType, owner: Actor): Promise<void> {
     if (def.runner === "queue" && def.timeoutMs > DIRECT_START_MAX_MS) return;
+    if (this.directStarts >= MAX_DIRECT_STARTS) return;
+    this.directStarts++;
     try {
       const claimed = await this.claimRow(row, def);
       if (!claimed) return;
@@ -95,6 +105,8 @@ export class JobRunner {
       console.error(
         JSON.stringify({ msg: "direct start failed; the queue takes over", jobId: row.id, err: String(err) }),
       );
+    } finally {
+      this.directStarts--;
     }
   }
 
