@@ -12,6 +12,7 @@ import { benchJobs } from "./jobs.mjs";
 import { benchLeads } from "./leads.mjs";
 import { API, waitUntil } from "./lib.mjs";
 import { benchOutreach } from "./outreach.mjs";
+import { benchPeers } from "./peers.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const only = process.argv.slice(2);
@@ -27,7 +28,8 @@ async function up() {
 
 let dev = null;
 // The outreach bench runs in workerd on its own (vitest): it needs no dev stack.
-const needsDev = only.length === 0 || only.some((n) => n !== "outreach");
+// `peers` starts its own stack, Redis and PostgreSQL (on 31xxx ports), and only when asked for.
+const needsDev = only.length === 0 || only.some((n) => n !== "outreach" && n !== "peers");
 if (needsDev && !(await up())) {
   console.log("starting npm run dev …");
   dev = spawn(process.execPath, ["scripts/dev.mjs"], { cwd: root, stdio: "ignore", detached: true });
@@ -47,6 +49,7 @@ try {
   if (want("content")) results.content = await benchContent();
   if (want("dashboard")) results.dashboard = await benchDashboard(root);
   if (want("outreach")) results.outreach = await benchOutreach(root);
+  if (only.includes("peers")) results.peers = await benchPeers(root);
 } finally {
   if (dev) process.kill(-dev.pid, "SIGTERM");
 }

@@ -93,6 +93,7 @@ export function services(env: Env): Services {
     env.NOTIFY_QUEUE as Queue<NotifyMessage>,
     config.appUrl,
     config.isDev,
+    registry,
     alerts,
   );
   const mailer = mailerFor(config, alerts);

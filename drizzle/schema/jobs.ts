@@ -33,6 +33,12 @@ export const jobs = sqliteTable(
     checkpointData: text("checkpoint_data", { mode: "json" }).$type<Record<string, unknown>>(),
     attempts: integer("attempts").notNull().default(0),
     maxAttempts: integer("max_attempts").notNull(),
+    /**
+     * Times a long job continued in a fresh invocation (decision 0025). Each part is claimed like
+     * an attempt (the fencing token moves on) and raises `max_attempts` by one; the API reports
+     * attempts net of parts, so a healthy job never reads as retried.
+     */
+    parts: integer("parts").notNull().default(0),
     userId: text("user_id")
       .notNull()
       .references(() => user.id),

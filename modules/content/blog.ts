@@ -1,9 +1,7 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { jobs } from "../../drizzle/schema";
+import { providerFor } from "../ai";
 import { clipTopic } from "../core/label";
 import { defineJobType, type JobContext, JobFailure } from "../jobs/types";
-import { providerFor } from "./ai";
 import {
   type BlogBrief,
   blogSystem,
@@ -16,7 +14,7 @@ import {
   strategyPromptBlog,
   writePrompt,
 } from "./blog-copy";
-import { contentConfig } from "./config";
+import { type ContentDeps, contentDeps } from "./deps";
 import { loadVoice, type Voice, voicePrompt } from "./personas";
 import { findImagesForTopic } from "./products";
 import { brandArtPng } from "./render/art";
@@ -25,9 +23,9 @@ import { sanitizeBlogHtml } from "./sanitize";
 import { BLOG_WORDS, BlogDraft, BlogInput, BlogStrategy, ContentResult, Research } from "./schema";
 import { slugify, stripHtml, wordCount } from "./text";
 
-type Ctx = JobContext<BlogInput>;
+type Ctx = JobContext<BlogInput, ContentDeps>;
 
-export const BLOG_STAGES = {
+const BLOG_STAGES = {
   research: "research",
   strategy: "strategy",
   write: "write",
@@ -68,6 +66,7 @@ const brief = (ctx: Ctx, voice: Voice): BlogBrief => ({ input: ctx.input, voice 
 
 /** `content.blog`: Research → Strategy → Write → Image, each stage checkpointed (FR8). */
 export const contentBlog = defineJobType({
+  deps: contentDeps,
   type: "content.blog",
   description:
     "Blog post: grounded research with sources, strategy, pt-BR HTML with SEO fields, 16:9 banner.",
@@ -89,7 +88,7 @@ export const contentBlog = defineJobType({
         return timed(async () => {
           const voice = await loadVoice(ctx.db, ctx.input.profile, ctx.input.personaId);
           const b = brief(ctx, voice);
-          const research = await providerFor(ctx).research({
+          const research = await providerFor(ctx, ctx.deps.ai).research({
             task: "blog.research",
             system: blogSystem(b),
             query: researchQuery(b),
@@ -106,7 +105,7 @@ export const contentBlog = defineJobType({
         const r = need<ResearchOut>(o, BLOG_STAGES.research);
         const b = brief(ctx, r.voice);
         return timed(async () => ({
-          strategy: await providerFor(ctx).generateJson({
+          strategy: await providerFor(ctx, ctx.deps.ai).generateJson({
             task: "blog.strategy",
             system: blogSystem(b),
             prompt: strategyPromptBlog(b, voicePrompt(r.voice), r.research),
@@ -125,7 +124,7 @@ export const contentBlog = defineJobType({
         const { strategy } = need<{ strategy: BlogStrategy }>(o, BLOG_STAGES.strategy);
         const b = brief(ctx, r.voice);
         return timed(async () => {
-          const draft = await providerFor(ctx).generateJson({
+          const draft = await providerFor(ctx, ctx.deps.ai).generateJson({
             task: "blog.write",
             system: blogSystem(b),
             prompt: writePrompt(b, voicePrompt(r.voice), r.research, strategy),
@@ -144,14 +143,14 @@ export const contentBlog = defineJobType({
         const { draft } = need<{ draft: BlogDraft }>(o, BLOG_STAGES.write);
         return timed(async () => {
           const key = `content/${ctx.jobId}/banner.png`;
-          if (await ctx.env.FILES.head(key)) return { bannerKey: key };
+          if (await ctx.deps.files.head(key)) return { bannerKey: key };
           const refs = [];
           for (const m of await findImagesForTopic(ctx.db, ctx.input.topic, { limit: 2 })) {
-            const obj = await ctx.env.FILES.get(m.r2Key);
+            const obj = await ctx.deps.files.get(m.r2Key);
             if (obj) refs.push({ mimeType: m.contentType, data: new Uint8Array(await obj.arrayBuffer()) });
           }
-          const full = contentConfig(ctx.env).renderMode === "full";
-          const img = await providerFor(ctx).generateImage({
+          const full = ctx.deps.renderMode === "full";
+          const img = await providerFor(ctx, ctx.deps.ai).generateImage({
             task: "blog.image",
             prompt: `Wide 16:9 blog banner for "${draft.title}". Precision medical manufacturing, brand palette deep navy #0A1628 to #003052 with blue #004F8F and green #1A7A3E accents. No text, no logos, no faces.`,
             references: refs,
@@ -160,7 +159,7 @@ export const contentBlog = defineJobType({
               full ? { mimeType: "image/png", data: await brandArtPng(ctx.input.topic, 1600, 900) } : null,
           });
           if (!img) return { bannerKey: null };
-          await ctx.env.FILES.put(key, img.data, { httpMetadata: { contentType: img.mimeType } });
+          await ctx.deps.files.put(key, img.data, { httpMetadata: { contentType: img.mimeType } });
           return { bannerKey: key };
         });
       },
@@ -171,11 +170,8 @@ export const contentBlog = defineJobType({
     const { strategy } = need<{ strategy: BlogStrategy }>(o, BLOG_STAGES.strategy);
     const { draft } = need<{ draft: BlogDraft }>(o, BLOG_STAGES.write);
     const { bannerKey } = need<{ bannerKey: string | null }>(o, BLOG_STAGES.image);
-    const ai = providerFor(ctx);
-    const job = await ctx.db.query.jobs.findFirst({
-      columns: { costUsd: true, sequenceId: true },
-      where: eq(jobs.id, ctx.jobId),
-    });
+    const ai = providerFor(ctx, ctx.deps.ai);
+    const job = await ctx.meta();
     const stageMs = Object.fromEntries(
       Object.values(BLOG_STAGES).map((n) => [
         n,

@@ -22,7 +22,7 @@ export interface Brief {
 
 const PT = (b: Brief) => b.input.language === "pt-BR";
 
-export const WRITING_RULES = [
+const WRITING_RULES = [
   "One core problem per piece.",
   "Hook = audience callout + implied benefit, under 15 words.",
   "Proof early and specific: named machines (Citizen M32/L20, Tornos GT26, ZEISS Contura CMM), ISO 13485:2016, ANVISA, ISO 7 cleanrooms — never generic claims.",

@@ -1,9 +1,6 @@
-import { eq } from "drizzle-orm";
-import { jobs } from "../../drizzle/schema";
-import type { Db } from "../core/db";
+import { type AiProvider, type ImageData, providerFor } from "../ai";
 import { clipTopic } from "../core/label";
 import { defineJobType, type JobContext, JobFailure } from "../jobs/types";
-import { type AiProvider, type ImageData, providerFor } from "./ai";
 import {
   type Brief,
   copyPrompt,
@@ -17,7 +14,7 @@ import {
   strategyPrompt,
   systemPrompt,
 } from "./carousel-copy";
-import { contentConfig } from "./config";
+import { type ContentDeps, contentDeps } from "./deps";
 import { maxGeneratedImages } from "./limits";
 import { loadVoice, type Voice, voicePrompt } from "./personas";
 import { findImagesForTopic, productsByIds } from "./products";
@@ -35,11 +32,11 @@ import {
   Strategy,
 } from "./schema";
 
-type Ctx = JobContext<CarouselInput>;
+type Ctx = JobContext<CarouselInput, ContentDeps>;
 type Outputs = Readonly<Record<string, unknown>>;
 
 /** Workflow step names (checkpoint keys). */
-export const CAROUSEL_STAGES = {
+const CAROUSEL_STAGES = {
   strategist: "strategist",
   copywriter: "copywriter",
   designer: "designer",
@@ -125,7 +122,7 @@ const SHORTENED_MAX_SCORE = 60;
  * Text the repair shortened was never read by the model as it now stands: the draft scores at
  * most 60 and says which fields, so the Brand Analyst's rewrite (and then a person) looks at them.
  */
-export function shortenedPenalty(r: Review, copy: Copy): Review {
+function shortenedPenalty(r: Review, copy: Copy): Review {
   if (!copy.shortened?.length) return r;
   const fields = copy.shortened.join(", ");
   return {
@@ -153,32 +150,32 @@ async function readImage(files: R2Bucket, key: string): Promise<ImageData | null
 
 /** Renders every slide, stores PNGs and the PDF under `content/<id>/`. */
 export async function composeCarousel(
-  env: Env,
+  deps: Pick<ContentDeps, "files" | "renderMode">,
   contentId: string,
   profile: CarouselInput["profile"],
   slides: Slide[],
   /** Called after each slide is stored (a job reports progress with it). */
   onSlide?: (done: number, total: number) => Promise<void>,
 ): Promise<{ slides: Slide[]; pdfKey: string | null; renderMs: number[] }> {
-  if (contentConfig(env).renderMode === "none") {
+  if (deps.renderMode === "none") {
     return { slides: slides.map((s) => ({ ...s, renderKey: null })), pdfKey: null, renderMs: [] };
   }
   const frames = [];
   const renderMs: number[] = [];
   const done: Slide[] = [];
   for (const s of slides) {
-    const picture = s.imageKey ? await readImage(env.FILES, s.imageKey) : null;
+    const picture = s.imageKey ? await readImage(deps.files, s.imageKey) : null;
     const t0 = performance.now();
     const raster = await renderSlide({ slide: s, total: slides.length, profile, picture });
     renderMs.push(Math.round(performance.now() - t0));
     const renderKey = `content/${contentId}/slide-${String(s.index).padStart(2, "0")}.png`;
-    await env.FILES.put(renderKey, raster.png, { httpMetadata: { contentType: "image/png" } });
+    await deps.files.put(renderKey, raster.png, { httpMetadata: { contentType: "image/png" } });
     frames.push(raster);
     done.push({ ...s, renderKey });
     await onSlide?.(done.length, slides.length);
   }
   const pdfKey = `content/${contentId}/carousel.pdf`;
-  await env.FILES.put(pdfKey, buildPdf(frames, { width: SLIDE_W, height: SLIDE_H }), {
+  await deps.files.put(pdfKey, buildPdf(frames, { width: SLIDE_W, height: SLIDE_H }), {
     httpMetadata: { contentType: "application/pdf" },
   });
   return { slides: done, pdfKey, renderMs };
@@ -207,16 +204,10 @@ function slidesFromCopy(
   });
 }
 
-async function jobMeta(db: Db, jobId: string) {
-  return db.query.jobs.findFirst({
-    columns: { sequenceId: true, sequenceIndex: true, costUsd: true },
-    where: eq(jobs.id, jobId),
-  });
-}
-
 /** `content.carousel`: Strategist → Copywriter → Designer → Compositor → Brand Analyst. */
 export const contentCarousel = defineJobType({
   type: "content.carousel",
+  deps: contentDeps,
   description: "LinkedIn carousel: strategy, copy, pictures, rendered PNG slides + PDF, brand review.",
   runner: "workflow",
   input: CarouselInput,
@@ -241,7 +232,7 @@ export const contentCarousel = defineJobType({
             description: p.description.slice(0, 300),
           }));
           const b: Brief = { input: ctx.input, voice, products };
-          const strategy = await providerFor(ctx).generateJson({
+          const strategy = await providerFor(ctx, ctx.deps.ai).generateJson({
             task: "carousel.strategy",
             system: systemPrompt(b),
             prompt: strategyPrompt(b, voicePrompt(voice)),
@@ -258,7 +249,9 @@ export const contentCarousel = defineJobType({
       label: { "pt-BR": "Redator", en: "Copywriter" },
       async run(ctx, outputs): Promise<CopyOut> {
         const s = out<StrategistOut>(outputs, CAROUSEL_STAGES.strategist);
-        return timed(async () => ({ copy: await writeCopy(providerFor(ctx), brief(ctx, s), s.strategy) }));
+        return timed(async () => ({
+          copy: await writeCopy(providerFor(ctx, ctx.deps.ai), brief(ctx, s), s.strategy),
+        }));
       },
     },
     {
@@ -267,7 +260,7 @@ export const contentCarousel = defineJobType({
       async run(ctx, outputs): Promise<DesignOut> {
         const { copy } = out<CopyOut>(outputs, CAROUSEL_STAGES.copywriter);
         return timed(async () => {
-          const ai = providerFor(ctx);
+          const ai = providerFor(ctx, ctx.deps.ai);
           const n = copy.slides.length;
           const matches = await findImagesForTopic(
             ctx.db,
@@ -296,14 +289,14 @@ export const contentCarousel = defineJobType({
             if (generated >= maxGenerated) continue;
             const key = `content/${ctx.jobId}/generated-${String(index).padStart(2, "0")}.png`;
             // A resumed attempt reuses a picture it already paid for.
-            if (await ctx.env.FILES.head(key)) {
+            if (await ctx.deps.files.head(key)) {
               pictures.set(index, { imageKey: key, imageSource: "generated", productId: null });
               generated++;
               continue;
             }
             const refs = [];
             for (const m of matches.slice(0, 3)) {
-              const img = await readImage(ctx.env.FILES, m.r2Key);
+              const img = await readImage(ctx.deps.files, m.r2Key);
               if (img) refs.push(img);
             }
             const slide = copy.slides[index - 1];
@@ -315,7 +308,7 @@ export const contentCarousel = defineJobType({
               offline: async () => null,
             });
             if (!img) continue;
-            await ctx.env.FILES.put(key, img.data, { httpMetadata: { contentType: img.mimeType } });
+            await ctx.deps.files.put(key, img.data, { httpMetadata: { contentType: img.mimeType } });
             pictures.set(index, { imageKey: key, imageSource: "generated", productId: null });
             generated++;
           }
@@ -328,7 +321,7 @@ export const contentCarousel = defineJobType({
       label: { "pt-BR": "Compositor", en: "Compositor" },
       async run(ctx, outputs): Promise<ComposeOut> {
         const { slides } = out<DesignOut>(outputs, CAROUSEL_STAGES.designer);
-        return timed(() => composeCarousel(ctx.env, ctx.jobId, ctx.input.profile, slides));
+        return timed(() => composeCarousel(ctx.deps, ctx.jobId, ctx.input.profile, slides));
       },
     },
     {
@@ -339,7 +332,7 @@ export const contentCarousel = defineJobType({
         const { copy } = out<CopyOut>(outputs, CAROUSEL_STAGES.copywriter);
         const composed = out<ComposeOut>(outputs, CAROUSEL_STAGES.compositor);
         return timed(async () => {
-          const ai = providerFor(ctx);
+          const ai = providerFor(ctx, ctx.deps.ai);
           const b = brief(ctx, s);
           const first = shortenedPenalty(await review(ai, b, copy), copy);
           if (first.score >= QUALITY_THRESHOLD) {
@@ -360,7 +353,7 @@ export const contentCarousel = defineJobType({
           const better = await writeCopy(ai, b, s.strategy, first.feedback);
           const pictures = new Map(composed.slides.map((x) => [x.index, x]));
           const recomposed = await composeCarousel(
-            ctx.env,
+            ctx.deps,
             ctx.jobId,
             ctx.input.profile,
             slidesFromCopy(better, pictures),
@@ -382,8 +375,8 @@ export const contentCarousel = defineJobType({
     const design = out<DesignOut>(outputs, CAROUSEL_STAGES.designer);
     const composed = out<ComposeOut>(outputs, CAROUSEL_STAGES.compositor);
     const a = out<AnalystOut>(outputs, CAROUSEL_STAGES.analyst);
-    const ai = providerFor(ctx);
-    const meta = await jobMeta(ctx.db, ctx.jobId);
+    const ai = providerFor(ctx, ctx.deps.ai);
+    const meta = await ctx.meta();
     const hashtags = a.copy.hashtags;
     const keys = [
       ...a.slides.map((x) => x.renderKey).filter((k): k is string => !!k),

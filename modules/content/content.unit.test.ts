@@ -1,7 +1,7 @@
 import { PDFDocument } from "pdf-lib";
 import { describe, expect, it } from "vitest";
-import { parseRetryAfter } from "./ai/gemini";
-import { parseModelJson } from "./ai/json";
+import { parseRetryAfter } from "../ai/gemini";
+import { parseModelJson } from "../ai/json";
 import { fitDescription } from "./blog-copy";
 import { pictureSlots } from "./carousel";
 import { repairCopy } from "./carousel-copy";

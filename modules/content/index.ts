@@ -3,8 +3,8 @@ import { contentCarousel } from "./carousel";
 import { contentRender } from "./render-job";
 import { contentSequence } from "./sequence";
 
-export { configureContent } from "./config";
-export { ContentRepo, insertDraft } from "./repo";
+export { contentBodyRules } from "./bodies";
+
 export { contentRoutes } from "./routes";
 export { seedContentDemo } from "./seed";
 

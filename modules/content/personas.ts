@@ -7,7 +7,7 @@ import { newId } from "../core/ids";
 import { JobFailure } from "../jobs/types";
 import type { PatchPersonaBody, PersonaBody, PersonaWire, Profile } from "./schema";
 
-export type PersonaRow = typeof personas.$inferSelect;
+type PersonaRow = typeof personas.$inferSelect;
 
 /** Who may change the shared catalogue (products, personas). */
 export function requireEditor(actor: Actor): void {
@@ -16,7 +16,7 @@ export function requireEditor(actor: Actor): void {
   }
 }
 
-export const personaWire = (p: PersonaRow): PersonaWire => ({
+const personaWire = (p: PersonaRow): PersonaWire => ({
   id: p.id,
   name: p.name,
   profile: p.profile,

@@ -10,7 +10,7 @@ import { pngSize } from "./render/png";
 import type { PatchProductBody, ProductBody, ProductWire } from "./schema";
 import { keywords, wordsMatch } from "./text";
 
-export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 
 type ProductRow = typeof products.$inferSelect;
 type ImageRow = typeof productImages.$inferSelect;

@@ -4,11 +4,12 @@ import { contentItems } from "../../drizzle/schema";
 import { clipTopic } from "../core/label";
 import { defineJobType } from "../jobs/types";
 import { composeCarousel } from "./carousel";
+import { contentDeps } from "./deps";
 import { ContentRepo } from "./repo";
 import type { Slide } from "./schema";
 
-export const RenderInput = z.object({ contentId: z.string().min(1).max(64), topic: z.string().max(200) });
-export const RenderResult = z.object({
+const RenderInput = z.object({ contentId: z.string().min(1).max(64), topic: z.string().max(200) });
+const RenderResult = z.object({
   contentId: z.string(),
   slides: z.number().int(),
   renderMs: z.array(z.number()),
@@ -21,6 +22,7 @@ export const RenderResult = z.object({
  * when the job runs, so a later edit's job never leaves older text behind.
  */
 export const contentRender = defineJobType({
+  deps: contentDeps,
   type: "content.render",
   description: "Renders a carousel's slides (PNG) and PDF again after its text was edited.",
   runner: "queue",
@@ -44,7 +46,7 @@ export const contentRender = defineJobType({
       done: 0,
       total: slides.length,
     });
-    const out = await composeCarousel(ctx.env, row.id, row.profile, slides, (done, total) =>
+    const out = await composeCarousel(ctx.deps, row.id, row.profile, slides, (done, total) =>
       ctx.progress({
         percent: Math.round((done / total) * 95),
         stage: "render",

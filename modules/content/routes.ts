@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { loadPriceTable, PriceOverrides, savePriceOverrides } from "../ai/prices";
 import { PriceTableWire } from "../contracts/platform";
 import type { Actor } from "../core/actor";
 import type { Db } from "../core/db";
@@ -19,7 +20,6 @@ import {
   requireActor,
 } from "../core/http";
 import { Job } from "../jobs/schema";
-import { loadPriceTable, PriceOverrides, savePriceOverrides } from "./ai/prices";
 import { PersonaService } from "./personas";
 import { ProductService } from "./products";
 import { ContentRepo, canReadAsset, contentWire, pdfFileName } from "./repo";

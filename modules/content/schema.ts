@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { Research } from "../ai/types";
 import { MAX_SLIDES, MIN_SLIDES, SLIDE_LIMITS, SlideType } from "../contracts/content";
 
 // The content API's wire shapes and job inputs are contracts (modules/contracts/content.ts); what
@@ -25,7 +26,7 @@ const SlideText = z.object({
 });
 
 /** A slide's text within its type's limits. */
-export const SlideCopy = SlideText.superRefine((s, ctx) => {
+const SlideCopy = SlideText.superRefine((s, ctx) => {
   const lim = SLIDE_LIMITS[s.type];
   if (s.headline.length > lim.headline) {
     ctx.addIssue({ code: "custom", path: ["headline"], message: `At most ${lim.headline} characters` });
@@ -34,7 +35,6 @@ export const SlideCopy = SlideText.superRefine((s, ctx) => {
     ctx.addIssue({ code: "custom", path: ["body"], message: `At most ${lim.body} characters` });
   }
 });
-export type SlideCopy = z.infer<typeof SlideCopy>;
 
 const HASHTAG = /^#[\p{L}\p{N}_]{2,40}$/u;
 
@@ -78,16 +78,8 @@ export type Review = z.infer<typeof Review>;
 
 // ---- blog stage outputs ---------------------------------------------------------------------------
 
-export const Finding = z.object({
-  claim: z.string().min(3).max(500),
-  sourceUrl: z.url(),
-  sourceTitle: z.string().max(200),
-});
-export const Research = z.object({
-  summary: z.string().max(2000),
-  findings: z.array(Finding).min(1).max(12),
-});
-export type Research = z.infer<typeof Research>;
+// Grounded research is the AI platform's shape (modules/ai); content stores and shows it.
+export { Research };
 
 export const BlogStrategy = z.object({
   persona: z.string().min(3).max(200),

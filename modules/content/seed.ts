@@ -52,7 +52,7 @@ export const SEED_PERSONAS = [
 type Shape = "implant" | "screw" | "cage" | "plate" | "instrument" | "micro";
 
 /** Synthetic catalogue: invented parts, pictures drawn in code (no third-party images). */
-export const SEED_PRODUCTS: Array<{
+const SEED_PRODUCTS: Array<{
   name: string;
   description: string;
   category: "dental" | "medical" | "veterinary" | "industrial";

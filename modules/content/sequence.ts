@@ -1,14 +1,13 @@
-import { inArray } from "drizzle-orm";
 import { z } from "zod";
-import { jobs } from "../../drizzle/schema";
+import { providerFor } from "../ai";
 import { clipTopic } from "../core/label";
 import { defineJobType, type JobContext, JobFailure, NotYet } from "../jobs/types";
-import { providerFor } from "./ai";
+import { type ContentDeps, contentDeps } from "./deps";
 import { capFirst, firstFit, quote, subject } from "./offline-text";
 import { loadVoice, voicePrompt } from "./personas";
 import { type CarouselInput, SequenceInput, SequenceResult } from "./schema";
 
-type Ctx = JobContext<SequenceInput>;
+type Ctx = JobContext<SequenceInput, ContentDeps>;
 
 const ROLES = ["intro", "expertise", "story"] as const;
 
@@ -70,6 +69,7 @@ function offlinePlan(input: SequenceInput): Plan {
  * looks: see NotYet).
  */
 export const contentSequence = defineJobType({
+  deps: contentDeps,
   type: "content.sequence",
   description: 'Series of three linked carousels ("First 3 Posts": Intro, Expertise, Personal Story).',
   runner: "workflow",
@@ -81,13 +81,14 @@ export const contentSequence = defineJobType({
   scope: "content:write",
   label: (i, locale) => `${locale === "en" ? "3-post series" : "Série de 3 posts"}: ${clipTopic(i.theme)}`,
   name: { "pt-BR": "Série de 3 posts", en: "3-post series" },
+  notify: "always",
   steps: [
     {
       name: "plan",
       label: { "pt-BR": "Planejando a série", en: "Planning the series" },
       async run(ctx: Ctx) {
         const voice = await loadVoice(ctx.db, ctx.input.profile, ctx.input.personaId);
-        const plan = await providerFor(ctx).generateJson({
+        const plan = await providerFor(ctx, ctx.deps.ai).generateJson({
           task: "sequence.plan",
           system:
             "You plan LinkedIn series for Lifetrek Medical (ISO 13485 contract manufacturer). The narrative flows from part 1 to 3.",
@@ -134,12 +135,8 @@ export const contentSequence = defineJobType({
         const { childIds } = o.spawn as { childIds: string[] };
         // Called once per round by the runner, which sleeps between rounds (NotYet). Progress is
         // written only when the children moved, so the trail stays bounded however long they take.
-        const rows = await ctx.db
-          .select()
-          .from(jobs)
-          .where(inArray(jobs.id, [...childIds, ctx.jobId]));
-        const self = rows.find((r) => r.id === ctx.jobId);
-        const children = rows.filter((r) => r.id !== ctx.jobId);
+        const [self, started] = await Promise.all([ctx.meta(), ctx.children()]);
+        const children = started.filter((r) => childIds.includes(r.id));
         const pct =
           children.reduce(
             (sum, r) => sum + (r.status === "succeeded" ? 100 : (r.progress?.percent ?? 0)),

@@ -52,7 +52,7 @@ export function drawable(s: string): string {
 }
 
 /** Strips accents: "Precisão Cirúrgica" → "Precisao Cirurgica". */
-export const deaccent = (s: string): string => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+const deaccent = (s: string): string => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
 
 /**
  * Lower-case, accents stripped, every run of non-alphanumerics → "-", trimmed; at most 80

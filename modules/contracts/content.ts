@@ -12,18 +12,16 @@ export const Language = z.enum(["pt-BR", "en"]);
 export type Language = z.infer<typeof Language>;
 export const SlideType = z.enum(["hook", "content", "cta"]);
 export type SlideType = z.infer<typeof SlideType>;
-export const BlogCategory = z.enum(["educacional", "produto", "mercado", "prova-social"]);
-export type BlogCategory = z.infer<typeof BlogCategory>;
+const BlogCategory = z.enum(["educacional", "produto", "mercado", "prova-social"]);
 
 // ---- job inputs -------------------------------------------------------------------------------
 
-export const SeriesPart = z.object({
+const SeriesPart = z.object({
   template: z.literal("first-3-posts"),
   index: z.number().int().min(1).max(3),
   role: z.enum(["intro", "expertise", "story"]),
   brief: z.string().max(600),
 });
-export type SeriesPart = z.infer<typeof SeriesPart>;
 
 export const CarouselInput = z.object({
   topic: z.string().trim().min(3).max(200),
@@ -77,9 +75,9 @@ export type Slide = z.infer<typeof Slide>;
 
 // ---- HTTP wire shapes -----------------------------------------------------------------------------
 
-export const Citation = z.object({ title: z.string(), url: z.string() });
+const Citation = z.object({ title: z.string(), url: z.string() });
 
-export const WireSlide = Slide.extend({
+const WireSlide = Slide.extend({
   imageUrl: z.string().nullable(),
   backgroundUrl: z.string().nullable(),
 });
@@ -125,7 +123,7 @@ export const ContentWire = z
   .openapi("Content");
 export type ContentWire = z.infer<typeof ContentWire>;
 
-export const Limit = z.coerce.number().int().min(1).max(100).default(20);
+const Limit = z.coerce.number().int().min(1).max(100).default(20);
 
 export const ListContentQuery = z.object({
   kind: z.enum(CONTENT_KINDS).optional(),
@@ -168,7 +166,7 @@ export const RejectBody = z.object({ reason: z.string().trim().min(3).max(500) }
 
 // ---- products and personas --------------------------------------------------------------------
 
-export const ProductCategory = z.enum(PRODUCT_CATEGORIES);
+const ProductCategory = z.enum(PRODUCT_CATEGORIES);
 
 export const ProductBody = z
   .object({
@@ -189,7 +187,7 @@ export const PatchProductBody = z
   .openapi("PatchProduct");
 export type PatchProductBody = z.infer<typeof PatchProductBody>;
 
-export const ProductImageWire = z.object({
+const ProductImageWire = z.object({
   id: z.string(),
   url: z.string(),
   contentType: z.string(),

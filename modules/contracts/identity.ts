@@ -17,7 +17,7 @@ export const Me = z
 export type Me = z.infer<typeof Me>;
 
 /** An API token as listed (never its secret). */
-export const TokenView = z
+const TokenView = z
   .object({
     id: z.string(),
     name: z.string(),
@@ -30,7 +30,6 @@ export const TokenView = z
     revokedAt: z.iso.datetime().nullable(),
   })
   .openapi("Token");
-export type TokenView = z.infer<typeof TokenView>;
 
 export const TokenList = z.object({ items: z.array(TokenView) });
 /** `POST /api/tokens`: the secret, shown this once. */

@@ -28,7 +28,7 @@ export const JobProgress = z.object({
 });
 export type JobProgress = z.infer<typeof JobProgress>;
 
-export const JobStalled = z
+const JobStalled = z
   .object({
     reason: z.enum(["queue_wait", "lease_expired"]),
     since: z.iso.datetime(),
@@ -108,7 +108,7 @@ export const CreateJobBody = z
   .openapi("CreateJob");
 export type CreateJobBody = z.infer<typeof CreateJobBody>;
 
-export const Limit = z.coerce.number().int().min(1).max(100).default(20);
+const Limit = z.coerce.number().int().min(1).max(100).default(20);
 
 export const ListJobsQuery = z.object({
   status: JobStatus.optional(),

@@ -4,7 +4,7 @@ import { z } from "@hono/zod-openapi";
 import { ENGAGEMENT_KINDS } from "../../drizzle/schema/leads";
 import { HEATS, type LeadField } from "./leads-values";
 
-export { HEATS, LEAD_FIELDS, type LeadField } from "./leads-values";
+export { LEAD_FIELDS, type LeadField } from "./leads-values";
 
 /** `null` (JSON) and an empty cell (CSV) both mean "unknown" (issue #13). */
 const blank = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
@@ -85,11 +85,11 @@ export const LeadInput = z
 export type LeadInput = z.infer<typeof LeadInput>;
 
 export const Heat = z.enum(HEATS);
-export const Territory = z.enum(["manufacturing", "commercial", "unassigned"]);
+const Territory = z.enum(["manufacturing", "commercial", "unassigned"]);
 export const EngagementKind = z.enum(ENGAGEMENT_KINDS);
 export type EngagementKind = z.infer<typeof EngagementKind>;
 
-export const ScoreFactor = z.object({ factor: z.string(), points: z.number(), detail: z.string() });
+const ScoreFactor = z.object({ factor: z.string(), points: z.number(), detail: z.string() });
 
 export const Lead = z
   .object({
@@ -167,7 +167,7 @@ export const LeadPatch = z
 // ---- what changed this week (GET /api/leads/changes) -------------------------------------------
 
 /** What made a version: the job or the person behind it (issue #13, "what changed this week"). */
-export const CAUSES = ["import", "rank", "enrichment", "engagement", "decay", "person"] as const;
+const CAUSES = ["import", "rank", "enrichment", "engagement", "decay", "person"] as const;
 export type Cause = (typeof CAUSES)[number];
 
 export const ChangesQuery = z.object({
@@ -199,7 +199,7 @@ const VersionChange = z.object({
   jobId: z.string().nullable(),
   at: z.iso.datetime(),
 });
-export const LeadChange = z
+const LeadChange = z
   .object({
     lead: z.object({
       id: z.string(),
@@ -233,7 +233,7 @@ export type ChangesPage = z.infer<typeof ChangesPage>;
 const LeadFieldName = LeadInput.keyof();
 
 /** Column header → lead field (`null` ignores the column), laid over the suggested mapping. */
-export const ColumnMappingBody = z.record(z.string(), LeadFieldName.nullable());
+const ColumnMappingBody = z.record(z.string(), LeadFieldName.nullable());
 
 /**
  * `POST /api/leads/import` and `…/preview` as JSON: an array of rows keyed by column header, or
@@ -249,7 +249,7 @@ export const ImportQuery = z.object({
 });
 
 /** One problem of one imported row: a stable code for programs, a sentence for people. */
-export const RowProblem = z.object({
+const RowProblem = z.object({
   path: z.string(),
   code: z.string(),
   params: z.record(z.string(), z.union([z.number(), z.string()])).optional(),

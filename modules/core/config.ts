@@ -2,8 +2,8 @@ import { z } from "zod";
 
 /** The only secret the code knows; accepted in development alone. */
 export const DEV_AUTH_SECRET = "lifetrek-dev-only-secret-never-use-in-production-0001";
-export const DEV_SERVICE_SECRET = "dev-python-secret";
-export const DEV_WEBHOOK_SECRET = "dev-unipile-webhook-secret";
+const DEV_SERVICE_SECRET = "dev-python-secret";
+const DEV_WEBHOOK_SECRET = "dev-unipile-webhook-secret";
 
 /**
  * THE list of what is a secret (set with `wrangler secret put`, never in wrangler.toml). The
@@ -37,7 +37,7 @@ const optionalUrl = z.preprocess(blankIsUnset, z.url().optional());
 const optionalString = z.preprocess(blankIsUnset, z.string().optional());
 
 const Environment = z.enum(["development", "test", "staging", "production"]);
-export type Environment = z.infer<typeof Environment>;
+type Environment = z.infer<typeof Environment>;
 
 /** Every var and secret the Worker reads at startup (the content module parses its own tuning vars). */
 const RawConfig = z.object({

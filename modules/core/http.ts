@@ -40,7 +40,7 @@ export function requireActor(c: Context<AppEnv>, scope?: Scope): Actor {
 }
 
 /** RFC 9457 problem details: every error answer (`workers/api/errors.ts` writes them). */
-export const Problem = z
+const Problem = z
   .object({
     type: z.string(),
     title: z.string(),

@@ -1,4 +1,3 @@
 export { BudgetCounter } from "./counter";
-export { type GuardrailDeps, guardrailRoutes } from "./routes";
+export { guardrailRoutes } from "./routes";
 export { GuardrailService } from "./service";
-export { Guardrails, loadGuardrails } from "./settings";

@@ -18,7 +18,7 @@ const adminRole = defaultAc.newRole({
 const memberRole = defaultAc.newRole({ user: [], session: [] });
 
 /** Reset links live one hour; invitations are handled by `invites.ts`. */
-export const RESET_TTL_S = 60 * 60;
+const RESET_TTL_S = 60 * 60;
 
 /**
  * Better Auth for email + password sessions. Sign-up is closed: accounts are created by an admin

@@ -10,7 +10,7 @@ import { inviteEmail } from "./mail-text";
 import { createUser } from "./seed";
 import { randomSecret, sha256Hex } from "./tokens";
 
-export const INVITE_TTL_HOURS = 72;
+const INVITE_TTL_HOURS = 72;
 
 export interface UserView {
   id: string;

@@ -1,11 +1,11 @@
-import { sql } from "drizzle-orm";
-import { jobs } from "../../drizzle/schema";
 import type { Actor } from "../core/actor";
 import { type CountedD1, countingD1 } from "../core/d1-count";
-import { createDb, type Db } from "../core/db";
+import { createDb } from "../core/db";
+import { leaseLost, saveCheckpoint } from "./attempt";
+import { jobEvent } from "./events";
 import type { JobRegistry } from "./registry";
 import type { CreateJobBody, Job } from "./schema";
-import { appendEvent, type JobRow, type Publisher, transition } from "./store";
+import type { JobRow, JobStore } from "./store";
 import {
   JobAborted,
   type JobContext,
@@ -25,16 +25,16 @@ export const INVOCATION_STATEMENT_BUDGET = 450;
 /** A job waits at most this long for a provider slot before giving the worker back. */
 const MAX_THROTTLE_WAIT_MS = 30_000;
 
-/** What a running job's context needs from the engine. */
+/**
+ * What a running job's context is built on: the store's fenced transitions for its own writes,
+ * and the enqueuer for its children — never the engine itself.
+ */
 export interface ContextDeps {
-  db: Db;
+  store: JobStore;
   env: Env;
-  publish: Publisher;
   registry: JobRegistry;
   gate?: ProviderGate | undefined;
   spend?: SpendGuard | undefined;
-  now(): number;
-  saveCheckpoint(row: JobRow, key: string, value: unknown): Promise<void>;
   enqueue(
     actor: Actor,
     body: CreateJobBody,
@@ -55,18 +55,18 @@ export function buildContext<I>(
   /** The invocation's meter, shared by the jobs of one queue batch; a new one otherwise. */
   meter: CountedD1 = countingD1(d.env.DB),
 ): JobContext<I> {
-  const { db, publish } = d;
+  const { store } = d;
   // The handler's own queries go through the invocation's counted binding; the context's writes
   // on its behalf (progress, checkpoints, logs: a guarded update and an event each) are added.
   const counted = meter;
   let ownWrites = 0;
-  const runner = d.registry.get(row.type)?.runner;
-  const guard = { statuses: ["running"] as const, attempt: row.attempts };
-  const leaseMs = d.registry.get(row.type)?.timeoutMs ?? 60_000;
+  const def = d.registry.get(row.type);
+  const runner = def?.runner;
+  const leaseMs = def?.timeoutMs ?? 60_000;
   const ensure = (r: JobRow | null): void => {
     if (!r) {
       abort.abort();
-      throw new JobAborted("The job was cancelled or its lease was lost.");
+      throw leaseLost();
     }
   };
   // Holds taken by reserveSpend, settled in order by recordCost; leftovers are released at the
@@ -74,16 +74,35 @@ export function buildContext<I>(
   const holds: string[] = [];
   const ctx: JobContext<I> = {
     jobId: row.id,
-    attempt: row.attempts,
+    attempt: row.attempts - row.parts,
     input,
     actor,
-    env: d.env,
+    deps: def?.deps ? def.deps(d.env) : undefined,
     db: createDb(counted.d1),
+    children: async () =>
+      (await store.children(row.id)).map((c) => ({
+        id: c.id,
+        status: c.status,
+        progress: c.progress ?? null,
+        sequenceIndex: c.sequenceIndex,
+        result: c.result ?? null,
+        error: c.error ?? null,
+      })),
+    meta: async () => {
+      const now = await store.load(row.id);
+      return {
+        costUsd: now?.costUsd ?? row.costUsd,
+        progress: now?.progress ?? null,
+        parentId: row.parentId,
+        sequenceId: row.sequenceId,
+        sequenceIndex: row.sequenceIndex,
+      };
+    },
     checkpoint: row.checkpointData ?? {},
     signal: abort.signal,
     saveCheckpoint: (key, value) => {
       ownWrites += 2;
-      return d.saveCheckpoint(row, key, value);
+      return saveCheckpoint(store, row, key, value);
     },
     yieldPoint: async () => {
       const used = counted.statements() + ownWrites;
@@ -103,45 +122,29 @@ export function buildContext<I>(
     },
     progress: async (p) => {
       ownWrites += 2;
-      const now = d.now();
       const percent = Math.max(0, Math.min(100, Math.round(p.percent)));
       // The stage's name in both languages is stored with it, so every screen can show it.
       const stageLabel = p.stageLabel ?? d.registry.stageLabel(row.type, p.stage);
       const progress = { ...p, percent, ...(stageLabel ? { stageLabel } : {}) };
-      ensure(
-        await transition(
-          db,
-          publish,
-          row.id,
-          guard,
-          { progress, leaseUntil: now + leaseMs, heartbeatAt: now },
-          {
-            kind: "progress",
-            message: p.message,
-            data: { percent, stage: p.stage },
-            code: "job.progress",
-            params: {
-              percent,
-              stage: p.stage,
-              ...(stageLabel ? { stageLabel } : {}),
-              ...(p.done !== undefined ? { done: p.done } : {}),
-              ...(p.total !== undefined ? { total: p.total } : {}),
-            },
-          },
-          now,
-        ),
-      );
+      const event = jobEvent.progress(p.message, {
+        percent,
+        stage: p.stage,
+        ...(stageLabel ? { stageLabel } : {}),
+        ...(p.done !== undefined ? { done: p.done } : {}),
+        ...(p.total !== undefined ? { total: p.total } : {}),
+      });
+      ensure(await store.progress(row, progress, leaseMs, event));
     },
     log: async (level, message, data, event) => {
       ownWrites += 1;
-      await appendEvent(db, row, { kind: "log", level, message, data, ...event }, d.now(), publish);
+      await store.log(row, { kind: "log", level, message, data, ...event });
     },
     throttle: async (provider) => {
-      const started = d.now();
+      const started = store.now();
       for (;;) {
         const waitMs = (await d.gate?.acquire(provider)) ?? 0;
         if (waitMs <= 0) return;
-        if (d.now() - started + waitMs > MAX_THROTTLE_WAIT_MS) {
+        if (store.now() - started + waitMs > MAX_THROTTLE_WAIT_MS) {
           throw new JobFailure(
             "provider_busy",
             `${provider} is at its request limit; retrying later.`,
@@ -161,25 +164,8 @@ export function buildContext<I>(
       if (hold) holds.push(hold);
     },
     recordCost: async (entry) => {
-      const now = d.now();
       await d.spend?.record(actor, row, entry, holds.shift());
-      ensure(
-        await transition(
-          db,
-          publish,
-          row.id,
-          guard,
-          { costUsd: sql`${jobs.costUsd} + ${entry.usd}` },
-          {
-            kind: "cost",
-            message: `${entry.model}: USD ${entry.usd.toFixed(4)}`,
-            data: entry,
-            code: "job.cost",
-            params: { model: entry.model, usd: entry.usd },
-          },
-          now,
-        ),
-      );
+      ensure(await store.addCost(row, entry));
     },
   };
   unsettled.set(ctx, async () => {

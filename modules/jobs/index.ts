@@ -3,7 +3,7 @@ import { systemPipeline } from "./system/pipeline";
 
 export { JobEngine, JobMessage, type WorkflowParams } from "./engine";
 export { JobRegistry } from "./registry";
-export { defineJobType, JobFailure } from "./types";
+
 export { runWorkflowAttempt } from "./workflow-runner";
 
 /** The engine's own diagnostic types; features add theirs from the entrypoint. */

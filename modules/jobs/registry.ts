@@ -50,6 +50,11 @@ export class JobRegistry {
     return this.#types.get(type)?.name?.[locale] ?? type;
   }
 
+  /** Whether a finished job of this type notifies its owner whatever its duration. */
+  notifiesAlways(type: string): boolean {
+    return this.#types.get(type)?.notify === "always";
+  }
+
   list(): JobType[] {
     return [...this.#types.values()];
   }

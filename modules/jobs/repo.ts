@@ -6,7 +6,7 @@ import type { Db } from "../core/db";
 import { NotFound } from "../core/errors";
 import type { Job, JobEvent, ListJobsQuery } from "./schema";
 import { stalledCondition } from "./stalled";
-import { eventToWire, type JobRow, toWire } from "./store";
+import { eventToWire, type JobRow, toWire } from "./transition";
 
 /**
  * The only read path to jobs for a person or a job acting for one: every query carries the

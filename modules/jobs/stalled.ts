@@ -9,7 +9,7 @@ import { jobs } from "../../drizzle/schema";
 export const STALLED_QUEUED_MS = 5 * 60_000;
 export const STALLED_LEASE_GRACE_MS = 2 * 60_000;
 
-export type StalledReason = "queue_wait" | "lease_expired";
+type StalledReason = "queue_wait" | "lease_expired";
 export type Stalled = { reason: StalledReason; since: string };
 
 type Row = { status: string; runAt: number; leaseUntil: number | null };

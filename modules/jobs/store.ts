@@ -1,188 +1,265 @@
-import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
-import type { SQLiteUpdateSetSource } from "drizzle-orm/sqlite-core";
-import { type JobEventKind, type JobStatus, jobEvents, jobs } from "../../drizzle/schema";
+import { and, eq, lte, type SQL, sql } from "drizzle-orm";
+import { jobs } from "../../drizzle/schema";
 import type { Db } from "../core/db";
-import type { Job, JobEvent, JobEventParam } from "./schema";
-import { stalledOf } from "./stalled";
+import { jobEvent } from "./events";
+import type { JobRegistry } from "./registry";
+import type { JobError, JobProgress } from "./schema";
+import {
+  appendEvent,
+  type EventInput,
+  eventToWire,
+  type Guard,
+  insertEvent,
+  type JobPatch,
+  type JobRow,
+  type Publisher,
+  publishSafely,
+  transition,
+} from "./transition";
+import type { CostEntry } from "./types";
 
-export type JobRow = typeof jobs.$inferSelect;
-export type JobPatch = SQLiteUpdateSetSource<typeof jobs>;
+/** Other modules name rows and the publisher through the store. */
+export type { JobRow, Publisher } from "./transition";
 
-/**
- * Sends a job's new state, and the audit events that came with it, to realtime subscribers;
- * injected by the Worker entrypoint. `events` pushes events that changed no state (logs).
- */
-export interface Publisher {
-  (job: Job, events?: JobEvent[]): Promise<void>;
-  events?: (owner: { id: string; userId: string }, events: JobEvent[]) => Promise<void>;
-}
-
-export interface EventInput {
-  kind: JobEventKind;
-  level?: "debug" | "info" | "warn" | "error";
-  /** English text, kept for API clients. */
-  message: string;
-  data?: unknown;
-  /** Stable code the dashboard translates (see JobEvent.code). */
-  code?: string;
-  params?: Record<string, JobEventParam>;
-}
+/** The attempt that holds a job's lease: every write of a running attempt is fenced by it. */
+export type Fence = Pick<JobRow, "id" | "attempts">;
 
 /**
- * Coded events are stored in `job_events.data` as `{[EVENT_KEY]: {code, params}, data}` (no
- * migration); the wire unwraps them so `data` reads as before.
+ * The attempt a person counts: `attempts` is also the fencing token and moves on every claim,
+ * including the claims of a long job's later parts (decision 0025), which are not retries.
  */
-const EVENT_KEY = "$event";
+const attemptOf = (row: Pick<JobRow, "attempts" | "parts">): number => row.attempts - row.parts;
 
-interface StoredEvent {
-  [EVENT_KEY]: { code: string; params: Record<string, JobEventParam> | null };
-  data: unknown;
+const STARTED: JobProgress = { percent: 0, stage: "start", message: "Started" };
+
+/** Who cancelled or retried, as the trail says it ("by you", a name, "by an administrator"). */
+export interface ActedBy {
+  by: string;
+  byRole: string;
+  byName: string | null;
 }
 
-function isStoredEvent(v: unknown): v is StoredEvent {
-  if (typeof v !== "object" || v === null || !(EVENT_KEY in v)) return false;
-  const e = (v as Record<string, unknown>)[EVENT_KEY];
-  return typeof e === "object" && e !== null && typeof (e as { code?: unknown }).code === "string";
-}
-
-const iso = (ms: number): string => new Date(ms).toISOString();
-const isoOrNull = (ms: number | null): string | null => (ms == null ? null : iso(ms));
-
-export function toWire(row: JobRow, now = Date.now()): Job {
-  return {
-    id: row.id,
-    type: row.type,
-    status: row.status,
-    input: row.input,
-    result: row.result ?? null,
-    error: row.error ?? null,
-    progress: row.progress ?? null,
-    attempts: row.attempts,
-    maxAttempts: row.maxAttempts,
-    userId: row.userId,
-    parentId: row.parentId,
-    sequenceId: row.sequenceId,
-    sequenceIndex: row.sequenceIndex,
-    idempotencyKey: row.idempotencyKey,
-    checkpoint: row.checkpointData ?? null,
-    createdAt: iso(row.createdAt),
-    updatedAt: iso(row.updatedAt),
-    startedAt: isoOrNull(row.startedAt),
-    finishedAt: isoOrNull(row.finishedAt),
-    runAt: iso(row.runAt),
-    costUsd: Math.round(row.costUsd * 1e6) / 1e6,
-    version: row.version,
-    stalled: stalledOf(row, now),
-  };
-}
-
-export function eventToWire(e: typeof jobEvents.$inferSelect): JobEvent {
-  const stored = e.data ?? null;
-  const coded = isStoredEvent(stored) ? stored : null;
-  return {
-    seq: e.seq,
-    at: iso(e.at),
-    kind: e.kind,
-    level: e.level,
-    message: e.message,
-    data: coded ? (coded.data ?? null) : stored,
-    code: coded ? coded[EVENT_KEY].code : null,
-    params: coded ? coded[EVENT_KEY].params : null,
-  };
+export interface JobStoreDeps {
+  db: Db;
+  publish: Publisher;
+  registry: JobRegistry;
+  /** Told about every job that reached a final state (notifications); never fails the job. */
+  onFinished?: ((row: JobRow) => Promise<void>) | undefined;
+  now?: (() => number) | undefined;
 }
 
 /**
- * Appends to the audit trail. `seq` is computed inside the statement (D1 runs statements one at
- * a time, so it cannot race); with `onlyIfChanged` the row is written only if the statement just
- * before it in the same batch changed the job, keeping state and audit atomic.
+ * The jobs table and its audit trail, changed only through these named transitions: each is one
+ * guarded UPDATE and its event in one D1 batch, then a publish (see `transition`). An attempt's
+ * writes are fenced by (status = running, attempts = its attempt): once the job was cancelled or
+ * its lease recovered they match nothing and answer null/false, so a zombie changes nothing.
  */
-export function insertEvent(db: Db, jobId: string, at: number, e: EventInput, onlyIfChanged: boolean) {
-  const stored: unknown = e.code
-    ? { [EVENT_KEY]: { code: e.code, params: e.params ?? null }, data: e.data ?? null }
-    : e.data;
-  const data = stored === undefined ? null : JSON.stringify(stored);
-  return db.insert(jobEvents).select(
-    db
-      .select({
-        // NULL lets SQLite assign the autoincrement key; drizzle wants every column, in order.
-        id: sql<number>`null`.as("id"),
-        jobId: jobs.id,
-        seq: sql<number>`coalesce((select max(seq) from job_events where job_id = ${jobId}), 0) + 1`.as(
-          "seq",
-        ),
-        at: sql<number>`${at}`.as("at"),
-        kind: sql<JobEventKind>`${e.kind}`.as("kind"),
-        level: sql<"info">`${e.level ?? "info"}`.as("level"),
-        message: sql<string>`${e.message}`.as("message"),
-        data: sql<string | null>`${data}`.as("data"),
-      })
-      .from(jobs)
-      .where(and(eq(jobs.id, jobId), onlyIfChanged ? sql`changes() = 1` : undefined)),
-  );
-}
+export class JobStore {
+  constructor(private readonly d: JobStoreDeps) {}
 
-export interface Guard {
-  statuses: readonly JobStatus[];
-  /** Fencing token: only the holder of this attempt's lease may write. */
-  attempt?: number;
-  extra?: SQL;
-}
-
-/**
- * The one way a job's state changes: a guarded UPDATE and its audit event in one D1 batch
- * (the event is written only if the update matched), then a realtime publish.
- * Returns null when the guard did not match (someone else moved the job first).
- */
-export async function transition(
-  db: Db,
-  publish: Publisher,
-  jobId: string,
-  guard: Guard,
-  patch: JobPatch,
-  event: EventInput | null,
-  now: number,
-): Promise<JobRow | null> {
-  const where = and(
-    eq(jobs.id, jobId),
-    inArray(jobs.status, [...guard.statuses]),
-    guard.attempt === undefined ? undefined : eq(jobs.attempts, guard.attempt),
-    guard.extra,
-  );
-  const update = db
-    .update(jobs)
-    .set({ ...patch, updatedAt: now, version: sql`${jobs.version} + 1` })
-    .where(where)
-    .returning();
-  const [rows, evs] = event
-    ? await db.batch([update, insertEvent(db, jobId, now, event, true).returning()])
-    : [await update, []];
-  const row = rows[0] ?? null;
-  if (row) await publishSafely(publish, row, evs.map(eventToWire));
-  return row;
-}
-
-/** An event that changes no state (a log line): stored, then pushed live to the job's watchers. */
-export async function appendEvent(
-  db: Db,
-  job: { id: string; userId: string },
-  e: EventInput,
-  now: number,
-  publish?: Publisher,
-): Promise<void> {
-  const evs = await insertEvent(db, job.id, now, e, false).returning();
-  if (!publish?.events || evs.length === 0) return;
-  try {
-    await publish.events(job, evs.map(eventToWire));
-  } catch (err) {
-    console.warn(JSON.stringify({ msg: "realtime event publish failed", jobId: job.id, err: String(err) }));
+  get db(): Db {
+    return this.d.db;
   }
-}
 
-/** Realtime is best effort: a failed publish never fails a state change (clients catch up). */
-export async function publishSafely(publish: Publisher, row: JobRow, events: JobEvent[] = []): Promise<void> {
-  try {
-    await publish(toWire(row), events.length ? events : undefined);
-  } catch (err) {
-    console.warn(JSON.stringify({ msg: "realtime publish failed", jobId: row.id, err: String(err) }));
+  now(): number {
+    return this.d.now ? this.d.now() : Date.now();
+  }
+
+  load(jobId: string): Promise<JobRow | undefined> {
+    return this.d.db.query.jobs.findFirst({ where: eq(jobs.id, jobId) });
+  }
+
+  /** The jobs a job started (`enqueueChild`), for a parent that waits on them. */
+  children(parentId: string): Promise<JobRow[]> {
+    return this.d.db.select().from(jobs).where(eq(jobs.parentId, parentId));
+  }
+
+  findByKey(userId: string, key: string): Promise<JobRow | undefined> {
+    return this.d.db.query.jobs.findFirst({
+      where: and(eq(jobs.userId, userId), eq(jobs.idempotencyKey, key)),
+    });
+  }
+
+  /**
+   * Inserts a queued job and its first event in one batch; null when its idempotency key already
+   * names a job (a concurrent duplicate won). `published` settles once "queued" is out.
+   */
+  async create(values: typeof jobs.$inferInsert): Promise<{ row: JobRow; published: Promise<void> } | null> {
+    const [inserted, events] = await this.d.db.batch([
+      this.d.db.insert(jobs).values(values).onConflictDoNothing().returning(),
+      insertEvent(this.d.db, values.id, values.createdAt, jobEvent.queued(), true).returning(),
+    ]);
+    const row = inserted[0];
+    return row ? { row, published: publishSafely(this.d.publish, row, events.map(eventToWire)) } : null;
+  }
+
+  /** queued → running: of any number of claims of one job exactly one wins; the rest get null. */
+  claim(row: JobRow, leaseMs: number, admission?: SQL): Promise<JobRow | null> {
+    const now = this.now();
+    return this.move(
+      row.id,
+      { statuses: ["queued"], extra: and(lte(jobs.runAt, now + 500), admission) },
+      {
+        status: "running",
+        attempts: sql`${jobs.attempts} + 1`,
+        startedAt: sql`coalesce(${jobs.startedAt}, ${now})`,
+        leaseUntil: now + leaseMs,
+        heartbeatAt: now,
+        // A later part of a long job keeps its progress; a new attempt starts over.
+        progress: sql`case when ${jobs.parts} > 0 and ${jobs.error} is null then ${jobs.progress} else ${JSON.stringify(STARTED)} end`,
+      },
+      jobEvent.running(attemptOf(row) + 1),
+      now,
+    );
+  }
+
+  /** Extends the lease; false: the job is no longer this attempt's (cancelled or recovered). */
+  async heartbeat(job: Fence, leaseMs: number): Promise<boolean> {
+    const now = this.now();
+    const res = await this.d.db
+      .update(jobs)
+      // Never shortens a lease: a Workflow stage about to sleep extends it past the sleep, and a
+      // later routine beat must not cut that back.
+      .set({ leaseUntil: sql`max(coalesce(${jobs.leaseUntil}, 0), ${now + leaseMs})`, heartbeatAt: now })
+      .where(and(eq(jobs.id, job.id), eq(jobs.status, "running"), eq(jobs.attempts, job.attempts)))
+      .returning({ id: jobs.id });
+    return res.length === 1;
+  }
+
+  /** Records progress and renews the lease: a handler that reports is alive. */
+  progress(job: Fence, progress: JobProgress, leaseMs: number, event: EventInput): Promise<JobRow | null> {
+    const now = this.now();
+    return this.running(job, { progress, leaseUntil: now + leaseMs, heartbeatAt: now }, event, now);
+  }
+
+  /** Adds a paid call's cost to the job (the ledger row is the spend guard's). */
+  addCost(job: Fence, entry: CostEntry): Promise<JobRow | null> {
+    const patch = { costUsd: sql`${jobs.costUsd} + ${entry.usd}` };
+    return this.running(job, patch, jobEvent.cost(entry), this.now());
+  }
+
+  /** A log line: an event that changes no state, so nothing to fence. */
+  log(job: { id: string; userId: string }, event: EventInput): Promise<void> {
+    return appendEvent(this.d.db, job, event, this.now(), this.d.publish);
+  }
+
+  /** Stores one stage's output so any later attempt resumes after it; false: not ours anymore. */
+  async checkpoint(job: JobRow, stage: string, output: unknown): Promise<boolean> {
+    const value = JSON.stringify(output ?? null);
+    const patch = {
+      checkpointData: sql`json_set(coalesce(${jobs.checkpointData}, '{}'), ${`$.${stage}`}, json(${value}))`,
+    };
+    const event = jobEvent.checkpoint(stage, this.d.registry.stageLabel(job.type, stage));
+    return (await this.running(job, patch, event, this.now())) !== null;
+  }
+
+  /** running → succeeded, with a result already checked against the type's schema. */
+  complete(job: Fence, result: unknown): Promise<JobRow | null> {
+    const now = this.now();
+    const progress = { percent: 100, stage: "done", message: "Done" };
+    const patch = { status: "succeeded" as const, result, error: null, finishedAt: now, leaseUntil: null };
+    return this.finish(this.running(job, { ...patch, progress }, jobEvent.succeeded(), now));
+  }
+
+  /** running → queued again after a failed attempt, due after `delayMs` (the retry backoff). */
+  requeue(job: Fence & Pick<JobRow, "parts">, error: JobError, delayMs: number): Promise<JobRow | null> {
+    const now = this.now();
+    const patch = { status: "queued" as const, error, runAt: now + delayMs, leaseUntil: null };
+    return this.running(job, patch, jobEvent.retrying(attemptOf(job), error, delayMs), now);
+  }
+
+  /**
+   * running → queued, due now: the run used its share of the invocation's D1 statements
+   * (JobContinue, decision 0025). The next claim counts an attempt, so the limit grows by one: a
+   * continuation is not a failure and spends no retry.
+   */
+  continue(job: Fence, c: { message: string; statements: number }): Promise<JobRow | null> {
+    const now = this.now();
+    const patch = {
+      status: "queued" as const,
+      runAt: now,
+      leaseUntil: null,
+      dispatchedAt: null,
+      maxAttempts: sql`${jobs.maxAttempts} + 1`,
+      parts: sql`${jobs.parts} + 1`,
+      // This attempt is going well: a failure of an earlier attempt no longer describes the job.
+      error: null,
+    };
+    return this.running(job, patch, jobEvent.continued(c.message, c.statements), now);
+  }
+
+  /** running → failed; input and checkpoint are kept for a manual retry. */
+  fail(job: Fence, error: JobError): Promise<JobRow | null> {
+    const now = this.now();
+    const patch = { status: "failed" as const, error, finishedAt: now, leaseUntil: null };
+    return this.finish(this.running(job, patch, jobEvent.failed(error), now));
+  }
+
+  /** queued/running → cancelled by a person, whatever attempt runs: its next fenced write fails. */
+  cancel(jobId: string, by: ActedBy): Promise<JobRow | null> {
+    const now = this.now();
+    const patch = { status: "cancelled" as const, finishedAt: now, leaseUntil: null };
+    return this.finish(
+      this.move(jobId, { statuses: ["queued", "running"] }, patch, jobEvent.cancelled(by), now),
+    );
+  }
+
+  /** failed/cancelled → queued by a person, with `moreAttempts` tries; checkpoints make it resume. */
+  reopen(row: JobRow, moreAttempts: number, by: ActedBy): Promise<JobRow | null> {
+    const now = this.now();
+    const resumeFrom = Object.keys(row.checkpointData ?? {});
+    const patch = {
+      status: "queued" as const,
+      runAt: now,
+      finishedAt: null,
+      maxAttempts: row.attempts + moreAttempts,
+    };
+    return this.move(
+      row.id,
+      { statuses: ["failed", "cancelled"] },
+      patch,
+      jobEvent.retried(by, resumeFrom),
+      now,
+    );
+  }
+
+  /** The dead-letter queue's verdict: the queue gave up delivering, so the job ends failed. */
+  deadLetter(jobId: string): Promise<JobRow | null> {
+    const now = this.now();
+    const error = {
+      code: "dead_lettered",
+      message: "Delivery was given up after repeated failures.",
+      retryable: true,
+    };
+    const patch = { status: "failed" as const, finishedAt: now, leaseUntil: null, error };
+    return this.finish(
+      this.move(jobId, { statuses: ["queued", "running"] }, patch, jobEvent.deadLettered(), now),
+    );
+  }
+
+  /** Records when the job's queue message went out (null: it did not; the sweeper re-sends). */
+  async dispatched(jobId: string, at: number | null): Promise<void> {
+    await this.d.db.update(jobs).set({ dispatchedAt: at }).where(eq(jobs.id, jobId));
+  }
+
+  /** A write of the running attempt that holds the lease (the fence). */
+  private running(job: Fence, patch: JobPatch, event: EventInput, now: number): Promise<JobRow | null> {
+    return this.move(job.id, { statuses: ["running"], attempt: job.attempts }, patch, event, now);
+  }
+
+  private move(jobId: string, guard: Guard, patch: JobPatch, event: EventInput, now: number) {
+    return transition(this.d.db, this.d.publish, jobId, guard, patch, event, now);
+  }
+
+  /** A terminal transition tells `onFinished`; its failure is logged, never the job's. */
+  private async finish(moved: Promise<JobRow | null>): Promise<JobRow | null> {
+    const row = await moved;
+    if (!row || !this.d.onFinished) return row;
+    try {
+      await this.d.onFinished(row);
+    } catch (err) {
+      console.warn(JSON.stringify({ msg: "onFinished hook failed", jobId: row.id, err: String(err) }));
+    }
+    return row;
   }
 }

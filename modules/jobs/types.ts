@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { Actor, Role, Scope } from "../core/actor";
 import type { Db } from "../core/db";
 import type { Locale } from "../core/locale";
-import type { JobEventParam, JobProgress, LocalizedText } from "./schema";
+import type { JobEventParam, JobProgress, JobStatus, LocalizedText } from "./schema";
 
 /** A log line's stable code and values, for screens to say it in the reader's language. */
 export interface LogEvent {
@@ -54,14 +54,43 @@ export interface RetryPolicy {
   nonRetryable?: readonly string[];
 }
 
-/** What a running job sees. `actor` is the job's owner, loaded from D1, never from a message. */
-export interface JobContext<I> {
+/** The job's own place in the engine, as a handler may read it (never the jobs table). */
+interface JobMeta {
+  costUsd: number;
+  progress: JobProgress | null;
+  parentId: string | null;
+  sequenceId: string | null;
+  sequenceIndex: number | null;
+}
+
+/** A job this job started, as its parent sees it. */
+interface ChildJob {
+  id: string;
+  status: JobStatus;
+  progress: JobProgress | null;
+  sequenceIndex: number | null;
+  result: unknown;
+  error: { code: string; message: string } | null;
+}
+
+/**
+ * What a running job sees. `actor` is the job's owner, loaded from D1, never from a message.
+ * No `env`: what a handler needs from the Worker (buckets, parsed config, service clients) its
+ * type declares as `deps(env)` and receives typed as `deps`. `db` stays: it is the invocation's
+ * metered D1 handle (decision 0025), which a handle injected at registration could not be.
+ */
+export interface JobContext<I, D = unknown> {
   jobId: string;
   attempt: number;
   input: I;
   actor: Actor;
-  env: Env;
+  /** What the job's type declared with `deps(env)`, built for this run. */
+  deps: D;
   db: Db;
+  /** The job's cost and progress so far, and its parent/sequence links. */
+  meta(): Promise<JobMeta>;
+  /** The jobs this one started with `enqueueChild`, as they stand now. */
+  children(): Promise<ChildJob[]>;
   checkpoint: Readonly<Record<string, unknown>>;
   signal: AbortSignal;
   /**
@@ -153,16 +182,21 @@ export class NotYet {
   readonly notYet = true;
 }
 
-export interface WorkflowStep<I> {
+interface WorkflowStep<I, D = unknown> {
   name: string;
   /** What a person calls the stage, in both languages ({"pt-BR": "Pesquisa", en: "Research"}). */
   label: LocalizedText;
   /** The stage's output (checkpointed), or `new NotYet()` to be called again after a sleep. */
-  run(ctx: JobContext<I>, outputs: Readonly<Record<string, unknown>>): Promise<unknown>;
+  run(ctx: JobContext<I, D>, outputs: Readonly<Record<string, unknown>>): Promise<unknown>;
 }
 
-interface JobTypeBase<I extends z.ZodType, R extends z.ZodType> {
+interface JobTypeBase<I extends z.ZodType, R extends z.ZodType, D> {
   type: string;
+  /**
+   * What its handler needs from the Worker, built from the env for each run (a bucket, parsed
+   * config, a service client): the handler sees it as `ctx.deps`, typed, and never the env.
+   */
+  deps?(env: Env): D;
   description: string;
   input: I;
   result: R;
@@ -190,24 +224,32 @@ interface JobTypeBase<I extends z.ZodType, R extends z.ZodType> {
   stages?: Readonly<Record<string, LocalizedText>>;
   /** What a person calls this kind of job ({"pt-BR": "Carrossel", en: "Carousel"}), e.g. in limits. */
   name?: LocalizedText;
+  /**
+   * When its owner is told it ended (email/Slack, if they opted in): `"always"` for batches a
+   * person walks away from (imports, enrichment, series), `"long"` (default) only after a minute.
+   */
+  notify?: "always" | "long";
 }
 
-export interface QueueJobType<I extends z.ZodType, R extends z.ZodType> extends JobTypeBase<I, R> {
+interface QueueJobType<I extends z.ZodType, R extends z.ZodType, D = unknown> extends JobTypeBase<I, R, D> {
   runner: "queue";
-  run(ctx: JobContext<z.infer<I>>): Promise<z.infer<R>>;
+  run(ctx: JobContext<z.infer<I>, D>): Promise<z.infer<R>>;
 }
 
-export interface WorkflowJobType<I extends z.ZodType, R extends z.ZodType> extends JobTypeBase<I, R> {
+interface WorkflowJobType<I extends z.ZodType, R extends z.ZodType, D = unknown>
+  extends JobTypeBase<I, R, D> {
   runner: "workflow";
-  steps: readonly WorkflowStep<z.infer<I>>[];
-  finish(ctx: JobContext<z.infer<I>>, outputs: Readonly<Record<string, unknown>>): Promise<z.infer<R>>;
+  steps: readonly WorkflowStep<z.infer<I>, D>[];
+  finish(ctx: JobContext<z.infer<I>, D>, outputs: Readonly<Record<string, unknown>>): Promise<z.infer<R>>;
 }
 
-export type JobType<I extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType> =
-  | QueueJobType<I, R>
-  | WorkflowJobType<I, R>;
+export type JobType<I extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType, D = unknown> =
+  | QueueJobType<I, R, D>
+  | WorkflowJobType<I, R, D>;
 
-/** Identity helper so a feature's definition keeps its precise input/result types. */
-export function defineJobType<I extends z.ZodType, R extends z.ZodType>(def: JobType<I, R>): JobType<I, R> {
+/** Identity helper so a feature's definition keeps its precise input, result and deps types. */
+export function defineJobType<I extends z.ZodType, R extends z.ZodType, D = unknown>(
+  def: JobType<I, R, D>,
+): JobType<I, R, D> {
   return def;
 }

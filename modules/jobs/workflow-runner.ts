@@ -1,7 +1,9 @@
 import type { WorkflowStepConfig } from "cloudflare:workers";
+import { completeAttempt, failAttempt, saveCheckpoint } from "./attempt";
 import { releaseUnsettledSpend } from "./context";
-import type { JobEngine, WorkflowParams } from "./engine";
+import type { JobEngine } from "./engine";
 import { JobAborted, type JobContext, JobFailure, NotYet } from "./types";
+import type { WorkflowParams } from "./workflow-start";
 
 /** The slice of Cloudflare's WorkflowStep we use, so tests and types stay small. */
 export interface StepRunner {
@@ -39,6 +41,9 @@ type StepOutcome =
 /** Job-level retries own the policy; Workflow step retries would double-count attempts. */
 const NO_STEP_RETRY: WorkflowStepConfig = { retries: { limit: 0, delay: 0 } };
 
+/** What an attempt needs: the store's fenced transitions, the dispatcher, the runner's context. */
+export type WorkflowAttemptDeps = Pick<JobEngine, "store" | "registry" | "dispatcher" | "runner">;
+
 /**
  * Runs one attempt of a multi-stage job. Each stage is a Workflow step whose output is mirrored
  * into the job's checkpoint; stages already in the checkpoint (from an earlier attempt) are
@@ -46,15 +51,21 @@ const NO_STEP_RETRY: WorkflowStepConfig = { retries: { limit: 0, delay: 0 } };
  * Errors are returned from steps as values because class identity does not survive `step.do`.
  */
 export async function runWorkflowAttempt(
-  engine: JobEngine,
+  engine: WorkflowAttemptDeps,
   params: WorkflowParams,
   step: StepRunner,
 ): Promise<void> {
-  const row = await engine.loadRow(params.jobId);
+  const { store, registry, dispatcher, runner } = engine;
+  const row = await store.load(params.jobId);
   if (!row || row.status !== "running" || row.attempts !== params.attempt) return;
-  const def = engine.registry.get(row.type);
+  const def = registry.get(row.type);
   if (!def || def.runner !== "workflow") {
-    await engine.failAttempt(row, new JobFailure("unknown_type", `No workflow for ${row.type}.`, false));
+    await failAttempt(
+      store,
+      registry,
+      row,
+      new JobFailure("unknown_type", `No workflow for ${row.type}.`, false),
+    );
     return;
   }
   const abort = new AbortController();
@@ -62,21 +73,21 @@ export async function runWorkflowAttempt(
   // works, as the queue runner does, so the sweeper never starts a second, parallel attempt.
   const beat = setInterval(
     () => {
-      engine
-        .heartbeat(row.id, row.attempts, def.timeoutMs)
+      store
+        .heartbeat(row, def.timeoutMs)
         .then((ok) => ok || abort.abort())
         .catch(() => undefined);
     },
     Math.max(1000, def.timeoutMs / 3),
   );
   const fail = async (err: unknown): Promise<void> => {
-    const out = await engine.failAttempt(row, err);
-    if (out.requeueDelayMs !== undefined) await engine.dispatch(row.id, Math.ceil(out.requeueDelayMs / 1000));
+    const out = await failAttempt(store, registry, row, err);
+    if (out.requeueDelayMs !== undefined) await dispatcher.sendAfter(row.id, out.requeueDelayMs);
   };
   try {
-    const actor = await engine.loadActor(row.userId);
+    const actor = await runner.loadActor(row.userId);
     const input = def.input.parse(row.input);
-    const ctx = engine.makeContext(row, input, actor, abort);
+    const ctx = runner.context(row, input, actor, abort);
     const outputs: Record<string, unknown> = { ...(row.checkpointData ?? {}) };
     const total = def.steps.length + 1;
     /** One call of a stage as one Workflow step (round 0 keeps the plain name for old instances). */
@@ -87,7 +98,7 @@ export async function runWorkflowAttempt(
             .run(ctx, outputs)
             .finally(() => releaseUnsettledSpend(ctx as JobContext<unknown>));
           if (value instanceof NotYet) return { ok: true, notYet: true };
-          await engine.saveCheckpoint(row, s.name, value);
+          await saveCheckpoint(store, row, s.name, value);
           return { ok: true, value: JSON.stringify(value ?? null) };
         } catch (err) {
           if (err instanceof JobAborted) throw err;
@@ -128,7 +139,7 @@ export async function runWorkflowAttempt(
         // The lease must outlast the sleep, or the sweeper would take a sleeping attempt for a
         // crashed one (the instance may be evicted while it sleeps, and its interval with it).
         const pause = waitMs(round);
-        if (!(await engine.heartbeat(row.id, row.attempts, pause + def.timeoutMs))) return;
+        if (!(await store.heartbeat(row, pause + def.timeoutMs))) return;
         await step.sleep(`${s.name}~wait${round}`, pause);
       }
       if (!outcome.ok) {
@@ -147,7 +158,7 @@ export async function runWorkflowAttempt(
     }
     await ctx.progress({ percent: ((total - 1) / total) * 100, stage: "finish", message: "Finishing" });
     const result = await def.finish(ctx, outputs);
-    await engine.complete(row, def, result);
+    await completeAttempt(store, registry, row, def, result);
   } catch (err) {
     await fail(err);
   } finally {

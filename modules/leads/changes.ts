@@ -36,7 +36,7 @@ type VersionRow = {
 };
 
 /** Folds one lead's versions (oldest first) into a net before → after per field. */
-export function foldVersions(versions: VersionRow[]): z.infer<typeof FieldChange>[] {
+function foldVersions(versions: VersionRow[]): z.infer<typeof FieldChange>[] {
   const byField = new Map<
     string,
     { from: unknown; to: unknown; causes: Cause[]; people: string[]; changes: number }

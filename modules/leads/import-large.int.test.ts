@@ -64,7 +64,13 @@ describe("an import of 10,000 rows (#13)", () => {
     const parts = events.items.filter((e) => e.code === "job.continued");
     expect(parts.length).toBeGreaterThanOrEqual(30);
     for (const p of parts) expect(p.params?.statements ?? 0).toBeLessThan(1000);
-    expect(done.attempts - parts.length).toBe(1); // no part was a failed attempt
+    // Parts are not attempts: a person sees one attempt of the job's five.
+    expect([done.attempts, done.maxAttempts]).toEqual([1, 5]);
+    const running = events.items.filter((e) => e.code === "job.running");
+    expect(running.length).toBe(parts.length + 1);
+    expect(new Set(running.map((e) => (e.params as { attempt?: number } | null)?.attempt))).toEqual(
+      new Set([1]),
+    );
 
     // Ranked as stored: a lead from the file has its territory and scores.
     const page = (await (

@@ -6,13 +6,13 @@ import { LeadInput } from "./schema";
 /** The lead fields a column can be mapped onto: the keys of `LeadInput`, in its order. */
 export const LEAD_FIELDS = LeadInput.keyof().options;
 export type LeadField = (typeof LEAD_FIELDS)[number];
-export const LeadFieldEnum = z.enum(LEAD_FIELDS);
+const LeadFieldEnum = z.enum(LEAD_FIELDS);
 
 /** More columns than any real lead sheet has; refusing them keeps the preview's answer small. */
 export const MAX_COLUMNS = 100;
 
 /** "Funcionários", "FUNCIONARIOS", "nº funcionários" → "funcionarios" / "nfuncionarios". */
-export function normalizeHeader(h: string): string {
+function normalizeHeader(h: string): string {
   return h
     .normalize("NFD")
     .replace(/\p{Diacritic}/gu, "")

@@ -4,11 +4,11 @@ import { applyMapping, type Column, fieldLabel, LEAD_FIELDS, type LeadField } fr
 import type { Locale, RowProblem } from "./import-problems";
 
 /** Rows shown in the preview table: enough to judge a mapping, small enough to read. */
-export const SAMPLE_ROWS = 20;
+const SAMPLE_ROWS = 20;
 /** Invalid rows listed with their problems (the counts stay exact). */
-export const MAX_PROBLEM_ROWS = 200;
+const MAX_PROBLEM_ROWS = 200;
 
-export interface PreviewSampleRow {
+interface PreviewSampleRow {
   row: number;
   valid: boolean;
   /** The cells as written, in column order (`null`: no such cell, e.g. a row that could not be read). */

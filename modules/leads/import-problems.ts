@@ -76,7 +76,7 @@ const MESSAGES: Record<string, { "pt-BR": (f: string, p: P) => string; en: (f: s
   },
 };
 
-export function problem(locale: Locale, path: string, code: string, params: P = {}): RowProblem {
+function problem(locale: Locale, path: string, code: string, params: P = {}): RowProblem {
   const field = FIELD[path.split(".")[0] ?? ""]?.[locale] ?? path;
   const m = MESSAGES[code] ?? MESSAGES.invalid;
   return {

@@ -1,3 +1,4 @@
+export { leadBodyRules } from "./bodies";
 export { decayEngagement } from "./decay";
 export { recordLeadEngagement } from "./engagement-port";
 export { leadJobTypes } from "./jobs";

@@ -6,7 +6,7 @@ import { defineJobType, JobFailure } from "../jobs/types";
 import { applyEnrichment, enrichFromWebsite } from "./enrichment";
 import { IMPORT_CHUNK, type ImportRowReport, importRows } from "./import";
 import type { Locale } from "./import-problems";
-import { PythonService } from "./python-client";
+import { leadJobDeps } from "./job-deps";
 import { leadById, rankLeads, rescoreWith } from "./ranking";
 import { LeadsRepo } from "./repo";
 import { recordWebhookEngagement, WebhookInput } from "./webhooks";
@@ -40,8 +40,9 @@ async function importedRows(
   return rows;
 }
 
-export const leadsImport = defineJobType({
+const leadsImport = defineJobType({
   type: "leads.import",
+  deps: leadJobDeps,
   description: "Imports leads from CSV/JSON rows, merges duplicates, then ranks them.",
   runner: "queue",
   // Inline rows (≤ 5,000: a job's input is one D1 row, ≤ 2 MB), or the rows of an uploaded file
@@ -75,13 +76,14 @@ export const leadsImport = defineJobType({
   },
   label: (i, locale) => (locale === "en" ? `Import ${rowCount(i)} leads` : `Importar ${rowCount(i)} leads`),
   name: { "pt-BR": "Importação de leads", en: "Lead import" },
+  notify: "always",
   stages: {
     import: { "pt-BR": "Importando leads", en: "Importing leads" },
     rank: { "pt-BR": "Ranqueando leads", en: "Ranking leads" },
   },
   async run(ctx) {
     const repo = new LeadsRepo(ctx.db, ctx.actor);
-    const rows = await importedRows(ctx.env.FILES, ctx.input, ctx.actor.userId);
+    const rows = await importedRows(ctx.deps.files, ctx.input, ctx.actor.userId);
     const total = rows.length;
     const locale = await userLocale(ctx.db, ctx.actor.userId);
     // A slice at a time, checkpointed after each: a continuation (ctx.yieldPoint) or a retry
@@ -135,7 +137,7 @@ export const leadsImport = defineJobType({
         done: from,
         total: ids.length,
       });
-      await rankLeads(ctx.db, repo, new PythonService(ctx.env, ctx.actor.userId), ctx.jobId, {
+      await rankLeads(ctx.db, repo, ctx.deps.python(ctx.actor.userId), ctx.jobId, {
         leadIds: ids.slice(from),
         onPage: async (_last, done) => {
           rk = { done: from + done };
@@ -192,8 +194,9 @@ function addReports(st: ImportState, reports: ImportRowReport[], rows: number): 
   return { next: st.next + rows, counts, invalid, ids };
 }
 
-export const leadsRank = defineJobType({
+const leadsRank = defineJobType({
   type: "leads.rank",
+  deps: leadJobDeps,
   description: "Re-ranks every lead (fit V2, heatmap, territory) in the Python service.",
   runner: "queue",
   input: z.object({ leadIds: z.array(z.string()).max(5000).optional() }),
@@ -211,10 +214,11 @@ export const leadsRank = defineJobType({
         ? "Rank all leads"
         : "Ranquear todos os leads",
   name: { "pt-BR": "Ranqueamento de leads", en: "Lead ranking" },
+  notify: "always",
   stages: { rank: { "pt-BR": "Ranqueando leads", en: "Ranking leads" } },
   async run(ctx) {
     const repo = new LeadsRepo(ctx.db, ctx.actor);
-    const service = new PythonService(ctx.env, ctx.actor.userId);
+    const service = ctx.deps.python(ctx.actor.userId);
     const resume = ctx.checkpoint.rank as { lastId: string; done: number; changed: number } | undefined;
     const changedBefore = resume?.changed ?? 0;
     // Resumes after the checkpoint: by id order for "every lead", by position in a given list.
@@ -236,6 +240,7 @@ const ENRICH_CHUNK = 5;
 
 const leadsEnrich = defineJobType({
   type: "leads.enrich",
+  deps: leadJobDeps,
   description: "Finds decision makers and company facts on LinkedIn (Unipile), with citations.",
   runner: "queue",
   input: z.object({ leadIds: z.array(z.string().min(1)).min(1).max(1000) }),
@@ -247,10 +252,11 @@ const leadsEnrich = defineJobType({
   label: (i, locale) =>
     locale === "en" ? `Enrich ${i.leadIds.length} leads` : `Enriquecer ${i.leadIds.length} leads`,
   name: { "pt-BR": "Enriquecimento de leads", en: "Lead enrichment" },
+  notify: "always",
   stages: { enrich: { "pt-BR": "Enriquecendo leads", en: "Enriching leads" } },
   async run(ctx) {
     const repo = new LeadsRepo(ctx.db, ctx.actor);
-    const service = new PythonService(ctx.env, ctx.actor.userId);
+    const service = ctx.deps.python(ctx.actor.userId);
     const ids = [...new Set(ctx.input.leadIds)];
     const tally = {
       enriched: 0,
@@ -307,7 +313,7 @@ const leadsEnrich = defineJobType({
 });
 
 /** Provisioned for phase 2 (FR18): signed provider webhooks processed as jobs. */
-export const incomingWebhook = defineJobType({
+const incomingWebhook = defineJobType({
   type: "incoming_webhook",
   description: "Processes a signed Unipile webhook (new relation, message reply) into engagement.",
   runner: "queue",

@@ -1,7 +1,7 @@
 import type { EngagementKind } from "../../drizzle/schema/leads";
 
 /** points and half-life (days) per signal, from domain.md §5.2. */
-export const ENGAGEMENT_TABLE: Record<EngagementKind, { points: number; halfLifeDays: number }> = {
+const ENGAGEMENT_TABLE: Record<EngagementKind, { points: number; halfLifeDays: number }> = {
   rfq: { points: 50, halfLifeDays: 90 },
   meeting_booked: { points: 40, halfLifeDays: 90 },
   message_reply: { points: 25, halfLifeDays: 30 },

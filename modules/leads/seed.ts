@@ -120,7 +120,7 @@ const CITIES: Array<[string, string]> = [
 /** Positive signals only: the demo has no unsubscribes or bounces. */
 const ENGAGEMENTS = ENGAGEMENT_KINDS.filter((k) => k !== "unsubscribe" && k !== "bounce");
 
-export function demoLeads(count = 300, seed = 13485) {
+function demoLeads(count = 300, seed = 13485) {
   const r = rng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
   const out = [];

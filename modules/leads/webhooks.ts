@@ -17,24 +17,6 @@ export type WebhookInput = z.infer<typeof WebhookInput>;
 
 const KIND = { new_relation: "invite_accepted", message_received: "message_reply" } as const;
 
-/** HMAC-SHA256 (hex) of the raw body, compared in constant time. */
-export async function verifySignature(secret: string, body: string, signature: string): Promise<boolean> {
-  if (!secret) return false;
-  const key = await crypto.subtle.importKey(
-    "raw",
-    new TextEncoder().encode(secret),
-    { name: "HMAC", hash: "SHA-256" },
-    false,
-    ["verify"],
-  );
-  const bytes = signature
-    .match(/^[0-9a-f]{64}$/i)?.[0]
-    .match(/../g)
-    ?.map((h) => Number.parseInt(h, 16));
-  if (!bytes) return false;
-  return crypto.subtle.verify("HMAC", key, new Uint8Array(bytes), new TextEncoder().encode(body));
-}
-
 /** Finds the lead by a decision maker's provider id or profile URL and records the signal once. */
 export async function recordWebhookEngagement(db: Db, actor: Actor, input: WebhookInput) {
   const conds = [

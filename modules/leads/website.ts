@@ -5,14 +5,14 @@ import { newId } from "../core/ids";
 import type { WebsiteFacts } from "./python-client";
 import type { LeadFields, LeadRow, LeadsRepo, Rescore } from "./repo";
 
-export const WEBSITE_SOURCE = "website";
+const WEBSITE_SOURCE = "website";
 
 /**
  * What the website facts may change on the lead, and only to add: certifications the lead did
  * not list (the original wording, which scoring maps onto FDA / CE / ISO; ANVISA is kept and
  * scores nothing), R&D when found, and the products text when the lead had none.
  */
-export function websitePatch(row: LeadRow, facts: WebsiteFacts["facts"]): Partial<LeadFields> {
+function websitePatch(row: LeadRow, facts: WebsiteFacts["facts"]): Partial<LeadFields> {
   const patch: Partial<LeadFields> = {};
   const have = row.certifications.map((c) => c.toLowerCase());
   const certs = [

@@ -1,4 +1,4 @@
-export { type AdminAlert, AlertService } from "./alerts";
+export { AlertService } from "./alerts";
 export { alertRoutes, notificationRoutes } from "./routes";
 export { NotifyMessage } from "./schema";
-export { ChannelNotConfigured, httpTransport, NotificationService, type Transport } from "./service";
+export { ChannelNotConfigured, httpTransport, NotificationService } from "./service";

@@ -1,21 +1,13 @@
 export interface Outcome {
   jobId: string;
-  type: string;
+  /** What the owner calls this kind of job, in their language (its type's declared name). */
+  label: string;
   status: "succeeded" | "failed" | "cancelled";
   durationS: number;
   costUsd: number;
   error: string | null;
   link: string;
 }
-
-const TYPE_LABEL: Record<string, { "pt-BR": string; en: string }> = {
-  "content.carousel": { "pt-BR": "Carrossel", en: "Carousel" },
-  "content.blog": { "pt-BR": "Post de blog", en: "Blog post" },
-  "content.sequence": { "pt-BR": "Sequência de posts", en: "Post sequence" },
-  "leads.enrich": { "pt-BR": "Enriquecimento de leads", en: "Lead enrichment" },
-  "leads.import": { "pt-BR": "Importação de leads", en: "Lead import" },
-  "leads.rank": { "pt-BR": "Ranqueamento de leads", en: "Lead ranking" },
-};
 
 function duration(s: number, locale: "pt-BR" | "en"): string {
   const m = Math.floor(s / 60);
@@ -25,7 +17,7 @@ function duration(s: number, locale: "pt-BR" | "en"): string {
 
 /** The "away" message, in the user's language: job, outcome, duration, cost and a link. */
 export function render(o: Outcome, locale: "pt-BR" | "en"): { subject: string; text: string } {
-  const label = TYPE_LABEL[o.type]?.[locale] ?? o.type;
+  const label = o.label;
   const ok = o.status === "succeeded";
   const verb = locale === "pt-BR" ? (ok ? "concluído" : "falhou") : ok ? "finished" : "failed";
   const subject = `${label} ${verb}`;

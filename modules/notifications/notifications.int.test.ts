@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { jobs, notificationOutbox } from "../../drizzle/schema";
 import { as, db, waitFor } from "../../test/helpers";
-import { services } from "../../workers/services";
+import { registry, services } from "../../workers/services";
 import type { Job } from "../jobs/schema";
 import type { NotifyMessage } from "./schema";
 import { NotificationService } from "./service";
@@ -117,6 +117,7 @@ describe("away notifications", () => {
       { send: () => Promise.reject(new Error("queue down")) } as unknown as Queue<NotifyMessage>,
       s.config.appUrl,
       true,
+      registry,
     );
     const [row] = await db().select().from(jobs).where(eq(jobs.id, job.id));
     if (!row) throw new Error("job row missing");

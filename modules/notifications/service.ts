@@ -16,8 +16,12 @@ export class ChannelNotConfigured extends Error {
   }
 }
 
-/** Jobs that always notify when done (batches and sequences), whatever their duration. */
-const BATCH_TYPES = new Set(["content.sequence", "leads.enrich", "leads.import", "leads.rank"]);
+/** What notifications need to know of job types: their own declarations (name, notify). */
+export interface JobTypeInfo {
+  nameOf(type: string, locale: "pt-BR" | "en"): string;
+  notifiesAlways(type: string): boolean;
+}
+
 const LONG_MS = 60_000;
 const MAX_ATTEMPTS = 6;
 /**
@@ -66,6 +70,7 @@ export class NotificationService {
     private readonly queue: Queue<NotifyMessage>,
     private readonly appUrl: string,
     private readonly allowInsecureHooks: boolean,
+    private readonly jobTypes: JobTypeInfo,
     private readonly alerts?: AlertService,
   ) {}
 
@@ -125,7 +130,7 @@ export class NotificationService {
   onFinished = async (job: JobRow): Promise<void> => {
     if (job.status !== "succeeded" && job.status !== "failed") return;
     const ranMs = (job.finishedAt ?? 0) - (job.startedAt ?? job.createdAt);
-    const batch = BATCH_TYPES.has(job.type) || job.sequenceId !== null;
+    const batch = this.jobTypes.notifiesAlways(job.type) || job.sequenceId !== null;
     if (!batch && ranMs <= LONG_MS) return;
     const s = await this.getSettings(job.userId);
     if (!s.enabled || (s.onlyFailures && job.status !== "failed")) return;
@@ -133,7 +138,7 @@ export class NotificationService {
     const { subject, text } = render(
       {
         jobId: job.id,
-        type: job.type,
+        label: this.jobTypes.nameOf(job.type, locale),
         status: job.status,
         durationS: Math.max(0, ranMs / 1000),
         costUsd: job.costUsd,

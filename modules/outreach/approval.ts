@@ -2,7 +2,7 @@ import { OUTREACH_STATUSES } from "../../drizzle/schema/outreach";
 import type { ActionKind } from "./governor";
 
 /** Max characters of a LinkedIn invitation note (domain.md §5.5). */
-export const INVITE_NOTE_MAX = 300;
+export { INVITE_NOTE_MAX } from "../contracts/outreach-values";
 
 /**
  * What a human approves: the exact text, the action kind and its target. The executor recomputes
@@ -19,13 +19,12 @@ export async function approvalHash(a: {
 }
 
 /** One list with the table's column (drizzle/schema/outreach.ts). */
-export const ACTION_STATUSES = OUTREACH_STATUSES;
+const ACTION_STATUSES = OUTREACH_STATUSES;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 /** Statuses the governor may still pick: approved and waiting for its turn. */
 export const PENDING_STATUSES = ["approved", "scheduled", "blocked_limit", "blocked_time"] as const;
 /** Past the point of no return: edits, approval, rejection and cancel answer 409. */
-export const LOCKED_STATUSES = ["executing", "completed", "failed", "cancelled"] as const;
+const LOCKED_STATUSES = ["executing", "completed", "failed", "cancelled"] as const;
 
 export const isLocked = (s: ActionStatus): boolean => (LOCKED_STATUSES as readonly string[]).includes(s);
-export const isPending = (s: ActionStatus): boolean => (PENDING_STATUSES as readonly string[]).includes(s);

@@ -32,11 +32,7 @@ function clip(text: string, max: number): string {
  * The offline drafter: deterministic, engineer-to-engineer, one problem, proof, one low-friction
  * CTA (domain.md §2). A provider-backed drafter can replace it through the same function shape.
  */
-export function offlineDraft(
-  kind: "send_invite" | "send_message",
-  f: DraftFacts,
-  language: "pt-BR" | "en",
-): string {
+function offlineDraft(kind: "send_invite" | "send_message", f: DraftFacts, language: "pt-BR" | "en"): string {
   const hi = f.firstName
     ? language === "en"
       ? `Hi ${f.firstName}, `

@@ -8,9 +8,9 @@ import { addDays, daysBetween, hhmmToMinute, instantOf, localTime, weekdayOf } f
  * decision is atomic; the simulation test drives the very same functions with a fake clock.
  */
 
-export const ACTION_KINDS = ["send_invite", "send_message", "withdraw_invite", "view_profile"] as const;
+const ACTION_KINDS = ["send_invite", "send_message", "withdraw_invite", "view_profile"] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
-export const TIERS = ["founder", "growth", "sales_machine"] as const;
+const TIERS = ["founder", "growth", "sales_machine"] as const;
 export type Tier = (typeof TIERS)[number];
 
 /** Invitations a day LinkedIn tolerates per account type (domain.md §6). */

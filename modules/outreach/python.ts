@@ -1,14 +1,14 @@
-import { z } from "zod";
+import type { z } from "zod";
+import {
+  type ExecuteRequest,
+  ExecuteResponse,
+  type HostedLinkRequest,
+  HostedLinkResponse,
+  type WebhookRequest,
+  WebhookResponse,
+} from "../contracts/lead-service";
 import { serviceToken } from "../core/service-token";
 import type { ExecResult, Executor, PendingAction, TickAccount } from "./tick";
-
-const ExecuteResponse = z.object({
-  ok: z.boolean(),
-  providerRef: z.string().nullish(),
-  code: z.string().nullish(),
-  message: z.string().nullish(),
-  retryable: z.boolean().nullish(),
-});
 
 /** Sends granted actions through the Python service's Unipile client (`POST /v1/outreach/execute`). */
 export class PythonExecutor implements Executor {
@@ -17,6 +17,16 @@ export class PythonExecutor implements Executor {
   ) {}
 
   async execute(account: TickAccount, action: PendingAction): Promise<ExecResult> {
+    // A profile visit is never an action of its own here (it happens inside a send, target.ts).
+    if (action.kind === "view_profile") {
+      return {
+        ok: false,
+        code: "failed",
+        message: "view_profile is not executed on its own",
+        retryable: false,
+      };
+    }
+    const kind = action.kind;
     const token = await serviceToken(this.opts.secret, account.ownerId, ["outreach:execute"]);
     let res: Response;
     try {
@@ -26,12 +36,12 @@ export class PythonExecutor implements Executor {
           headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
           body: JSON.stringify({
             accountId: account.unipileAccountId,
-            kind: action.kind,
+            kind,
             providerId: action.target,
             // Forwarded as stored: the bytes the approval hash was checked against.
             text: action.text,
             invitationId: action.providerRef,
-          }),
+          } satisfies z.input<typeof ExecuteRequest>),
         }),
       );
     } catch (err) {
@@ -80,25 +90,12 @@ export class PythonUnipileAdmin {
     return res.json();
   }
 
-  async hostedLink(input: {
-    name: string;
-    notifyUrl: string;
-    expiresOn: string;
-    successRedirectUrl?: string;
-    failureRedirectUrl?: string;
-  }) {
-    return z.object({ url: z.string() }).parse(await this.call("/v1/outreach/hosted-link", input));
+  async hostedLink(input: z.input<typeof HostedLinkRequest>) {
+    return HostedLinkResponse.parse(await this.call("/v1/outreach/hosted-link", input));
   }
 
-  async registerWebhook(input: {
-    requestUrl: string;
-    source: "users" | "messaging" | "account_status";
-    name: string;
-    headers: Array<{ key: string; value: string }>;
-  }) {
-    const out = z
-      .object({ webhookId: z.string().nullish() })
-      .parse(await this.call("/v1/outreach/webhooks", input));
+  async registerWebhook(input: z.input<typeof WebhookRequest>) {
+    const out = WebhookResponse.parse(await this.call("/v1/outreach/webhooks", input));
     return { webhookId: out.webhookId ?? null };
   }
 }

@@ -34,7 +34,7 @@ export function accountToWire(a: AccountRow): Account {
   };
 }
 
-export function actionToWire(
+function actionToWire(
   a: ActionRow,
   log: Array<{ at: number; decision: string; reason: string }>,
   leadName: string | null = null,

@@ -32,16 +32,8 @@ function formatter(tz: string): Intl.DateTimeFormat {
   }
   return f;
 }
-
-/** True when `tz` is an IANA zone this runtime knows. */
-export function isTimeZone(tz: string): boolean {
-  try {
-    formatter(tz);
-    return true;
-  } catch {
-    return false;
-  }
-}
+// True when `tz` is an IANA zone this runtime knows: one definition, in the wire contract (it
+// validates a request's time zone).
 
 function parts(t: number, tz: string) {
   const out: Record<string, string> = {};

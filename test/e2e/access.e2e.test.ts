@@ -52,4 +52,22 @@ describe("access control", () => {
     await screenshot(page, "09-job-not-found");
     await context.close();
   });
+
+  it("an admin opening a marketing user's job sees whose it is by name", async () => {
+    const { context, page } = await newPage(browser);
+    await signIn(page, "marketing");
+    const mine = await apiPost<{ job: { id: string; userId: string } }>(page, "/api/jobs", {
+      type: "system.ping",
+      input: {},
+    });
+    expect(mine.status).toBe(202);
+    const me = ((await (await page.request.get("/api/me")).json()) as { user: { name: string } }).user;
+    await context.close();
+    const admin = await newPage(browser);
+    await signIn(admin.page, "admin");
+    await admin.page.goto(`/jobs/${mine.body.job.id}`);
+    await admin.page.getByText(`${me.name} (${mine.body.job.userId})`).waitFor();
+    await screenshot(admin.page, "09b-admin-sees-owner");
+    await admin.context.close();
+  });
 });

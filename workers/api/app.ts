@@ -1,17 +1,17 @@
-import { contentRoutes } from "../../modules/content";
+import { contentBodyRules, contentRoutes } from "../../modules/content";
 import { ConfigError } from "../../modules/core/config";
 import { createRouter } from "../../modules/core/http";
 import { guardrailRoutes } from "../../modules/guardrails";
 import { userAdminRoutes } from "../../modules/identity/admin-routes";
 import { identityRoutes } from "../../modules/identity/routes";
 import { jobMetricsRoutes, jobRoutes } from "../../modules/jobs/routes";
-import { leadRoutes } from "../../modules/leads";
+import { leadBodyRules, leadRoutes } from "../../modules/leads";
 import { alertRoutes, notificationRoutes } from "../../modules/notifications";
 import { outreachRoutes } from "../../modules/outreach";
 import { ensureDevSeed, services } from "../services";
 import { assertEveryRouteDeclaresAccess } from "./access";
 import { onError, problem } from "./errors";
-import { authenticate, limitBody, limitJsonDepth, requestId, requireContentType } from "./middleware";
+import { authenticate, bodyChecks, limitJsonDepth, requestId } from "./middleware";
 import { documentRoutes } from "./openapi";
 import { authRoutes, healthRoutes, realtimeRoutes } from "./platform-routes";
 import { securityHeaders } from "./security-headers";
@@ -54,7 +54,9 @@ export function createApp(opts: { dev: boolean }) {
     }
     return next();
   });
-  app.use("/api/*", limitBody, requireContentType, limitJsonDepth);
+  // Routes that take more than a small JSON body say so in their own modules.
+  const bodies = bodyChecks([...leadBodyRules, ...contentBodyRules]);
+  app.use("/api/*", bodies.limitBody, bodies.requireContentType, limitJsonDepth);
 
   app.route("/api", healthRoutes(opts));
   app.route("/api", authRoutes());

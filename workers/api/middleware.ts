@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { actorFor } from "../../modules/core/actor";
+import type { BodyRule } from "../../modules/core/bodies";
 import { AppError, BadRequest, Forbidden } from "../../modules/core/errors";
 import type { AppEnv } from "../../modules/core/http";
 import { newId } from "../../modules/core/ids";
@@ -9,7 +10,7 @@ import { UserDirectory } from "../../modules/identity/directory";
 import { TokenService } from "../../modules/identity/tokens";
 import { services } from "../services";
 
-export const MAX_BODY_BYTES = 256 * 1024;
+const MAX_BODY_BYTES = 256 * 1024;
 
 /** Request id on every response and one structured log line per API request. */
 export const requestId: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -43,53 +44,44 @@ const jsonLimit = bodyLimit({
     );
   },
 });
-const uploadLimit = bodyLimit({
-  // 10 MB of image plus the multipart envelope.
-  maxSize: 10 * 1024 * 1024 + 64 * 1024,
-  onError: () => {
-    throw new AppError(413, "Payload too large", "Images are limited to 10 MB.");
-  },
-});
-const UPLOAD_PATH = /^\/api\/products\/[^/]+\/images$/;
-// 10,000 leads of a real CRM export are 2–4 MB of CSV (a row is 200–400 bytes).
-export const MAX_IMPORT_BYTES = 8 * 1024 * 1024;
-const importLimit = bodyLimit({
-  maxSize: MAX_IMPORT_BYTES,
-  onError: () => {
-    throw new AppError(413, "Payload too large", "Lead imports are limited to 8 MB.");
-  },
-});
-const IMPORT_PATH = /^\/api\/leads\/import(\/preview)?$/;
-
-/** 256 KB for every body, except lead imports (8 MB) and image uploads (10 MB). */
-export const limitBody: MiddlewareHandler<AppEnv> = (c, next) =>
-  UPLOAD_PATH.test(c.req.path)
-    ? uploadLimit(c, next)
-    : IMPORT_PATH.test(c.req.path)
-      ? importLimit(c, next)
-      : jsonLimit(c, next);
-
-/** Paths that accept something other than JSON bodies. */
-const OTHER_TYPES: Array<[RegExp, string[]]> = [
-  [IMPORT_PATH, ["application/json", "text/csv"]],
-  [UPLOAD_PATH, ["multipart/form-data"]],
-];
-
-/** 415 for a body of a type the endpoint does not take (Better Auth checks its own). */
-export const requireContentType: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const method = c.req.method;
-  const hasBody =
-    (method === "POST" || method === "PUT" || method === "PATCH") &&
-    (Number(c.req.header("content-length") ?? "0") > 0 || c.req.header("transfer-encoding") !== undefined);
-  if (hasBody && !c.req.path.startsWith("/api/auth/")) {
-    const type = (c.req.header("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
-    const allowed = OTHER_TYPES.find(([re]) => re.test(c.req.path))?.[1] ?? ["application/json"];
-    if (!allowed.includes(type)) {
-      throw new AppError(415, "Unsupported media type", `Send the body as ${allowed.join(" or ")}.`);
-    }
-  }
-  await next();
-};
+/**
+ * The body middleware for the routes' own declarations (BodyRule, in their modules): a declared
+ * route gets its size limit and media types; every other body is JSON of at most 256 KB.
+ */
+export function bodyChecks(rules: readonly BodyRule[]): {
+  limitBody: MiddlewareHandler<AppEnv>;
+  requireContentType: MiddlewareHandler<AppEnv>;
+} {
+  const limits = rules.map((r) => ({
+    rule: r,
+    limit: bodyLimit({
+      maxSize: r.maxBytes,
+      onError: () => {
+        throw new AppError(413, "Payload too large", r.tooLarge);
+      },
+    }),
+  }));
+  const ruleFor = (path: string) => limits.find((l) => l.rule.path.test(path));
+  return {
+    limitBody: (c, next) => (ruleFor(c.req.path)?.limit ?? jsonLimit)(c, next),
+    // 415 for a body of a type the endpoint does not take (Better Auth checks its own).
+    requireContentType: async (c, next) => {
+      const method = c.req.method;
+      const hasBody =
+        (method === "POST" || method === "PUT" || method === "PATCH") &&
+        (Number(c.req.header("content-length") ?? "0") > 0 ||
+          c.req.header("transfer-encoding") !== undefined);
+      if (hasBody && !c.req.path.startsWith("/api/auth/")) {
+        const type = (c.req.header("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+        const allowed = ruleFor(c.req.path)?.rule.types ?? ["application/json"];
+        if (!allowed.includes(type)) {
+          throw new AppError(415, "Unsupported media type", `Send the body as ${allowed.join(" or ")}.`);
+        }
+      }
+      await next();
+    },
+  };
+}
 
 /**
  * Resolves who is calling: a bearer API token, else a Better Auth session cookie. Cookie-carrying

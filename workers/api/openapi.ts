@@ -22,7 +22,7 @@ type Operation = { requestBody?: unknown; responses?: Record<string, unknown> };
  * before any route runs — 413 (`limitBody`) and 415 (`requireContentType`) for every operation
  * with a body. A Hono pattern in a path (`{key}{.+}`: a key with slashes) is shown as `{key}`.
  */
-export function servedDocument(root: OpenAPIHono<AppEnv>): Document {
+function servedDocument(root: OpenAPIHono<AppEnv>): Document {
   const doc = root.getOpenAPI31Document({
     openapi: "3.1.0",
     info: { title: "Lifetrek App API", version: "1.0.0", description: "See docs/architecture.md." },

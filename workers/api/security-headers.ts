@@ -4,7 +4,7 @@ import { isDevEnvironment } from "../../modules/core/config";
 import type { AppEnv } from "../../modules/core/http";
 
 /** Paths that serve HTML; everything else the API answers is data and may load nothing at all. */
-export const DOCS_PATH = "/api/docs";
+const DOCS_PATH = "/api/docs";
 
 const common = {
   xFrameOptions: "DENY",

@@ -22,7 +22,7 @@ const BAR: Record<UsageLevel, string> = {
 };
 
 /** A small meter: width by fraction, colour by level (the text always says it too). */
-export function Meter({ value, level, label }: { value: number; level: UsageLevel; label: string }) {
+function Meter({ value, level, label }: { value: number; level: UsageLevel; label: string }) {
   const pct = Math.round(Math.min(1, Math.max(0, value)) * 100);
   return (
     // biome-ignore lint/a11y/useSemanticElements: a styled bar; a native <meter> cannot be coloured reliably

@@ -5,7 +5,7 @@ import { useI18n } from "../i18n";
 import { ArticleBody } from "./detail-cards";
 
 /** Markdown → HTML as the API will store it (the API and the preview both sanitise it after). */
-export function markdownToHtml(markdown: string): string {
+function markdownToHtml(markdown: string): string {
   return marked.parse(markdown, { async: false, gfm: true });
 }
 

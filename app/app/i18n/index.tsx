@@ -13,7 +13,7 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
 }
 
-export function dictionaryFor(locale: Locale): Dictionary {
+function dictionaryFor(locale: Locale): Dictionary {
   return dictionaries[locale];
 }
 

@@ -129,6 +129,8 @@ export const outreachPt = {
     go: (used: string, limit: string, week: string, cap: string, gap: string) =>
       `liberado: ${used}/${limit} hoje, ${week}/${cap} nesta semana; próximo intervalo ${gap} min`,
     alreadyGranted: "já liberado",
+    noVisitLeft: "sem visita de perfil no orçamento para achar o LinkedIn desta pessoa",
+    noSuchMember: "o LinkedIn não tem um membro neste endereço de perfil",
     rateLimited: "limite de requisições do LinkedIn",
     sent: "enviado",
     draftRequested: "rascunho com IA solicitado",
@@ -292,6 +294,8 @@ export const outreachEn: typeof outreachPt = {
     go: (used, limit, week, cap, gap) =>
       `go: ${used}/${limit} today, ${week}/${cap} this week; next gap ${gap} min`,
     alreadyGranted: "already granted",
+    noVisitLeft: "no profile visit left in the budget to find this member's LinkedIn id",
+    noSuchMember: "LinkedIn has no member at this profile URL",
     rateLimited: "rate limited",
     sent: "sent",
     draftRequested: "AI draft requested",

@@ -162,7 +162,8 @@ export const ptBR = {
       retried: (by: string) => `Reenviado para a fila ${by}`,
       resumeFrom: (stages: string) => `, retomando após: ${stages}`,
       checkpoint: (stage: string) => `Etapa "${stage}" salva`,
-      continued: "Parte concluída; continua de onde parou numa nova execução (limite de consultas por execução)",
+      continued:
+        "Parte concluída; continua de onde parou numa nova execução (limite de consultas por execução)",
       deadLettered: "A fila desistiu da entrega após falhas repetidas",
       byYou: "por você",
       byName: (name: string) => `por ${name}`,

@@ -5,7 +5,7 @@ import { durationMs } from "./job-text";
 import { useJobsApi, useNow } from "./provider";
 
 /** The job's identity, timestamps, attempts and cost as a description list. */
-export function JobFacts({ job }: { job: Job }) {
+export function JobFacts({ job, ownerName = null }: { job: Job; ownerName?: string | null }) {
   const { t, fmt } = useI18n();
   const { me } = useJobsApi();
   const now = useNow(job.status === "running");
@@ -15,7 +15,8 @@ export function JobFacts({ job }: { job: Job }) {
     // The name a person uses, with the key API clients use beside it.
     [t.job.type, job.typeName && job.typeName !== job.type ? `${job.typeName} (${job.type})` : job.type],
     [t.job.status, t.status[job.status]],
-    [t.job.user, job.userId === me.id ? t.job.you : job.userId],
+    // Another person's job (admins): their name, with the id beside it for support.
+    [t.job.user, job.userId === me.id ? t.job.you : ownerName ? `${ownerName} (${job.userId})` : job.userId],
     [t.job.createdAt, fmt.dateTime(job.createdAt)],
     [t.job.startedAt, fmt.dateTime(job.startedAt)],
     [t.job.finishedAt, fmt.dateTime(job.finishedAt)],

@@ -82,7 +82,7 @@ function profileOf(job: Job): string | null {
  * Jobs of the profile the user is working as come first (newest first within each group); jobs
  * of the other profile follow, then jobs without a profile keep their place among them by time.
  */
-export function activeProfileFirst(jobs: Job[], profile: Profile): Job[] {
+function activeProfileFirst(jobs: Job[], profile: Profile): Job[] {
   const rank = (j: Job) => (profileOf(j) === null || profileOf(j) === profile ? 0 : 1);
   return jobs
     .map((job, i) => ({ job, i }))

@@ -47,7 +47,7 @@ function isLocalized(v: unknown): v is Localized {
 }
 
 /** A stage as a person calls it: its type's label, the engine's own word, never the key. */
-export function stageText(t: Dictionary, locale: Locale, stage: string, label?: Localized | null): string {
+function stageText(t: Dictionary, locale: Locale, stage: string, label?: Localized | null): string {
   return label?.[locale] ?? t.job.stages[stage] ?? t.job.stageUnknown;
 }
 

@@ -64,7 +64,7 @@ function luminance(rgb: readonly number[]): number {
  * The cell's colour as a solid mix with the card behind it, and the text colour (near-black or
  * white) with the higher contrast, so every count stays ≥ 4.5:1 in both themes (WCAG 1.4.3).
  */
-export function cellFill(color: readonly number[], alpha: number, dark: boolean) {
+function cellFill(color: readonly number[], alpha: number, dark: boolean) {
   const base = dark ? CARD_RGB.dark : CARD_RGB.light;
   const mixed = color.map((c, i) => Math.round(c * alpha + (base[i] ?? 0) * (1 - alpha)));
   const l = luminance(mixed);

@@ -81,6 +81,7 @@ export const ENGAGEMENT_KINDS = [
 ] as const satisfies readonly EngagementKind[];
 /** Compiles only while ENGAGEMENT_KINDS holds every kind the API knows (a new one must be placed). */
 type Complete<Missing extends never> = Missing;
+/** @public A compile-time check, used by nothing at run time. */
 export type EngagementKindsComplete = Complete<Exclude<EngagementKind, (typeof ENGAGEMENT_KINDS)[number]>>;
 
 /** Sales and admins may change leads; marketing only reads. */

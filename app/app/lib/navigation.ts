@@ -4,7 +4,7 @@ import type { Role } from "./types";
 export type NavItem = { to: string; label: keyof Dictionary["nav"]; icon: string; roles: Role[] };
 
 /** Sections of the app and who sees them (admins see everything). */
-export const NAV_ITEMS: NavItem[] = [
+const NAV_ITEMS: NavItem[] = [
   { to: "/", label: "home", icon: "⌂", roles: ["admin", "marketing", "sales"] },
   { to: "/content", label: "content", icon: "✎", roles: ["admin", "marketing"] },
   { to: "/leads", label: "leads", icon: "◎", roles: ["admin", "sales"] },
@@ -17,9 +17,4 @@ export const NAV_ITEMS: NavItem[] = [
 
 export function navFor(role: Role): NavItem[] {
   return NAV_ITEMS.filter((i) => i.roles.includes(role));
-}
-
-export function canSee(role: Role, path: string): boolean {
-  const item = NAV_ITEMS.find((i) => i.to === path);
-  return item ? item.roles.includes(role) : true;
 }

@@ -7,7 +7,7 @@ import xss, { type IFilterXSSOptions, type IWhiteList } from "xss";
  * again before rendering so a row written before that, or by a bug, still cannot run code. Keep
  * the two lists equal.
  */
-export const BLOG_ALLOWED: IWhiteList = {
+const BLOG_ALLOWED: IWhiteList = {
   h2: [],
   h3: [],
   h4: [],

@@ -1,7 +1,7 @@
 import type { Job, JobStatus } from "../lib/types";
 
 export const STATUSES: JobStatus[] = ["queued", "running", "succeeded", "failed", "cancelled"];
-export const PAGE_SIZE = 25;
+const PAGE_SIZE = 25;
 /** A pseudo-status in the filter: jobs the API flags as stalled (`?stalled=true`). */
 export const STALLED = "stalled";
 
@@ -29,7 +29,7 @@ export function filtersFrom(params: URLSearchParams): MonitorFilters {
 }
 
 /** Start of the chosen day in São Paulo, as the API's ISO `updatedSince`. */
-export function sinceIso(since: string): string | undefined {
+function sinceIso(since: string): string | undefined {
   if (!since) return undefined;
   const d = new Date(`${since}T00:00:00-03:00`);
   return Number.isNaN(d.getTime()) ? undefined : d.toISOString();

@@ -12,7 +12,7 @@ import { type Account, type Action, IN_FLIGHT } from "./types";
 import { OutreachBadge, recipient, useOutreachLive, useTexts } from "./ui";
 
 /** Where an action lives on the Outreach screen: the queue for a draft, else the timeline. */
-export const actionHref = (a: Pick<Action, "id" | "accountId" | "status">) =>
+const actionHref = (a: Pick<Action, "id" | "accountId" | "status">) =>
   `/outreach?account=${encodeURIComponent(a.accountId)}#${a.status === "draft" ? "action" : "timeline"}-${a.id}`;
 
 /** On a lead's page: one click drafts an invitation (an `outreach.draft` job) for this lead. */

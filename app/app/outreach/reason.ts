@@ -48,6 +48,8 @@ export function outreachReason(
       (m) => R.go(num(m[1]), num(m[2]), num(m[3]), num(m[4]), num(m[5])),
     ],
     [/^already granted$/, () => R.alreadyGranted],
+    [/^no profile visit left in the budget to find this member's LinkedIn id$/, () => R.noVisitLeft],
+    [/^LinkedIn has no member at this profile URL\.$/, () => R.noSuchMember],
     [/^sent$/, () => R.sent],
     [/^AI draft requested$/, () => R.draftRequested],
     [/^offline draft \((\d+) characters\)$/, (m) => R.offlineDraft(num(m[1]))],

@@ -33,6 +33,11 @@ describe("outreach reasons in the reader's language", () => {
     ["offline draft (212 characters)", "rascunho offline (212 caracteres)"],
     ["HTTP 429 on send_invite: paused 24 h", "HTTP 429 em Convite: pausado por 24 h"],
     ['{"dailyMin":10}', "regras alteradas"],
+    [
+      "no profile visit left in the budget to find this member's LinkedIn id",
+      "sem visita de perfil no orçamento para achar o LinkedIn desta pessoa",
+    ],
+    ["LinkedIn has no member at this profile URL.", "o LinkedIn não tem um membro neste endereço de perfil"],
   ])("%s", (stored, said) => {
     expect(pt(stored)).toBe(said);
   });

@@ -14,6 +14,7 @@ import { StatusBadge } from "../jobs/status-badge";
 import { apiJson } from "../lib/api.server";
 import { clientApi } from "../lib/api-client";
 import { runJobAction } from "../lib/job-actions.server";
+import { userContext } from "../lib/session.server";
 import type { Job, JobEvent } from "../lib/types";
 import type { Route } from "./+types/job-detail";
 
@@ -25,7 +26,18 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   ]);
   // 404 means "missing or not yours": the page says so and shows nothing else.
   if (!job.ok) return data({ found: false as const }, { status: job.status === 404 ? 404 : job.status });
-  return { found: true as const, job: job.data.job, events: events.ok ? events.data.items : [] };
+  // Someone else's job (an admin looking): say whose by name, not by id.
+  const me = context.get(userContext);
+  let ownerName: string | null = null;
+  if (job.data.job.userId !== me.id) {
+    const users = await apiJson<{ items: Array<{ id: string; name: string }> }>(
+      context,
+      request,
+      "/api/users",
+    );
+    ownerName = users.ok ? (users.data.items.find((u) => u.id === job.data.job.userId)?.name ?? null) : null;
+  }
+  return { found: true as const, job: job.data.job, events: events.ok ? events.data.items : [], ownerName };
 }
 
 export async function action({ params, request, context }: Route.ActionArgs) {
@@ -46,10 +58,20 @@ export default function JobDetail({ loaderData }: Route.ComponentProps) {
       </Notice>
     );
   }
-  return <JobView initialJob={loaderData.job} initialEvents={loaderData.events} />;
+  return (
+    <JobView initialJob={loaderData.job} initialEvents={loaderData.events} ownerName={loaderData.ownerName} />
+  );
 }
 
-function JobView({ initialJob, initialEvents }: { initialJob: Job; initialEvents: JobEvent[] }) {
+function JobView({
+  initialJob,
+  initialEvents,
+  ownerName,
+}: {
+  initialJob: Job;
+  initialEvents: JobEvent[];
+  ownerName: string | null;
+}) {
   const { t, locale, fmt } = useI18n();
   const { store, events: pushed } = useJobsApi();
   const navigate = useNavigate();
@@ -123,7 +145,7 @@ function JobView({ initialJob, initialEvents }: { initialJob: Job; initialEvents
         </div>
       )}
       <div className="grid gap-6 xl:grid-cols-2">
-        <JobFacts job={job} />
+        <JobFacts job={job} ownerName={ownerName} />
         <div className="space-y-6">
           <JsonBlock title={t.job.input} value={job.input} />
           <JsonBlock title={t.job.result} value={job.result} />

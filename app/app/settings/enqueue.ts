@@ -10,7 +10,7 @@ import { useUsage } from "./usage";
  * What to tell the user about a failed API call: the API's own `detail` verbatim (a refused
  * enqueue's 429 carries a localized "Limite diário…" text), else its title, else `fallback`.
  */
-export function problemMessage(problem: Partial<Problem> | null | undefined, fallback: string): string {
+function problemMessage(problem: Partial<Problem> | null | undefined, fallback: string): string {
   return problem?.detail?.trim() || problem?.title?.trim() || fallback;
 }
 

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 
 export const errorId = (id: string) => `${id}-error`;
-export const hintId = (id: string) => `${id}-hint`;
+const hintId = (id: string) => `${id}-hint`;
 
 /** A labelled control with an optional hint and a field error tied to it by aria-describedby. */
 export function FormField({

@@ -6,12 +6,7 @@ import { svgToPng } from "./png";
  * Brand-palette abstract art (no text, logos or faces): the offline provider's "generated image"
  * and the blog banner fallback. Deterministic per seed string.
  */
-export function brandArtSvg(
-  seed: string,
-  width: number,
-  height: number,
-  accent: string = BRAND.blue,
-): string {
+function brandArtSvg(seed: string, width: number, height: number, accent: string = BRAND.blue): string {
   const h = hash(seed);
   const circles = Array.from({ length: 6 }, (_, i) => {
     const v = hash(`${seed}:${i}`);

@@ -39,7 +39,7 @@ function rgbaToRgb(rgba: Uint8Array): Uint8Array {
 }
 
 /** zlib ("deflate") via the runtime's native CompressionStream: fast and one frame of memory. */
-export async function deflate(bytes: Uint8Array): Promise<Uint8Array> {
+async function deflate(bytes: Uint8Array): Promise<Uint8Array> {
   const stream = new Blob([bytes as Uint8Array<ArrayBuffer>])
     .stream()
     .pipeThrough(new CompressionStream("deflate"));

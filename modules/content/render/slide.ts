@@ -1,5 +1,5 @@
 import satori from "@cf-wasm/satori";
-import type { ImageData } from "../ai/types";
+import type { ImageData } from "../../ai/types";
 import type { Profile, Slide } from "../schema";
 import { drawable } from "../text";
 import { ACCENT, BRAND, FONT, SLIDE_H, SLIDE_W } from "./brand";
@@ -43,7 +43,7 @@ function dataUrl(img: ImageData): string {
 }
 
 /** The brand template as a satori tree: deterministic for the same input. */
-export function slideTree(input: SlideRenderInput): Node {
+function slideTree(input: SlideRenderInput): Node {
   const { slide, total, profile } = input;
   const accent = ACCENT[profile];
   const pic = input.picture && /^image\/(png|jpeg)$/.test(input.picture.mimeType) ? input.picture : null;

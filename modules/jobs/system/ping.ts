@@ -2,13 +2,13 @@ import { z } from "zod";
 import { Forbidden } from "../../core/errors";
 import { defineJobType, JobFailure } from "../types";
 
-export const PingInput = z.object({
+const PingInput = z.object({
   sleepMs: z.number().int().min(0).max(10_000).default(0),
   failTimes: z.number().int().min(0).max(10).default(0),
   /** Simulates one paid call of this cost (guarded and recorded like a real one) for drills. */
   spendUsd: z.number().min(0).max(5).optional(),
 });
-export const PingResult = z.object({ pong: z.literal(true), attempt: z.number().int() });
+const PingResult = z.object({ pong: z.literal(true), attempt: z.number().int() });
 
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {

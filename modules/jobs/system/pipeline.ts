@@ -7,7 +7,7 @@ export const PipelineInput = z.object({
   failAt: z.enum(["prepare", "process", "publish"]).optional(),
   failTimes: z.number().int().min(0).max(10).default(1),
 });
-export const PipelineResult = z.object({ stages: z.array(z.string()), attempt: z.number().int() });
+const PipelineResult = z.object({ stages: z.array(z.string()), attempt: z.number().int() });
 
 const stage = (name: "prepare" | "process" | "publish", label: LocalizedText) => ({
   name,

@@ -2,7 +2,7 @@
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from app.schemas.base import CamelModel
 
@@ -52,6 +52,13 @@ class SourceOut(CamelModel):
 
 
 class EnrichResultOut(CamelModel):
+    # Lists and the company are always sent (empty when nothing was found): the schema says so,
+    # and the Worker's contract test relies on it. (A null `error` is still left out: the route
+    # answers with response_model_exclude_none, and the Worker reads it as optional.)
+    model_config = CamelModel.model_config | ConfigDict(
+        json_schema_serialization_defaults_required=True
+    )
+
     id: str
     status: Literal["enriched", "not_found", "failed"]
     error: EnrichErrorOut | None = None

@@ -17,7 +17,7 @@ import {
 const PROFILE_ACCENT: Record<string, string> = { company: "#004F8F", salesperson: "#1A7A3E" };
 
 /** "Empresa" / "Vendedor" in the profile's accent colour. */
-export function ProfileBadge({ profile }: { profile: string }) {
+function ProfileBadge({ profile }: { profile: string }) {
   const { t } = useI18n();
   return (
     <span

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { appSettings } from "../../../drizzle/schema";
-import type { Db } from "../../core/db";
+import { appSettings } from "../../drizzle/schema";
+import type { Db } from "../core/db";
 
 /** USD per million tokens (and flat fees), seeded from domain §3.5; overridable by AI_PRICES_JSON. */
 export interface ModelPrice {
@@ -19,7 +19,7 @@ const DEFAULT_PRICES: Record<string, ModelPrice> = {
   "gemini-2.5-flash-image": { inputPerMTok: 0.3, outputPerMTok: 30, estimateUsd: 0.06 },
 };
 /** Google Search grounding fee per grounded prompt. */
-export const SEARCH_FEE_USD = 0.035;
+const SEARCH_FEE_USD = 0.035;
 const FALLBACK: ModelPrice = { inputPerMTok: 1.25, outputPerMTok: 10, estimateUsd: 0.025 };
 
 export const PriceOverrides = z.record(

@@ -1,6 +1,17 @@
-import type { z } from "zod";
-import type { CostEntry, LogEvent } from "../../jobs/types";
-import type { Research } from "../schema";
+import { z } from "zod";
+import type { CostEntry, LogEvent } from "../jobs/types";
+
+/** Grounded research: a summary and its cited findings (web search through the provider). */
+const Finding = z.object({
+  claim: z.string().min(3).max(500),
+  sourceUrl: z.url(),
+  sourceTitle: z.string().max(200),
+});
+export const Research = z.object({
+  summary: z.string().max(2000),
+  findings: z.array(Finding).min(1).max(12),
+});
+export type Research = z.infer<typeof Research>;
 
 /** Meters every paid call: reserve before (guardrails), record after (real usage). */
 export interface Meter {

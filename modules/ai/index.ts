@@ -1,17 +1,18 @@
-import type { JobContext } from "../../jobs/types";
-import { contentConfig, contentFetch } from "../config";
+import type { JobContext } from "../jobs/types";
+import { type AiConfig, aiFetch } from "./config";
 import { GeminiProvider } from "./gemini";
 import { OfflineProvider } from "./offline";
 import { loadPriceTable } from "./prices";
 import type { AiProvider } from "./types";
 
+export { type AiConfig, aiConfig } from "./config";
+
 export type { AiProvider, ImageData } from "./types";
 
-/** The provider for a job: Gemini when a key is configured, else the offline one. */
-export function providerFor(ctx: JobContext<unknown>): AiProvider {
-  const cfg = contentConfig(ctx.env);
+/** The provider for a job: Gemini when a key is configured (`cfg`, from `aiConfig(env)`), else the offline one. */
+export function providerFor(ctx: JobContext<unknown>, cfg: AiConfig): AiProvider {
   if (cfg.provider === "offline") return new OfflineProvider();
-  const fetchImpl = contentFetch();
+  const fetchImpl = aiFetch();
   return new GeminiProvider({
     apiKey: cfg.gemini.apiKey,
     textModel: cfg.gemini.textModel,

@@ -1,5 +1,4 @@
-import type { Research } from "../schema";
-import type { AiProvider, ImageData, ImageRequest, JsonRequest, ResearchRequest } from "./types";
+import type { AiProvider, ImageData, ImageRequest, JsonRequest, Research, ResearchRequest } from "./types";
 
 /**
  * The embedded default when no API key is configured: every stage answers with its own

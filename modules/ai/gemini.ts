@@ -6,11 +6,18 @@ import {
   type Part,
 } from "@google/genai";
 import { z } from "zod";
-import { JobFailure } from "../../jobs/types";
-import type { Research } from "../schema";
+import { JobFailure } from "../jobs/types";
 import { parseModelJson } from "./json";
 import type { PriceTable } from "./prices";
-import type { AiProvider, ImageData, ImageRequest, JsonRequest, Meter, ResearchRequest } from "./types";
+import type {
+  AiProvider,
+  ImageData,
+  ImageRequest,
+  JsonRequest,
+  Meter,
+  Research,
+  ResearchRequest,
+} from "./types";
 
 export interface GeminiOptions {
   apiKey: string;
@@ -226,7 +233,7 @@ export class GeminiProvider implements AiProvider {
 }
 
 /** Provider errors → job errors: 429 and 5xx retry (honouring Retry-After), other 4xx do not. */
-export function mapError(err: unknown, retryAfter: string | null): JobFailure {
+function mapError(err: unknown, retryAfter: string | null): JobFailure {
   if (err instanceof JobFailure) return err;
   if (err instanceof ApiError) {
     const msg = `Gemini answered ${err.status}: ${err.message.slice(0, 300)}`;
@@ -255,13 +262,13 @@ export function parseRetryAfter(v: string | null): number | undefined {
   return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }
 
-export function toBase64(bytes: Uint8Array): string {
+function toBase64(bytes: Uint8Array): string {
   let s = "";
   for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(s);
 }
 
-export function fromBase64(b64: string): Uint8Array {
+function fromBase64(b64: string): Uint8Array {
   const bin = atob(b64);
   const out = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);

@@ -1,0 +1,1 @@
+ALTER TABLE `jobs` ADD `parts` integer DEFAULT 0 NOT NULL;
