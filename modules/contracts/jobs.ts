@@ -115,8 +115,8 @@ export const ListJobsQuery = z.object({
   type: z.string().max(100).optional(),
   userId: z.string().max(64).optional(),
   updatedSince: z.iso.datetime().optional(),
-  /** A job-id prefix. D1 refuses a LIKE pattern over 50 bytes (the prefix and its `%`): 500s. */
-  q: z.string().max(49).optional(),
+  /** A job-id prefix. */
+  q: z.string().max(64).optional(),
   /** `true`: only stalled jobs (see modules/jobs/stalled.ts). */
   stalled: z.enum(["true"]).optional(),
   limit: Limit,

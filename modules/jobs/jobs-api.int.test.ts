@@ -24,6 +24,24 @@ describe("jobs API", () => {
     expect(done.attempts).toBe(1);
   });
 
+  it("finds a job by an id prefix, and a long or accented search is an empty page, not an error", async () => {
+    const res = await as("marketing", "/api/jobs", {
+      method: "POST",
+      json: { type: "system.ping", input: {} },
+    });
+    const { job } = (await res.json()) as { job: Job };
+    const found = async (q: string) => {
+      const r = await as("marketing", `/api/jobs?q=${encodeURIComponent(q)}&limit=100`);
+      expect(r.status).toBe(200);
+      return ((await r.json()) as { items: Job[] }).items.map((j) => j.id);
+    };
+    expect(await found(job.id.slice(0, 20))).toContain(job.id);
+    expect(await found(job.id)).toEqual([job.id]);
+    expect(await found(`${job.id}X`)).toEqual([]);
+    expect(await found("é".repeat(64))).toEqual([]);
+    expect((await as("marketing", `/api/jobs?q=${"a".repeat(65)}`)).status).toBe(400);
+  });
+
   it("pages through every event of a job with a cursor", async () => {
     const res = await as("marketing", "/api/jobs", {
       method: "POST",

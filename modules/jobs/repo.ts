@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, like, lt, or, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, lt, or, type SQL } from "drizzle-orm";
 import { jobEvents, jobs } from "../../drizzle/schema";
 import { type Actor, isAdmin } from "../core/actor";
 import { decodeCursor, encodeCursor } from "../core/cursor";
@@ -40,7 +40,9 @@ export class JobsRepo {
       q.type ? eq(jobs.type, q.type) : undefined,
       q.userId && isAdmin(this.actor) ? eq(jobs.userId, q.userId) : undefined,
       q.updatedSince ? gte(jobs.updatedAt, Date.parse(q.updatedSince)) : undefined,
-      q.q ? like(jobs.id, `${q.q.replace(/[%_]/g, "")}%`) : undefined,
+      // An id prefix as a key range: no LIKE (D1 refuses patterns over 50 bytes), and the
+      // primary key serves it.
+      q.q ? and(gte(jobs.id, q.q), lt(jobs.id, `${q.q}\uffff`)) : undefined,
       q.stalled === "true" ? stalledCondition(Date.now()) : undefined,
       cursor
         ? or(lt(jobs.createdAt, cursor.at), and(eq(jobs.createdAt, cursor.at), lt(jobs.id, cursor.id)))
