@@ -10,7 +10,7 @@ const edgeProblem = (description: string) => ({
   content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
 });
 const EDGE_STATUSES = {
-  413: edgeProblem("Body larger than 256 KB"),
+  413: edgeProblem("Body larger than the route takes (256 KB, unless the route declares more)"),
   415: edgeProblem("Body sent with a content type this route does not take"),
 } as const;
 
@@ -19,8 +19,8 @@ type Operation = { requestBody?: unknown; responses?: Record<string, unknown> };
 
 /**
  * The document as served: every route's own declaration, plus what the edge middleware answers
- * before any route runs — 413 (`limitBody`) and 415 (`requireContentType`) for every operation
- * with a body. A Hono pattern in a path (`{key}{.+}`: a key with slashes) is shown as `{key}`.
+ * before any route runs — 413 and 415 (`bodyChecks`, from the routes' `BodyRule`s) for every
+ * operation with a body. A Hono pattern in a path (`{key}{.+}`: a key with slashes) is shown as `{key}`.
  */
 function servedDocument(root: OpenAPIHono<AppEnv>): Document {
   const doc = root.getOpenAPI31Document({
