@@ -114,16 +114,12 @@ export class JobEnqueuer {
       return { job: toWire(winner), created: false };
     }
     const { row, published } = created;
-    const sent = this.d.dispatcher.sendFirst(row.id);
-    if (opts.waitUntil) {
-      // The row is stored (D1 is the truth), so the answer need not wait for the realtime publish
-      // or the queue send: a send that fails or never happens is redone by the sweeper
-      // (`dispatchedAt`). Started once "queued" is out, so watchers see queued → running → done.
-      opts.waitUntil(sent);
-      opts.waitUntil(published.then(() => this.d.startNow(row, def, actor)));
-    } else {
-      await Promise.all([published, sent]);
-    }
+    // Started once "queued" is out, so watchers see queued → running → succeeded in order.
+    if (opts.waitUntil) opts.waitUntil(published.then(() => this.d.startNow(row, def, actor)));
+    // The answer waits for the send: an accepted job is in the queue, so a crash right after the
+    // answer costs it no sweeper delay (the crash drills bound recovery time; a send left to
+    // waitUntil made accepted jobs wait for the 30 s redispatch instead).
+    await Promise.all([published, this.d.dispatcher.sendFirst(row.id)]);
     return { job: toWire(row), created: true };
   }
 
