@@ -58,7 +58,6 @@ export function buildContext<I>(
   const { store } = d;
   // The handler's own queries go through the invocation's counted binding; the context's writes
   // on its behalf (progress, checkpoints, logs: a guarded update and an event each) are added.
-  const counted = meter;
   let ownWrites = 0;
   const def = d.registry.get(row.type);
   const runner = def?.runner;
@@ -78,7 +77,7 @@ export function buildContext<I>(
     input,
     actor,
     deps: def?.deps ? def.deps(d.env) : undefined,
-    db: createDb(counted.d1),
+    db: createDb(meter.d1),
     children: async () =>
       (await store.children(row.id)).map((c) => ({
         id: c.id,
@@ -105,7 +104,7 @@ export function buildContext<I>(
       return saveCheckpoint(store, row, key, value);
     },
     yieldPoint: async () => {
-      const used = counted.statements() + ownWrites;
+      const used = meter.statements() + ownWrites;
       if (runner === "queue" && used >= INVOCATION_STATEMENT_BUDGET) throw new JobContinue(used);
     },
     enqueueChild: async (type, childInput, opts) => {

@@ -1,4 +1,3 @@
-import { inArray } from "drizzle-orm";
 import { leads } from "../../drizzle/schema";
 import type { Actor } from "../core/actor";
 import type { Db } from "../core/db";
@@ -8,6 +7,7 @@ import { CSV_PROBLEM, type CsvProblem } from "./csv";
 import { csvProblem, type Locale, type RowProblem, zodProblems } from "./import-problems";
 import type { LeadRow, LeadsRepo } from "./repo";
 import { LeadInput } from "./schema";
+import { leadsWhereIn } from "./where-in";
 
 /** Website host without www, else the company name without accents/punctuation. */
 export function dedupeKey(l: { company: string; website?: string | undefined | null }): string {
@@ -62,7 +62,6 @@ export function checkRow(
  */
 export const IMPORT_CHUNK = 200;
 const CHUNK = IMPORT_CHUNK;
-const KEYS_PER_SELECT = 90;
 
 type LeadFieldsIn = ReturnType<typeof fieldsOf>;
 /** A row's known values (nulls left out, so they never overwrite what a lead already has). */
@@ -92,7 +91,7 @@ function fieldsOf(input: LeadInput) {
  * Imports rows in order: invalid rows are reported with every field error, valid rows are
  * created, and a row matching an existing lead (same website host or company name) is merged
  * into it as a new version — never silently dropped. Re-running the same import changes nothing.
- * Work goes in chunks (one lookup and one insert batch per 50 rows) so 10,000 rows fit a job.
+ * Work goes in chunks (a lookup batch, an insert batch and a merge batch per CHUNK rows).
  */
 export async function importRows(
   db: Db,
@@ -175,13 +174,7 @@ export async function importRows(
 
 /** The stored leads with these dedupe keys, in one D1 batch. */
 async function leadsByKey(db: Db, keys: string[]): Promise<Map<string, LeadRow>> {
-  const known = new Map<string, LeadRow>();
-  const [head, ...tail] = chunks(keys, KEYS_PER_SELECT).map((k) =>
-    db.select().from(leads).where(inArray(leads.dedupeKey, k)),
-  );
-  if (!head) return known;
-  for (const rows of await db.batch([head, ...tail])) for (const r of rows) known.set(r.dedupeKey, r);
-  return known;
+  return new Map((await leadsWhereIn(db, leads.dedupeKey, keys)).map((r) => [r.dedupeKey, r]));
 }
 
 /** Inserts new leads in one D1 batch; each slot holds the created row, or undefined on a conflict. */
@@ -211,10 +204,4 @@ async function insertLeads(
   );
   if (!head) return [];
   return (await db.batch([head, ...tail])).map((r) => r[0]);
-}
-
-function chunks<T>(xs: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
-  return out;
 }

@@ -1,9 +1,10 @@
-import { asc, eq, gt, inArray } from "drizzle-orm";
+import { asc, eq, gt } from "drizzle-orm";
 import { leads } from "../../drizzle/schema";
 import type { Db } from "../core/db";
 import type { PythonService, RankResult } from "./python-client";
 import type { LeadRow, LeadsRepo, Rescore } from "./repo";
 import { territoryOwners } from "./settings";
+import { leadsWhereIn } from "./where-in";
 
 /**
  * Leads per rank page: one service call, and a version row plus an update per changed lead (≤ 400
@@ -135,7 +136,7 @@ export async function rankLeads(
   };
   // By ids: pages of the list (an id deleted meanwhile is skipped, not a reason to stop early).
   for (let offset = 0; opts.leadIds && offset < opts.leadIds.length; offset += PAGE) {
-    const rows = await leadsByIds(db, opts.leadIds.slice(offset, offset + PAGE));
+    const rows = await leadsWhereIn(db, leads.id, opts.leadIds.slice(offset, offset + PAGE));
     if (rows.length > 0) await rankPage(rows);
   }
   // Everything: pages in id order, resumable from `afterId`.
@@ -145,20 +146,6 @@ export async function rankLeads(
     await rankPage(rows);
   }
   return { ranked, changed };
-}
-
-/** A page of leads by id in one D1 batch (one `IN (…)` per 90 ids: D1 binds ≤ 100 parameters). */
-async function leadsByIds(db: Db, ids: string[]): Promise<LeadRow[]> {
-  const selects = [];
-  for (let i = 0; i < ids.length; i += 90)
-    selects.push(
-      db
-        .select()
-        .from(leads)
-        .where(inArray(leads.id, ids.slice(i, i + 90))),
-    );
-  const [head, ...tail] = selects;
-  return head ? (await db.batch([head, ...tail])).flat() : [];
 }
 
 export async function leadById(db: Db, id: string): Promise<LeadRow | undefined> {

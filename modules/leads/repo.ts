@@ -7,7 +7,7 @@ import { decodeCursor, encodeCursor } from "../core/cursor";
 import type { Db } from "../core/db";
 import { Conflict, Forbidden, NotFound } from "../core/errors";
 import { newId } from "../core/ids";
-import type { Lead, ListLeadsQuery } from "./schema";
+import { LEAD_FIELDS, type Lead, type ListLeadsQuery } from "./schema";
 import { engagementScore, HEAT_LABEL, withEngagement } from "./scoring";
 
 /** Leads changed per D1 batch (two statements each). */
@@ -62,21 +62,7 @@ export function leadToWire(r: LeadRow): Lead {
 
 /** Fields a version snapshot restores (everything but identity and bookkeeping). */
 const SNAPSHOT_FIELDS = [
-  "company",
-  "website",
-  "segment",
-  "tier",
-  "products",
-  "city",
-  "state",
-  "country",
-  "linkedinUrl",
-  "employees",
-  "yearsInBusiness",
-  "countriesServed",
-  "certifications",
-  "hasRnd",
-  "isManufacturer",
+  ...LEAD_FIELDS,
   "fitScore",
   "engagementScore",
   "leadScore",
