@@ -154,6 +154,11 @@ export function createStack(o) {
     }
     const seed = await fetch(`${api}/api/dev/seed`, { method: "POST" });
     if (!seed.ok) o.log(`seeding answered ${seed.status}`);
+    // The local queue is in memory: whatever it held died with the last run (production's is
+    // durable), and so did that run's workers. Take their jobs over now instead of waiting for
+    // the sweeper's redispatch delay and the dead leases.
+    const requeue = await fetch(`${api}/api/dev/requeue`, { method: "POST" });
+    if (!requeue.ok) o.log(`taking over a killed run's jobs answered ${requeue.status}`);
     startCron();
   }
 

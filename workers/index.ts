@@ -4,6 +4,7 @@ import { createApp } from "./api/app";
 import { consumeDeadLetters } from "./consumers/dead-letters";
 import { consumeJobs } from "./consumers/jobs";
 import { consumeNotifications } from "./consumers/notifications";
+import { noteEvent } from "./process-clock";
 import { services } from "./services";
 
 export { BudgetCounter } from "../modules/guardrails";
@@ -18,15 +19,18 @@ const apps = { dev: createApp({ dev: true }), deployed: createApp({ dev: false }
 
 export default {
   fetch(request, env, ctx) {
+    noteEvent();
     const app = isDevEnvironment(env.ENVIRONMENT as string) ? apps.dev : apps.deployed;
     return app.fetch(request, env, ctx);
   },
   async queue(batch, env, _ctx) {
+    noteEvent();
     if (batch.queue.endsWith("-dlq")) await consumeDeadLetters(batch, env);
     else if (batch.queue.endsWith("-notifications")) await consumeNotifications(batch, env);
     else await consumeJobs(batch, env);
   },
   async scheduled(_controller, env, ctx) {
+    noteEvent();
     const s = services(env);
     ctx.waitUntil(
       Promise.all([s.engine.sweep(), s.notifications.sweep()]).then(([jobs, outbox]) =>

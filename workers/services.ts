@@ -86,7 +86,13 @@ export function services(env: Env): Services {
   if (hit) return hit;
   const config = loadConfig(env as unknown as Record<string, unknown>);
   const db = createDb(env.DB);
-  const guard = new GuardrailService(db, env.BUDGET, registry);
+  // The engine is built below with the guard's hooks; the guard asks it for counts only later.
+  const guard = new GuardrailService(
+    db,
+    env.BUDGET,
+    registry,
+    (userId, since): Promise<Record<string, number>> => engine.countCreated(userId, since),
+  );
   const alerts = new AlertService(db, config.adminSlackWebhookUrl);
   const notifications = new NotificationService(
     db,

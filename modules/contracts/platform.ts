@@ -5,6 +5,10 @@ import { z } from "@hono/zod-openapi";
 export const Health = z.object({ status: z.literal("ok"), environment: z.string() }).openapi("Health");
 
 export const DevSeeded = z.object({ seeded: z.literal(true) });
+export const DevRequeued = z.object({
+  resent: z.number().int().nonnegative(),
+  recovered: z.number().int().nonnegative(),
+});
 
 /** Better Auth's `POST /api/auth/sign-in/email` (its own endpoint; it reads the body itself). */
 export const Credentials = z.object({ email: z.email(), password: z.string() }).openapi("Credentials");

@@ -21,7 +21,14 @@ async function setGuardrails(patch: Record<string, unknown>) {
 }
 
 /** The guardrails on a clock of our choosing: each scenario gets a day and month nobody used. */
-const guardAt = (at: number) => new GuardrailService(services(env).db, env.BUDGET, registry, () => at);
+const guardAt = (at: number) =>
+  new GuardrailService(
+    services(env).db,
+    env.BUDGET,
+    registry,
+    (userId, since) => services(env).engine.countCreated(userId, since),
+    () => at,
+  );
 const counter = (scope: string) => env.BUDGET.get(env.BUDGET.idFromName(scope));
 
 async function race(guard: GuardrailService, who: string, n: number, usd: number) {

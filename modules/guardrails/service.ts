@@ -1,5 +1,5 @@
 import { and, eq, gte, sql } from "drizzle-orm";
-import { costLedger, guardrailAlerts, jobs } from "../../drizzle/schema";
+import { costLedger, guardrailAlerts } from "../../drizzle/schema";
 import type { Actor } from "../core/actor";
 import type { Db } from "../core/db";
 import { LimitReached } from "../core/errors";
@@ -7,7 +7,14 @@ import { newId } from "../core/ids";
 import { UserDirectory } from "../identity/directory";
 import type { JobRegistry } from "../jobs/registry";
 import type { JobRow } from "../jobs/store";
-import { type CostEntry, JobFailure, type JobType, type ProviderGate, type SpendGuard } from "../jobs/types";
+import {
+  type Admission,
+  type CostEntry,
+  JobFailure,
+  type JobType,
+  type ProviderGate,
+  type SpendGuard,
+} from "../jobs/types";
 import type { BucketCheck, TryResult } from "./counter";
 import { type MessageKey, type MessageVar, message } from "./messages";
 import { type Guardrails, loadGuardrails } from "./settings";
@@ -36,6 +43,8 @@ export class GuardrailService implements SpendGuard, ProviderGate {
     private readonly db: Db,
     private readonly counters: DurableObjectNamespace<import("./counter").BudgetCounter>,
     private readonly registry: JobRegistry,
+    /** Jobs per type the user created since a time (the engine's; guardrails never read `jobs`). */
+    private readonly jobCounts: (userId: string, since: number) => Promise<Record<string, number>>,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -306,7 +315,7 @@ export class GuardrailService implements SpendGuard, ProviderGate {
   }
 
   /** Claim condition: at most N running AI jobs per user; the rest wait `queued`. */
-  admission = async (row: JobRow, def: JobType) => {
+  admission = async (_row: JobRow, def: JobType): Promise<Admission | undefined> => {
     const g = await loadGuardrails(this.db);
     if (!this.isAi(def, g)) return undefined;
     const types = g.aiJobTypes.length
@@ -315,7 +324,7 @@ export class GuardrailService implements SpendGuard, ProviderGate {
           .list()
           .filter((t) => t.estimateCostUsd !== undefined)
           .map((t) => t.type);
-    return sql`(select count(*) from jobs as running where running.user_id = ${row.userId} and running.status = 'running' and running.type in ${types}) < ${g.maxConcurrentAiJobsPerUser}`;
+    return { maxRunning: g.maxConcurrentAiJobsPerUser, types };
   };
 
   /** `GET /api/usage`: what the caller (and the company) spent against the limits. */
@@ -327,13 +336,8 @@ export class GuardrailService implements SpendGuard, ProviderGate {
     const [u, gl, jobsToday] = await Promise.all([
       this.counter(`user:${actor.userId}`).get([B.usdDay(now), B.usdMonth(now)]),
       this.counter("global").get([B.usdDay(now), B.usdMonth(now)]),
-      this.db
-        .select({ type: jobs.type, n: sql<number>`count(*)` })
-        .from(jobs)
-        .where(
-          and(eq(jobs.userId, actor.userId), gte(jobs.createdAt, now - ((now - 3 * 3_600_000) % 86_400_000))),
-        )
-        .groupBy(jobs.type),
+      // Since São Paulo's midnight (UTC−3), the day the limits count in.
+      this.jobCounts(actor.userId, now - ((now - 3 * 3_600_000) % 86_400_000)),
     ]);
     const counts = await this.counter(`user:${actor.userId}`).get(
       Object.keys(g.userJobsPerDay).map((t) => B.jobs(now, t)),
@@ -349,7 +353,7 @@ export class GuardrailService implements SpendGuard, ProviderGate {
         usdToday: round(userDay),
         usdMonth: round(u[B.usdMonth(now)] ?? 0),
         limitUsdDay: g.userDailyUsd,
-        jobsToday: Object.fromEntries(jobsToday.map((j) => [j.type, j.n])),
+        jobsToday,
         limitedJobsToday: Object.fromEntries(
           Object.entries(g.userJobsPerDay).map(([t, limit]) => [
             t,

@@ -223,6 +223,46 @@ describe("job engine", () => {
     expect(row?.status).toBe("succeeded");
   });
 
+  it("takes over what a killed local run left behind: its queued jobs and its dead runs", async () => {
+    // Sends the queue accepted and then lost, as a killed local stack loses its messages.
+    const lost = engineWith({ send: () => Promise.resolve() } as unknown as Queue, Date.now);
+    const actor = {
+      userId: await userId("marketing"),
+      role: "marketing" as const,
+      scopes: new Set(["jobs:write" as const]),
+      via: "session" as const,
+    };
+    const ping = () => lost.enqueue(actor, { type: "system.ping", input: {} }).then((r) => r.job);
+    const [job, later, orphan] = [await ping(), await ping(), await ping()];
+    await db()
+      .update(jobs)
+      .set({ runAt: Date.now() + 3_600_000 })
+      .where(eq(jobs.id, later.id));
+    // A run of the dead process: heartbeated before this one started, its lease not yet expired.
+    await db()
+      .update(jobs)
+      .set({ status: "running", attempts: 1, heartbeatAt: 1, leaseUntil: Date.now() + 60_000 })
+      .where(eq(jobs.id, orphan.id));
+    // A run of this process is alive: left alone, it finishes on its own.
+    const { job: alive } = await enqueue("marketing", { sleepMs: 1500 });
+    await waitFor(async () => (await engine().loadRow(alive.id))?.status === "running");
+    // The sweeper trusts a send this recent and a lease not yet expired: nothing for it yet.
+    expect(await engine().sweep()).toEqual({ recovered: 0, redispatched: 0 });
+    const res = await as("admin", "/api/dev/requeue", { method: "POST" });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { resent: number; recovered: number };
+    expect(body.resent).toBeGreaterThanOrEqual(2);
+    expect(body.recovered).toBe(1);
+    const rows = await settled([job.id, orphan.id, alive.id]);
+    expect(rows.map((r) => r.status)).toEqual(["succeeded", "succeeded", "succeeded"]);
+    expect(await runningEvents(job.id)).toBe(1);
+    expect((await engine().loadRow(orphan.id))?.attempts).toBe(2);
+    expect(await runningEvents(alive.id)).toBe(1);
+    // A job waiting for its run time was re-sent with what remains of the wait, not run early.
+    expect((await engine().loadRow(later.id))?.status).toBe("queued");
+    await db().delete(jobs).where(eq(jobs.id, later.id));
+  });
+
   it("marks a dead-lettered job failed", async () => {
     const { job } = await enqueue("marketing", { sleepMs: 10_000 });
     await as("marketing", `/api/jobs/${job.id}/cancel`, { method: "POST" });

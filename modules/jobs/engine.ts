@@ -1,4 +1,5 @@
-import type { SQL } from "drizzle-orm";
+import { and, eq, gte, sql } from "drizzle-orm";
+import { jobs } from "../../drizzle/schema";
 import type { Actor } from "../core/actor";
 import type { CountedD1 } from "../core/d1-count";
 import type { Db } from "../core/db";
@@ -11,8 +12,8 @@ import { JobsRepo } from "./repo";
 import { JobRunner, type RunOutcome } from "./runner";
 import type { CreateJobBody, Job } from "./schema";
 import { type JobRow, JobStore, type Publisher } from "./store";
-import { sweepJobs } from "./sweeper";
-import type { JobContext, JobType, ProviderGate, SpendGuard } from "./types";
+import { afterLocalRestart, sweepJobs } from "./sweeper";
+import type { Admission, JobContext, JobType, ProviderGate, SpendGuard } from "./types";
 import type { WorkflowParams } from "./workflow-start";
 
 export { JobMessage } from "./dispatch";
@@ -30,7 +31,7 @@ export interface EngineDeps {
   spend?: SpendGuard;
   gate?: ProviderGate;
   /** Extra claim condition (e.g. a per-user concurrency cap); a refused job stays queued. */
-  admission?: (row: JobRow, def: JobType) => Promise<SQL | undefined>;
+  admission?: (row: JobRow, def: JobType) => Promise<Admission | undefined>;
   /** Told about every job that reached a final state (notifications); never fails the job. */
   onFinished?: (row: JobRow) => Promise<void>;
   now?: () => number;
@@ -94,6 +95,11 @@ export class JobEngine {
     return sweepJobs(this);
   }
 
+  /** Local stack start-up only: what a killed local run left behind (see `afterLocalRestart`). */
+  afterLocalRestart(bootedAt: number): Promise<{ recovered: number; resent: number }> {
+    return afterLocalRestart(this, bootedAt);
+  }
+
   claim(jobId: string): Promise<{ row: JobRow } | { notYetS: number } | null> {
     return this.runner.claim(jobId);
   }
@@ -118,6 +124,16 @@ export class JobEngine {
     meter?: CountedD1,
   ): JobContext<I> {
     return this.runner.context(row, input, actor, abort, meter);
+  }
+
+  /** How many jobs of each type `userId` created since `since` (the usage page's counts). */
+  async countCreated(userId: string, since: number): Promise<Record<string, number>> {
+    const rows = await this.store.db
+      .select({ type: jobs.type, n: sql<number>`count(*)` })
+      .from(jobs)
+      .where(and(eq(jobs.userId, userId), gte(jobs.createdAt, since)))
+      .groupBy(jobs.type);
+    return Object.fromEntries(rows.map((r) => [r.type, r.n]));
   }
 
   loadRow(jobId: string): Promise<JobRow | undefined> {

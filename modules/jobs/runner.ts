@@ -1,4 +1,3 @@
-import type { SQL } from "drizzle-orm";
 import { type Actor, actorFor } from "../core/actor";
 import type { CountedD1 } from "../core/d1-count";
 import { Conflict } from "../core/errors";
@@ -12,7 +11,7 @@ import { JobsRepo } from "./repo";
 import type { Job } from "./schema";
 import type { JobRow, JobStore } from "./store";
 import { toWire } from "./transition";
-import { type JobContext, JobContinue, JobFailure, type JobType } from "./types";
+import { type Admission, type JobContext, JobContinue, JobFailure, type JobType } from "./types";
 import { type WorkflowParams, WorkflowStarter } from "./workflow-start";
 
 export interface RunnerDeps extends Omit<ContextDeps, "store"> {
@@ -22,7 +21,7 @@ export interface RunnerDeps extends Omit<ContextDeps, "store"> {
   users: UserDirectory;
   workflow: Workflow<WorkflowParams>;
   /** Extra claim condition (e.g. a per-user concurrency cap); a refused job stays queued. */
-  admission?: ((row: JobRow, def: JobType) => Promise<SQL | undefined>) | undefined;
+  admission?: ((row: JobRow, def: JobType) => Promise<Admission | undefined>) | undefined;
 }
 
 /** What a queue delivery or a direct start must do next with the job's message. */

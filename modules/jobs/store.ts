@@ -16,7 +16,7 @@ import {
   publishSafely,
   transition,
 } from "./transition";
-import type { CostEntry } from "./types";
+import type { Admission, CostEntry } from "./types";
 
 /** Other modules name rows and the publisher through the store. */
 export type { JobRow, Publisher } from "./transition";
@@ -94,11 +94,14 @@ export class JobStore {
   }
 
   /** queued → running: of any number of claims of one job exactly one wins; the rest get null. */
-  claim(row: JobRow, leaseMs: number, admission?: SQL): Promise<JobRow | null> {
+  claim(row: JobRow, leaseMs: number, admission?: Admission): Promise<JobRow | null> {
     const now = this.now();
+    const admitted = admission
+      ? sql`(select count(*) from jobs as running where running.user_id = ${row.userId} and running.status = 'running' and running.type in ${admission.types}) < ${admission.maxRunning}`
+      : undefined;
     return this.move(
       row.id,
-      { statuses: ["queued"], extra: and(lte(jobs.runAt, now + 500), admission) },
+      { statuses: ["queued"], extra: and(lte(jobs.runAt, now + 500), admitted) },
       {
         status: "running",
         attempts: sql`${jobs.attempts} + 1`,

@@ -5,6 +5,15 @@ import type { Locale } from "../core/locale";
 import type { JobEventParam, JobProgress, JobStatus, LocalizedText } from "./schema";
 
 /** A log line's stable code and values, for screens to say it in the reader's language. */
+/**
+ * A claim condition a job type's owner (the guardrails) may set: the job starts only while its
+ * user has fewer than `maxRunning` jobs of `types` running; otherwise it stays queued.
+ */
+export interface Admission {
+  maxRunning: number;
+  types: readonly string[];
+}
+
 export interface LogEvent {
   code: string;
   params?: Record<string, JobEventParam>;

@@ -10,6 +10,7 @@ const UNDOCUMENTED = new Set([
   "POST /api/auth/*",
   // Development only, and a fuzzer walking the document must not re-seed its stack.
   "POST /api/dev/seed",
+  "POST /api/dev/requeue",
 ]);
 
 /** Hono's `/jobs/:id` and `/assets/:key{.+}` as OpenAPI writes them. */

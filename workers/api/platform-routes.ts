@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { Credentials, DevSeeded, Health, RealtimeQuery } from "../../modules/contracts/platform";
+import { Credentials, DevRequeued, DevSeeded, Health, RealtimeQuery } from "../../modules/contracts/platform";
 import { isAdmin } from "../../modules/core/actor";
 import {
   type AppEnv,
@@ -13,6 +13,7 @@ import {
   rawBody,
   requireActor,
 } from "../../modules/core/http";
+import { processStartedAt } from "../process-clock";
 import { hubName } from "../realtime/hub";
 import { runDevSeeders, services } from "../services";
 import { problem } from "./errors";
@@ -52,6 +53,26 @@ export function healthRoutes(opts: { dev: boolean }) {
         if (!s.config.isDev) return problem(404, "Not found", "No route for POST /api/dev/seed.");
         await runDevSeeders(s, c.env);
         return c.json({ seeded: true as const }, 200);
+      },
+    );
+    app.openapi(
+      createRoute({
+        method: "post",
+        path: "/dev/requeue",
+        middleware: [access("public")],
+        hide: true,
+        summary: "Take over what a killed local run left behind (development only)",
+        description:
+          "The local queue lives in memory, so a restart loses its messages (production's is durable), and the dead process's runs can never renew their leases. The local stack calls this once at start-up: it re-sends every queued job and recovers the dead process's runs.",
+        responses: {
+          200: json(DevRequeued, "Re-sent"),
+          404: { description: "Not a development Worker (problem+json)" },
+        },
+      }),
+      async (c) => {
+        const s = services(c.env);
+        if (!s.config.isDev) return problem(404, "Not found", "No route for POST /api/dev/requeue.");
+        return c.json(await s.engine.afterLocalRestart(processStartedAt()), 200);
       },
     );
   }

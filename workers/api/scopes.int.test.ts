@@ -50,6 +50,7 @@ describe("every route declares its access rule", () => {
         "GET /api/openapi.json",
         "POST /api/invites/accept",
         "POST /api/dev/seed",
+        "POST /api/dev/requeue",
         "POST /api/webhooks/unipile",
         "POST /api/webhooks/unipile/hosted/:id/:token",
       ].sort(),
