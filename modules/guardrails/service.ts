@@ -1,4 +1,3 @@
-import { and, eq, gte, sql } from "drizzle-orm";
 import { costLedger, guardrailAlerts } from "../../drizzle/schema";
 import type { Actor } from "../core/actor";
 import type { Db } from "../core/db";

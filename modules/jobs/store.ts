@@ -1,4 +1,4 @@
-import { and, eq, lte, type SQL, sql } from "drizzle-orm";
+import { and, eq, lte, sql } from "drizzle-orm";
 import { jobs } from "../../drizzle/schema";
 import type { Db } from "../core/db";
 import { jobEvent } from "./events";
