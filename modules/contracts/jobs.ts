@@ -139,3 +139,43 @@ export const JobEventsQuery = z.object({
     .regex(/^\d{1,10}$/, "Must be the nextCursor of a previous page")
     .optional(),
 });
+
+/** `GET /api/jobs/types`: the job types the caller may start. */
+export const JobTypeList = z
+  .object({
+    items: z.array(
+      z.object({
+        type: z.string(),
+        description: z.string(),
+        runner: z.enum(["queue", "workflow"]),
+        /** What a person calls it, in every dashboard language (absent: the type does not say). */
+        name: LocalizedText.optional(),
+      }),
+    ),
+  })
+  .openapi("JobTypeList");
+export type JobTypeList = z.infer<typeof JobTypeList>;
+
+const Percentiles = z.object({ p50: z.number().nullable(), p95: z.number().nullable() });
+
+/** `GET /api/admin/metrics`: the jobs of the last `windowHours`, and what they cost. */
+export const JobMetrics = z
+  .object({
+    windowHours: z.number(),
+    /** Jobs created in the window, per status (statuses without jobs are absent). */
+    byStatus: z.record(z.string(), z.number()),
+    byType: z.array(
+      z.object({ type: z.string(), total: z.number(), failed: z.number(), costUsd: z.number() }),
+    ),
+    /** Failed of finished (succeeded or failed); 0 when none finished. */
+    failureRate: z.number(),
+    /** Created → first start (jobs still waiting count with their wait so far); null without jobs. */
+    queueWaitMs: Percentiles,
+    /** Jobs stalled now (whatever their age). */
+    stalled: z.number(),
+    /** Start → finish; null without finished jobs. */
+    runMs: Percentiles,
+    spendUsd: z.number(),
+  })
+  .openapi("JobMetrics");
+export type JobMetrics = z.infer<typeof JobMetrics>;

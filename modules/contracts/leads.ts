@@ -306,3 +306,61 @@ export type LeadsSummary = z.infer<typeof LeadsSummary>;
 
 /** A lead after a change (edit, engagement, revert). */
 export const LeadEnvelope = z.object({ lead: Lead });
+
+// ---- one lead in full (GET /api/leads/{id}) -----------------------------------------------------
+
+/** A lead with what explains it: the engagement timeline, decision makers and citations. */
+export const LeadDetail = Lead.extend({
+  /** Newest first (at most 500), each with the points it adds to the engagement score today. */
+  engagements: z.array(
+    z.object({
+      id: z.string(),
+      kind: EngagementKind,
+      occurredAt: z.iso.datetime(),
+      source: z.string(),
+      points: z.number(),
+      ageDays: z.number().int(),
+    }),
+  ),
+  decisionMakers: z.array(
+    z.object({
+      name: z.string(),
+      headline: z.string().nullable(),
+      profileUrl: z.string().nullable(),
+      providerId: z.string().nullable(),
+      source: z.string(),
+      fetchedAt: z.iso.datetime(),
+    }),
+  ),
+  /** A citation per enriched field, newest first. */
+  sources: z.array(
+    z.object({
+      field: z.string(),
+      source: z.string(),
+      url: z.string().nullable(),
+      value: z.string().nullable(),
+      /** For a website fact: the sentence it was read from. */
+      quote: z.string().nullable(),
+      jobId: z.string().nullable(),
+      fetchedAt: z.iso.datetime(),
+    }),
+  ),
+}).openapi("LeadDetail");
+export type LeadDetail = z.infer<typeof LeadDetail>;
+export const LeadDetailEnvelope = z.object({ lead: LeadDetail });
+
+/** One version of a lead: what a change did (`diff`: per field, before and after), and who or which job. */
+const LeadVersion = z
+  .object({
+    version: z.number().int(),
+    reason: z.string(),
+    changedBy: z.string().nullable(),
+    jobId: z.string().nullable(),
+    /** A side missing: the field had no value there (JSON drops an undefined). */
+    diff: z.record(z.string(), z.object({ from: z.unknown().optional(), to: z.unknown().optional() })),
+    createdAt: z.iso.datetime(),
+  })
+  .openapi("LeadVersion");
+export type LeadVersion = z.infer<typeof LeadVersion>;
+/** `GET /api/leads/{id}/versions`: newest first. */
+export const LeadVersionList = z.object({ items: z.array(LeadVersion) }).openapi("LeadVersions");

@@ -86,6 +86,20 @@ export const AuditLogEntry = z
   })
   .openapi("OutreachAuditLogEntry");
 export type AuditLogEntry = z.infer<typeof AuditLogEntry>;
+/** `GET /api/outreach/accounts/{id}/log`: the latest 100 lines, newest first. */
+export const AuditLog = z.object({ items: z.array(AuditLogEntry) }).openapi("OutreachAuditLog");
+
+/** `POST /api/outreach/webhooks`: one webhook per Unipile source (`webhookId` null if Unipile named none). */
+export const RegisteredWebhooks = z
+  .object({
+    items: z.array(
+      z.object({
+        source: z.enum(["users", "messaging", "account_status"]),
+        webhookId: z.string().nullable(),
+      }),
+    ),
+  })
+  .openapi("OutreachWebhooks");
 
 export const Action = z
   .object({

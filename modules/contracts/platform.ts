@@ -96,3 +96,22 @@ export const PriceTableWire = z
     searchFeeUsd: z.number(),
   })
   .openapi("PriceTable");
+
+/** `GET /api/admin/alerts`: guardrail alerts (limits hit, warnings, the kill switch), newest first. */
+export const GuardrailAlertList = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.string(),
+        kind: z.enum(["limit_exceeded", "warning_80", "kill_switch", "budget_exceeded"]),
+        scope: z.string(),
+        userId: z.string().nullable(),
+        message: z.string(),
+        /** What the alert was about (the limit, the spend…); null when nothing more. */
+        data: z.unknown(),
+        day: z.string(),
+        at: z.iso.datetime(),
+      }),
+    ),
+  })
+  .openapi("GuardrailAlerts");

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { jobs } from "../../drizzle/schema";
 import { as, db, userId, waitFor } from "../../test/helpers";
 import { services } from "../../workers/services";
+import { GuardrailAlertList } from "../contracts/platform";
 import type { Job } from "../jobs/schema";
 
 // Storage is isolated per test file, so these global settings touch no other suite.
@@ -56,9 +57,7 @@ describe("cost guardrails", () => {
     expect(body.detail).toContain(`Limite diário de "Ping" atingido`);
     expect(body.code).toBe("limit_exceeded");
     expect(await countJobs(owner)).toBe(before);
-    const alerts = (await (await as("admin", "/api/admin/alerts")).json()) as {
-      items: Array<{ kind: string; userId: string; data: unknown }>;
-    };
+    const alerts = GuardrailAlertList.parse(await (await as("admin", "/api/admin/alerts")).json());
     const alert = alerts.items.find((a) => a.kind === "limit_exceeded" && a.userId === owner);
     // The admin's screen says it in the admin's language: key and params, the type by its name.
     expect(alert?.data).toMatchObject({
@@ -133,9 +132,7 @@ describe("cost guardrails", () => {
     expect(stopped.error).toMatchObject({ code: "budget_exceeded", retryable: true });
     expect(stopped.attempts).toBe(1);
     expect(stopped.costUsd).toBe(0);
-    const alerts = (await (await as("admin", "/api/admin/alerts")).json()) as {
-      items: Array<{ kind: string }>;
-    };
+    const alerts = GuardrailAlertList.parse(await (await as("admin", "/api/admin/alerts")).json());
     expect(alerts.items.map((a) => a.kind)).toEqual(
       expect.arrayContaining(["warning_80", "budget_exceeded"]),
     );

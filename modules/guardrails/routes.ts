@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { desc } from "drizzle-orm";
 import type { Context } from "hono";
 import { guardrailAlerts } from "../../drizzle/schema";
-import { Usage } from "../contracts/platform";
+import { GuardrailAlertList, Usage } from "../contracts/platform";
 import type { Db } from "../core/db";
 import {
   type AppEnv,
@@ -70,7 +70,7 @@ export function guardrailRoutes(depsFor: (c: Context<AppEnv>) => GuardrailDeps) 
       middleware: [adminOnly("admin:read")],
       summary: "Recent guardrail alerts (admin)",
       request: { query: z.object({ limit: z.coerce.number().int().min(1).max(100).default(50) }) },
-      responses: { 200: { description: "Alerts" }, ...problemResponses },
+      responses: { 200: json(GuardrailAlertList, "Alerts, newest first"), ...problemResponses },
     }),
     async (c) => {
       const rows = await depsFor(c)

@@ -1,11 +1,19 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import {
+  AdminUserEnvelope,
+  AdminUserList,
+  CreatedInvite,
+  InviteList,
+  InvitePreview,
+} from "../contracts/identity";
 import { ROLES } from "../core/actor";
 import {
   type AppEnv,
   access,
   createRouter,
   IdParam,
+  json,
   jsonBody,
   problemResponse,
   problemResponses,
@@ -46,7 +54,7 @@ export function userAdminRoutes(svcFor: (c: Context<AppEnv>) => UserAdminService
       path: "/admin/users",
       middleware: [access("admin:read", { roles: ["admin"], humanOnly: true })],
       summary: "Every user with role and active flag (admin)",
-      responses: { 200: { description: "Users" }, ...problemResponses },
+      responses: { 200: json(AdminUserList, "Users by name"), ...problemResponses },
     }),
     async (c) => {
       requireAdminSession(c);
@@ -61,7 +69,7 @@ export function userAdminRoutes(svcFor: (c: Context<AppEnv>) => UserAdminService
       middleware: [access("admin:write", { roles: ["admin"], humanOnly: true })],
       summary: "Change a user's role or (de)activate them (admin); effective at once",
       request: { params: IdParam, ...jsonBody(UpdateUserBody) },
-      responses: { 200: { description: "Updated user" }, ...problemResponses },
+      responses: { 200: json(AdminUserEnvelope, "Updated user"), ...problemResponses },
     }),
     async (c) => {
       const admin = requireAdminSession(c);
@@ -77,7 +85,7 @@ export function userAdminRoutes(svcFor: (c: Context<AppEnv>) => UserAdminService
       path: "/admin/invites",
       middleware: [access("admin:read", { roles: ["admin"], humanOnly: true })],
       summary: "Open invitations (admin)",
-      responses: { 200: { description: "Invitations" }, ...problemResponses },
+      responses: { 200: json(InviteList, "Open invitations, newest first"), ...problemResponses },
     }),
     async (c) => {
       requireAdminSession(c);
@@ -93,7 +101,7 @@ export function userAdminRoutes(svcFor: (c: Context<AppEnv>) => UserAdminService
       summary: "Invite a user by email with a role (admin); the link works once and expires",
       request: jsonBody(InviteBody),
       responses: {
-        201: { description: "Invitation created" },
+        201: json(CreatedInvite, "Invitation created"),
         409: problemResponse("A user with this email already exists"),
         ...problemResponses,
       },
@@ -112,7 +120,7 @@ export function userAdminRoutes(svcFor: (c: Context<AppEnv>) => UserAdminService
       summary: "Who an invitation link is for (public; 410 once used or expired)",
       request: { query: TokenQuery },
       responses: {
-        200: { description: "Invitation" },
+        200: json(InvitePreview, "Invitation"),
         410: problemResponse("Used or expired"),
         ...problemResponses,
       },
@@ -128,7 +136,7 @@ export function userAdminRoutes(svcFor: (c: Context<AppEnv>) => UserAdminService
       summary: "Accept an invitation: choose a name and password (public)",
       request: jsonBody(AcceptBody),
       responses: {
-        201: { description: "User created" },
+        201: json(AdminUserEnvelope, "User created"),
         409: problemResponse("A user with this email already exists"),
         410: problemResponse("Used or expired"),
         ...problemResponses,

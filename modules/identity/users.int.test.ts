@@ -3,6 +3,13 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { jobs, user, userInvite } from "../../drizzle/schema";
 import { api, as, BASE, db } from "../../test/helpers";
+import {
+  AdminUserEnvelope,
+  AdminUserList,
+  CreatedInvite,
+  InviteList,
+  InvitePreview,
+} from "../contracts/identity";
 
 /** Real accounts through the real HTTP surface: invitations, roles, deactivation, password reset. */
 type Received = Array<{ path: string; body: { to: string[]; subject: string; text: string } | null }>;
@@ -33,15 +40,22 @@ const withCookie = (cookie: string, path: string, init: RequestInit = {}) =>
 async function inviteAndAccept(email: string, role: "marketing" | "sales" | "admin", password: string) {
   const res = await as("admin", "/api/admin/invites", { method: "POST", json: { email, role } });
   expect(res.status).toBe(201);
-  const body = (await res.json()) as { delivery: string; link: string | null; invite: { expiresAt: string } };
+  // Answers parsed with the contract: each is what the OpenAPI document says it is.
+  const body = CreatedInvite.parse(await res.json());
   const token = tokenIn(body.link ?? "");
+  const open = InviteList.parse(await (await as("admin", "/api/admin/invites")).json());
+  expect(open.items.map((i) => i.id)).toContain(body.invite.id);
+  const preview = InvitePreview.parse(await (await api(`/api/invites/preview?token=${token}`)).json());
+  expect(preview).toEqual({ email, role, expiresAt: body.invite.expiresAt });
   const accepted = await api("/api/invites/accept", {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ token, name: `New ${role}`, password }),
   });
   expect(accepted.status).toBe(201);
-  const { user: u } = (await accepted.json()) as { user: { id: string; role: string } };
+  const { user: u } = AdminUserEnvelope.parse(await accepted.json());
+  const all = AdminUserList.parse(await (await as("admin", "/api/admin/users")).json());
+  expect(all.items.find((x) => x.id === u.id)).toEqual(u);
   return { ...body, token, userId: u.id };
 }
 
@@ -128,7 +142,7 @@ describe("user management", () => {
 
     const off = await as("admin", `/api/admin/users/${userId}`, { method: "PATCH", json: { active: false } });
     expect(off.status).toBe(200);
-    expect(((await off.json()) as { user: { active: boolean } }).user.active).toBe(false);
+    expect(AdminUserEnvelope.parse(await off.json()).user.active).toBe(false);
     expect((await withCookie(cookie, "/api/me")).status).toBe(401);
     expect((await api("/api/me", { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
     expect((await cookieFor(email, "a-long-password-1")).status).toBe(403);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { api, as } from "../../test/helpers";
-import type { Job } from "./schema";
+import { type Job, JobMetrics } from "./schema";
 
 async function createToken(who: "marketing" | "sales", scopes: string[]) {
   const res = await as(who, "/api/tokens", { method: "POST", json: { name: "script", scopes } });
@@ -88,11 +88,7 @@ describe("row scoping and access", () => {
     await as("sales", "/api/jobs", { method: "POST", json: { type: "system.ping", input: {} } });
     const res = await as("admin", "/api/admin/metrics?hours=1");
     expect(res.status).toBe(200);
-    const m = (await res.json()) as {
-      byStatus: Record<string, number>;
-      byType: Array<{ type: string }>;
-      failureRate: number;
-    };
+    const m = JobMetrics.parse(await res.json());
     expect(Object.values(m.byStatus).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
     expect(m.byType.some((t) => t.type === "system.ping")).toBe(true);
     expect((await as("marketing", "/api/admin/metrics")).status).toBe(403);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { as, userId, waitFor } from "../../test/helpers";
-import type { Job, JobEvent } from "./schema";
+import { type Job, type JobEvent, JobTypeList } from "./schema";
 
 /**
  * Every engine event carries a stable code and the values its text is built from, so screens can
@@ -108,7 +108,7 @@ describe("coded job events", () => {
 
   it("the types list names each type in both languages (the Job Monitor's filter shows it)", async () => {
     const res = await as("marketing", "/api/jobs/types");
-    const { items } = (await res.json()) as { items: Array<{ type: string; name?: unknown }> };
+    const { items } = JobTypeList.parse(await res.json());
     expect(items.find((t) => t.type === "content.carousel")?.name).toEqual({
       "pt-BR": "Carrossel",
       en: "Carousel",

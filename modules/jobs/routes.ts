@@ -24,6 +24,8 @@ import {
   JobEventList,
   JobEventsQuery,
   JobList,
+  JobMetrics,
+  JobTypeList,
   ListJobsQuery,
 } from "./schema";
 
@@ -83,7 +85,7 @@ export function jobRoutes(engineFor: (c: Context<AppEnv>) => JobEngine) {
       path: "/types",
       middleware: [access("jobs:read")],
       summary: "Job types the caller may start",
-      responses: { 200: { description: "Types" }, ...problemResponses },
+      responses: { 200: json(JobTypeList, "Types the caller may start"), ...problemResponses },
     }),
     (c) => {
       const actor = requireActor(c);
@@ -199,7 +201,7 @@ export function jobMetricsRoutes(dbFor: (c: Context<AppEnv>) => Db) {
             .default(24),
         }),
       },
-      responses: { 200: { description: "Metrics" }, ...problemResponses },
+      responses: { 200: json(JobMetrics, "Metrics over the window"), ...problemResponses },
     }),
     async (c) => {
       return c.json(await jobMetrics(dbFor(c), c.req.valid("query").hours * 3_600_000), 200);

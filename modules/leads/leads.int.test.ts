@@ -1,26 +1,9 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { as, userId, waitFor } from "../../test/helpers";
+import { type LeadDetail, LeadDetailEnvelope, LeadVersionList } from "../contracts/leads";
 import { serviceToken } from "../core/service-token";
 import type { Job } from "../jobs/schema";
-
-type LeadDetail = {
-  id: string;
-  company: string;
-  fitScore: number;
-  engagementScore: number;
-  leadScore: number;
-  heat: string;
-  heatLabel: string;
-  territory: string;
-  ownerId: string | null;
-  version: number;
-  breakdown: Array<{ factor: string; points: number }>;
-  decisionMakers: Array<{ name: string; source: string }>;
-  sources: Array<{ field: string; source: string; url: string | null }>;
-  engagements: Array<{ kind: string; points: number }>;
-  enrichmentStatus: string;
-};
 
 const tag = crypto.randomUUID().slice(0, 8);
 
@@ -50,7 +33,8 @@ async function findLead(company: string): Promise<LeadDetail> {
   };
   const id = page.items[0]?.id;
   if (!id) throw new Error(`no lead ${company}`);
-  return ((await (await as("sales", `/api/leads/${id}`)).json()) as { lead: LeadDetail }).lead;
+  // Parsed with the contract: the answer must be what the OpenAPI document says it is.
+  return LeadDetailEnvelope.parse(await (await as("sales", `/api/leads/${id}`)).json()).lead;
 }
 
 describe("leads across Worker → Python service → fake Unipile", () => {
@@ -161,9 +145,7 @@ describe("leads across Worker → Python service → fake Unipile", () => {
     expect((await finished("sales", ((await rank.json()) as { job: Job }).job)).status).toBe("succeeded");
     expect((await findLead(`Epsilon ${tag}`)).ownerId).toBe(sales2);
 
-    const versions = (await (await as("sales", `/api/leads/${eps.id}/versions`)).json()) as {
-      items: Array<{ version: number; reason: string; jobId: string | null }>;
-    };
+    const versions = LeadVersionList.parse(await (await as("sales", `/api/leads/${eps.id}/versions`)).json());
     const enrichVersion = versions.items.find((v) => v.reason.startsWith("enrich"));
     expect(enrichVersion?.jobId).toBe(job.id);
     const reverted = await as("sales", `/api/leads/${eps.id}/versions/${enrichVersion?.version}/revert`, {
@@ -175,9 +157,7 @@ describe("leads across Worker → Python service → fake Unipile", () => {
     // The people and citations that enrichment added go too; reverting the revert brings them back.
     expect(back.decisionMakers).toEqual([]);
     expect(back.sources).toEqual([]);
-    const again = (await (await as("sales", `/api/leads/${eps.id}/versions`)).json()) as {
-      items: Array<{ version: number; reason: string }>;
-    };
+    const again = LeadVersionList.parse(await (await as("sales", `/api/leads/${eps.id}/versions`)).json());
     const revertVersion = again.items.find((v) => v.reason.startsWith("revert"));
     await as("sales", `/api/leads/${eps.id}/versions/${revertVersion?.version}/revert`, { method: "POST" });
     expect((await findLead(`Epsilon ${tag}`)).decisionMakers).toHaveLength(2);

@@ -2,7 +2,14 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { asc, gte, sql } from "drizzle-orm";
 import type { Context } from "hono";
 import { leads } from "../../drizzle/schema";
-import { ChangesPage, ChangesQuery, LeadEnvelope, LeadsSummary } from "../contracts/leads";
+import {
+  ChangesPage,
+  ChangesQuery,
+  LeadDetailEnvelope,
+  LeadEnvelope,
+  LeadsSummary,
+  LeadVersionList,
+} from "../contracts/leads";
 import type { Db } from "../core/db";
 import { AppError, BadRequest } from "../core/errors";
 import {
@@ -139,7 +146,7 @@ export function leadRoutes(depsFor: (c: Context<AppEnv>) => LeadDeps) {
       middleware: [access("leads:read")],
       summary: "One lead with breakdown, engagements, decision makers and citations",
       request: { params: IdParam },
-      responses: { 200: { description: "The lead" }, ...problemResponses },
+      responses: { 200: json(LeadDetailEnvelope, "The lead"), ...problemResponses },
     }),
     async (c) => c.json({ lead: await repoFor(c, "leads:read").detail(c.req.valid("param").id) }, 200),
   );
@@ -220,7 +227,7 @@ export function leadRoutes(depsFor: (c: Context<AppEnv>) => LeadDeps) {
       middleware: [access("leads:read")],
       summary: "Version history (automatic and human changes), newest first",
       request: { params: IdParam },
-      responses: { 200: { description: "Versions" }, ...problemResponses },
+      responses: { 200: json(LeadVersionList, "Versions, newest first"), ...problemResponses },
     }),
     async (c) => c.json({ items: await repoFor(c, "leads:read").versions(c.req.valid("param").id) }, 200),
   );

@@ -1,29 +1,13 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { as, waitFor } from "../../test/helpers";
-import type { ChangesPage } from "../contracts/leads";
+import { type ChangesPage, LeadDetailEnvelope, LeadVersionList } from "../contracts/leads";
 import type { Job } from "../jobs/schema";
 
 const tag = crypto.randomUUID().slice(0, 8);
 
-type Detail = {
-  id: string;
-  certifications: string[];
-  hasRnd: boolean;
-  products: string | null;
-  fitScore: number;
-  enrichmentStatus: string;
-  version: number;
-  sources: Array<{
-    field: string;
-    source: string;
-    url: string | null;
-    value: string | null;
-    quote: string | null;
-  }>;
-};
 const detail = async (id: string) =>
-  ((await (await as("sales", `/api/leads/${id}`)).json()) as { lead: Detail }).lead;
+  LeadDetailEnvelope.parse(await (await as("sales", `/api/leads/${id}`)).json()).lead;
 
 async function run(type: string, input: unknown): Promise<Job> {
   const res = await as("sales", "/api/jobs", { method: "POST", json: { type, input } });
@@ -81,9 +65,7 @@ describe("enrichment reads the company's website (Do site)", () => {
     // 4 + 2 + 0.5·2 (implantes, cirúrgicos) = 7; ISO + CE +2.0; R&D +1.5 → 10.5, capped at 10.
     expect(after.fitScore).toBe(10);
 
-    const versions = (await (await as("sales", `/api/leads/${id}/versions`)).json()) as {
-      items: Array<{ version: number; reason: string; diff: Record<string, unknown> }>;
-    };
+    const versions = LeadVersionList.parse(await (await as("sales", `/api/leads/${id}/versions`)).json());
     const v = versions.items.find((x) => x.reason === "enrich (website)");
     expect(v && Object.keys(v.diff)).toEqual(
       expect.arrayContaining(["certifications", "hasRnd", "products", "fitScore"]),

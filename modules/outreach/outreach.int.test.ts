@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { leadDecisionMakers, leadEngagements, leads, linkedinAutomation } from "../../drizzle/schema";
 import { api, as, db, userId, waitFor } from "../../test/helpers";
 import { services } from "../../workers/services";
+import { AuditLog } from "../contracts/outreach";
 import { actorFor } from "../core/actor";
 import { newId } from "../core/ids";
 import { HOUR, MINUTE, type Rules } from "./governor";
@@ -213,10 +214,8 @@ describe("outreach API (contract § Outreach)", () => {
     ] as const) {
       expect((await as("sales", path, init)).status).toBe(409);
     }
-    const log = (
-      (await (await as("sales", `/api/outreach/accounts/${acc.id}/log`)).json()) as {
-        items: Array<{ decision: string }>;
-      }
+    const log = AuditLog.parse(
+      await (await as("sales", `/api/outreach/accounts/${acc.id}/log`)).json(),
     ).items.map((l) => l.decision);
     expect(log).toEqual(expect.arrayContaining(["approved", "edited", "go", "completed"]));
   });

@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { Context } from "hono";
 import { outreachAccounts, outreachDecisions } from "../../drizzle/schema";
 import { Job } from "../contracts/jobs";
+import { AuditLog, RegisteredWebhooks } from "../contracts/outreach";
 import { HostedAuthNotice, HostedAuthPath, WebhookAck, WebhookOutcome } from "../contracts/webhooks";
 import { BadRequest, Forbidden, Unauthorized } from "../core/errors";
 import {
@@ -131,7 +132,7 @@ export function outreachRoutes(svcFor: (c: Context<AppEnv>) => OutreachService) 
       middleware: [access("outreach:read", { roles: ["sales", "admin"] })],
       summary: "The account's audit log: every decision and human step with its reason",
       request: { params: IdParam },
-      responses: { 200: { description: "Log, newest first" }, ...problemResponses },
+      responses: { 200: json(AuditLog, "Log, newest first"), ...problemResponses },
     }),
     async (c) => c.json({ items: await read(c).auditLog(c.req.valid("param").id) }, 200),
   );
@@ -306,7 +307,7 @@ export function outreachRoutes(svcFor: (c: Context<AppEnv>) => OutreachService) 
       path: "/outreach/webhooks",
       middleware: [access("outreach:write", { roles: ["admin"] })],
       summary: "Register Unipile webhooks (users, messaging, account status) with our secret header (admin)",
-      responses: { 201: { description: "Registered" }, ...problemResponses },
+      responses: { 201: json(RegisteredWebhooks, "Registered"), ...problemResponses },
     }),
     async (c) => {
       requireAdmin(c, { scope: "outreach:write" });

@@ -2,7 +2,12 @@
 // import-free `leads-values.ts` (nothing else from the backend is bundled).
 import type { EngagementKind, Lead } from "../../../modules/contracts/leads";
 
-export type { ChangesPage as LeadChanges, Lead } from "../../../modules/contracts/leads";
+export type {
+  ChangesPage as LeadChanges,
+  Lead,
+  LeadDetail,
+  LeadVersion,
+} from "../../../modules/contracts/leads";
 export { HEATS } from "../../../modules/contracts/leads-values";
 
 export type Heat = Lead["heat"];
@@ -14,44 +19,6 @@ export type LeadSummary = {
   matrix: Array<{ fit: number; engagement: number; n: number }>;
   segments: string[];
   changedThisWeek: Lead[];
-};
-
-export type LeadDetail = Lead & {
-  engagements: Array<{
-    id: string;
-    kind: string;
-    occurredAt: string;
-    source: string;
-    points: number;
-    ageDays: number;
-  }>;
-  decisionMakers: Array<{
-    name: string;
-    headline: string | null;
-    profileUrl: string | null;
-    providerId: string | null;
-    source: string;
-    fetchedAt: string;
-  }>;
-  sources: Array<{
-    field: string;
-    source: string;
-    url: string | null;
-    value: string | null;
-    /** For a website fact: the sentence it was read from. */
-    quote?: string | null;
-    jobId: string | null;
-    fetchedAt: string;
-  }>;
-};
-
-export type LeadVersion = {
-  version: number;
-  reason: string;
-  changedBy: string | null;
-  jobId: string | null;
-  diff: Record<string, { from: unknown; to: unknown }>;
-  createdAt: string;
 };
 
 export type ImportResult = {
