@@ -13,7 +13,8 @@ const log = (what, result) =>
 /**
  * @param {{post: () => Promise<{status: number, id?: string}>,
  *   subscribe: (onDone: (id: string) => void) => Promise<() => void>}} engine
- * @param {{sequential: number, alone: number, burst: number, throughput: number, name: string}} n
+ * @param {{sequential: number, alone: number, burst: number, throughput: number, name: string,
+ *   steadyRate?: number, steadySeconds?: number}} n
  */
 export async function runWorkload(engine, n) {
   const done = new Map();
@@ -67,6 +68,23 @@ export async function runWorkload(engine, n) {
   log(`${n.name} alone`, percentiles(alone));
   await sleep(1000);
 
+  // Steady load: one ping every 1000/rate ms for `seconds`, each timed enqueue → done, with the
+  // engine neither idle nor flooded (issue #10's "pings under steady load").
+  const steadyRate = n.steadyRate ?? 20;
+  const steadyN = steadyRate * (n.steadySeconds ?? 15);
+  const steady = [];
+  const s0 = performance.now();
+  await Promise.all(
+    Array.from({ length: steadyN }, async (_, i) => {
+      await sleep(s0 + (i * 1000) / steadyRate - performance.now());
+      const e = await enqueue();
+      await finished(e.id);
+      steady.push((done.get(e.id) ?? Number.NaN) - e.t);
+    }),
+  );
+  log(`${n.name} steady`, percentiles(steady));
+  await sleep(1000);
+
   // Burst: all POSTs at once; their answer times, then first enqueue → last done.
   const b0 = performance.now();
   const burst = await Promise.all(Array.from({ length: n.burst }, () => enqueue().catch((err) => ({ err }))));
@@ -101,6 +119,7 @@ export async function runWorkload(engine, n) {
     // The POST answer on an engine left idle for 50 ms, where the sequential one follows the
     // previous job's completion at once (and may meet work still trailing it).
     aloneAnswerMs: percentiles(aloneAnswer),
+    steadyEnqueueToDoneMs: { ratePerS: steadyRate, ...percentiles(steady) },
     burstAnswerMs: { ...percentiles(burstOk.map((b) => b.ms)), non202: burst.length - burstOk.length },
     burstFirstToLastMs: Math.round(burstLastMs),
     throughput: {

@@ -13,6 +13,7 @@ import { benchLeads } from "./leads.mjs";
 import { API, waitUntil } from "./lib.mjs";
 import { benchOutreach } from "./outreach.mjs";
 import { benchPeers } from "./peers.mjs";
+import { profileCpu } from "./profile-cpu.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const only = process.argv.slice(2);
@@ -29,7 +30,7 @@ async function up() {
 let dev = null;
 // The outreach bench runs in workerd on its own (vitest): it needs no dev stack.
 // `peers` starts its own stack, Redis and PostgreSQL (on 31xxx ports), and only when asked for.
-const needsDev = only.length === 0 || only.some((n) => n !== "outreach" && n !== "peers");
+const needsDev = only.length === 0 || only.some((n) => !["outreach", "peers", "profile-cpu"].includes(n));
 if (needsDev && !(await up())) {
   console.log("starting npm run dev …");
   dev = spawn(process.execPath, ["scripts/dev.mjs"], { cwd: root, stdio: "ignore", detached: true });
@@ -50,6 +51,7 @@ try {
   if (want("dashboard")) results.dashboard = await benchDashboard(root);
   if (want("outreach")) results.outreach = await benchOutreach(root);
   if (only.includes("peers")) results.peers = await benchPeers(root);
+  if (only.includes("profile-cpu")) results.profileCpu = await profileCpu();
 } finally {
   if (dev) process.kill(-dev.pid, "SIGTERM");
 }

@@ -132,6 +132,10 @@ export function createStack(o) {
       o.ports.api,
       "--enable-containers=false",
       "--show-interactive-dev-session=false",
+      // A fixed inspector port for profiling (`bench/profile-cpu.mjs`); wrangler's default is 9229.
+      ...(process.env.LIFETREK_INSPECTOR_PORT
+        ? ["--inspector-port", process.env.LIFETREK_INSPECTOR_PORT]
+        : []),
       ...Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`]),
       ...persistArgs,
     ]);
