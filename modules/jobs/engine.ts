@@ -97,7 +97,15 @@ export class JobEngine {
 
   /** Local stack start-up only: what a killed local run left behind (see `afterLocalRestart`). */
   afterLocalRestart(bootedAt: number): Promise<{ recovered: number; resent: number }> {
-    return afterLocalRestart(this, bootedAt);
+    return afterLocalRestart(
+      {
+        store: this.store,
+        registry: this.registry,
+        dispatcher: this.dispatcher,
+        workflowAlive: (row) => this.runner.workflows.alive(row),
+      },
+      bootedAt,
+    );
   }
 
   claim(jobId: string): Promise<{ row: JobRow } | { notYetS: number } | null> {

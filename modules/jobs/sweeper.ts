@@ -64,11 +64,12 @@ async function recover(d: SweepDeps, rows: JobRow[]): Promise<number> {
  * each after what remains of its wait, instead of waiting for the sweeper's 30 s redispatch; a
  * duplicate message is harmless (it loses the claim). And queue runs last heartbeated before this
  * process started (`bootedAt`) belonged to the dead one: their leases can never be renewed, so
- * they are recovered now rather than when they expire. Workflow runs are left alone: the local
- * Workflow engine persists and resumes them.
+ * they are recovered now rather than when they expire. A Workflow run is left to its instance,
+ * which the local Workflow engine persists and resumes, unless that instance is missing or ended
+ * (the process died before creating it, or it failed with the process): then it is recovered too.
  */
 export async function afterLocalRestart(
-  d: SweepDeps,
+  d: SweepDeps & { workflowAlive: (row: JobRow) => Promise<boolean> },
   bootedAt: number,
 ): Promise<{ recovered: number; resent: number }> {
   const { store, dispatcher } = d;
@@ -87,9 +88,11 @@ export async function afterLocalRestart(
     if (page.length < 200 || !last) break;
     after = last.id;
   }
-  const orphans = await store.db
+  const stale = await store.db
     .select()
     .from(jobs)
-    .where(and(eq(jobs.status, "running"), eq(jobs.runner, "queue"), lt(jobs.heartbeatAt, bootedAt)));
+    .where(and(eq(jobs.status, "running"), lt(jobs.heartbeatAt, bootedAt)));
+  const orphans: JobRow[] = [];
+  for (const row of stale) if (row.runner === "queue" || !(await d.workflowAlive(row))) orphans.push(row);
   return { recovered: await recover(d, orphans), resent };
 }

@@ -49,6 +49,16 @@ export class WorkflowStarter {
     }
   }
 
+  /**
+   * Whether the instance of the job's current attempt exists and can still finish it. Asking
+   * also wakes a local instance that a killed process left mid-step.
+   */
+  async alive(row: JobRow): Promise<boolean> {
+    const instance = await this.workflow.get(workflowInstanceId(row.id, row.attempts)).catch(() => null);
+    const state = instance ? (await instance.status().catch(() => null))?.status : undefined;
+    return state !== undefined && ALIVE.includes(state);
+  }
+
   /** Stops the instance of the job's current attempt (a cancel). */
   async terminate(row: JobRow): Promise<void> {
     const instance = await this.workflow.get(workflowInstanceId(row.id, row.attempts));

@@ -1,6 +1,6 @@
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { jobEvents, jobs } from "../../drizzle/schema";
@@ -154,5 +154,32 @@ describe("multi-stage jobs on Workflows", () => {
     expect(await providerCalls(tag)).toBe(2);
     const saved = await db().select().from(jobEvents).where(eq(jobEvents.jobId, id));
     expect(saved.filter((e) => e.kind === "checkpoint")).toHaveLength(1);
+  }, 30_000);
+  it("after a local restart, recovers a Workflow run whose instance ended and leaves a live one alone", async () => {
+    const tag = `restart-${crypto.randomUUID()}`;
+    const live = await startSlow(tag);
+    await waitFor(async () => (await providerCalls(tag)) === 1);
+    // A run whose instance ended without finishing the job (its last write died with the process).
+    const res = await as("sales", "/api/jobs", {
+      method: "POST",
+      json: { type: "system.pipeline", input: {} },
+    });
+    const orphan = ((await res.json()) as { job: Job }).job.id;
+    await finished(orphan);
+    await db()
+      .update(jobs)
+      .set({ status: "running", attempts: 1, finishedAt: null, leaseUntil: Date.now() + 180_000 })
+      .where(eq(jobs.id, orphan));
+    // Both look like the dead process's (heartbeat before this one started).
+    await db()
+      .update(jobs)
+      .set({ heartbeatAt: 1 })
+      .where(inArray(jobs.id, [live, orphan]));
+    const answer = await as("admin", "/api/dev/requeue", { method: "POST" });
+    expect(((await answer.json()) as { recovered: number }).recovered).toBe(1);
+    const [liveJob, orphanJob] = [await finished(live), await finished(orphan)];
+    expect(liveJob).toMatchObject({ status: "succeeded", attempts: 1 });
+    expect(await providerCalls(tag)).toBe(1);
+    expect(orphanJob).toMatchObject({ status: "succeeded", attempts: 2 });
   }, 30_000);
 });
