@@ -78,22 +78,22 @@ function summarise(profile) {
     }
     return "(anonymous)";
   };
+  const names = new Map();
   const incl = new Map();
+  const selfByName = new Map();
   let total = 0;
   profile.samples.forEach((sample, i) => {
     const dt = (profile.timeDeltas[i] ?? 0) / 1000;
     total += dt;
+    if (!names.has(sample)) names.set(sample, name(sample));
+    const k = names.get(sample);
+    selfByName.set(k, (selfByName.get(k) ?? 0) + dt);
     const seen = new Set();
     for (let cur = sample; cur !== undefined; cur = parent.get(cur)) {
-      const k = byId.get(cur).callFrame.functionName;
-      if (!seen.has(k)) incl.set(k, (incl.get(k) ?? 0) + dt);
-      seen.add(k);
+      const fn = byId.get(cur).callFrame.functionName;
+      if (!seen.has(fn)) incl.set(fn, (incl.get(fn) ?? 0) + dt);
+      seen.add(fn);
     }
-  });
-  const selfByName = new Map();
-  profile.samples.forEach((sample, i) => {
-    const k = name(sample);
-    selfByName.set(k, (selfByName.get(k) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
   });
   const idle = selfByName.get("(idle)") ?? 0;
   const top = [...selfByName]

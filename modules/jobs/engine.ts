@@ -1,5 +1,3 @@
-import { and, eq, gte, sql } from "drizzle-orm";
-import { jobs } from "../../drizzle/schema";
 import type { Actor } from "../core/actor";
 import type { CountedD1 } from "../core/d1-count";
 import type { Db } from "../core/db";
@@ -135,13 +133,8 @@ export class JobEngine {
   }
 
   /** How many jobs of each type `userId` created since `since` (the usage page's counts). */
-  async countCreated(userId: string, since: number): Promise<Record<string, number>> {
-    const rows = await this.store.db
-      .select({ type: jobs.type, n: sql<number>`count(*)` })
-      .from(jobs)
-      .where(and(eq(jobs.userId, userId), gte(jobs.createdAt, since)))
-      .groupBy(jobs.type);
-    return Object.fromEntries(rows.map((r) => [r.type, r.n]));
+  countCreated(userId: string, since: number): Promise<Record<string, number>> {
+    return this.store.countCreated(userId, since);
   }
 
   loadRow(jobId: string): Promise<JobRow | undefined> {

@@ -1,4 +1,4 @@
-import { and, eq, lte, sql } from "drizzle-orm";
+import { and, eq, gte, lte, sql } from "drizzle-orm";
 import { jobs } from "../../drizzle/schema";
 import type { Db } from "../core/db";
 import { jobEvent } from "./events";
@@ -238,6 +238,16 @@ export class JobStore {
     return this.finish(
       this.move(jobId, { statuses: ["queued", "running"] }, patch, jobEvent.deadLettered(), now),
     );
+  }
+
+  /** Jobs of each type `userId` created since `since` (a read: nothing to fence). */
+  async countCreated(userId: string, since: number): Promise<Record<string, number>> {
+    const rows = await this.d.db
+      .select({ type: jobs.type, n: sql<number>`count(*)` })
+      .from(jobs)
+      .where(and(eq(jobs.userId, userId), gte(jobs.createdAt, since)))
+      .groupBy(jobs.type);
+    return Object.fromEntries(rows.map((r) => [r.type, r.n]));
   }
 
   /** Records when the job's queue message went out (null: it did not; the sweeper re-sends). */

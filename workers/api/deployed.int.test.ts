@@ -66,6 +66,7 @@ describe("a deployed Worker refuses development defaults", () => {
     expect(res.status).toBe(404);
     expect(res.headers.get("content-type")).toContain("application/problem+json");
     expect(await devUsersPresent()).toEqual([]);
+    expect((await call(prod, `${ORIGIN}/api/dev/requeue`, { method: "POST" })).status).toBe(404);
     // The same request in development is served: the 404 above is the production build's doing.
     const dev = await call(env, "http://127.0.0.1:8787/api/dev/seed", { method: "POST" });
     expect(dev.status).toBe(200);
