@@ -5,6 +5,7 @@
 // Durable Objects and every D1 round trip's client side run on that same isolate, so "busy" is
 // the ceiling on jobs per second.
 import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import { ours, withStack } from "./peers.mjs";
 
 const INSPECTOR = process.env.LIFETREK_INSPECTOR_PORT ?? "31229";
@@ -131,6 +132,8 @@ export async function profileCpu(jobs = Number(process.env.BENCH_PROFILE_JOBS ??
     const { profile } = await cdp.send("Profiler.stop", {}, (r) => Boolean(r?.profile));
     cdp.close();
     close();
+    // The raw profile, for DevTools' Performance panel or a closer look at who calls what.
+    if (process.env.BENCH_PROFILE_OUT) writeFileSync(process.env.BENCH_PROFILE_OUT, JSON.stringify(profile));
     const s = summarise(profile);
     return {
       jobs,

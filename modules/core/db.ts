@@ -3,7 +3,18 @@ import * as schema from "../../drizzle/schema";
 
 export type Db = ReturnType<typeof createDb>;
 
-/** One drizzle handle per D1 binding; cheap, so callers may create it per request. */
+const handles = new WeakMap<D1Database, ReturnType<typeof make>>();
+const make = (d1: D1Database) => drizzle(d1, { schema });
+
+/**
+ * One drizzle handle per D1 binding (or metered wrapper), made once: building one reads the whole
+ * schema's relations, which cost a job's context more CPU than a ping's own work (issue #10).
+ */
 export function createDb(d1: D1Database) {
-  return drizzle(d1, { schema });
+  let db = handles.get(d1);
+  if (!db) {
+    db = make(d1);
+    handles.set(d1, db);
+  }
+  return db;
 }

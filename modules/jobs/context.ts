@@ -77,7 +77,10 @@ export function buildContext<I>(
     input,
     actor,
     deps: def?.deps ? def.deps(d.env) : undefined,
-    db: createDb(meter.d1),
+    // Made on first use: most handlers (a ping, a Workflow's own stages) never touch it.
+    get db() {
+      return createDb(meter.d1);
+    },
     children: async () =>
       (await store.children(row.id)).map((c) => ({
         id: c.id,

@@ -106,8 +106,14 @@ export class JobEngine {
     );
   }
 
-  claim(jobId: string): Promise<{ row: JobRow } | { notYetS: number } | null> {
-    return this.runner.claim(jobId);
+  /** `current`: the row as a batch read found it (null: no such job); omitted, it is read here. */
+  claim(jobId: string, current?: JobRow | null): Promise<{ row: JobRow } | { notYetS: number } | null> {
+    return this.runner.claim(jobId, current);
+  }
+
+  /** The rows of several jobs in one read (a queue batch's), by id; missing ids are absent. */
+  loadMany(ids: string[]): Promise<Map<string, JobRow>> {
+    return this.store.loadMany(ids);
   }
 
   runQueueJob(row: JobRow, owner?: Actor, meter?: CountedD1): Promise<RunOutcome> {

@@ -56,9 +56,9 @@ export class JobRunner {
    * The queue consumer's claim: of any number of deliveries of the same message, exactly one
    * wins; the rest see `null`. A job not yet due (or not yet admitted) waits `notYetS`.
    */
-  async claim(jobId: string): Promise<{ row: JobRow } | { notYetS: number } | null> {
+  async claim(jobId: string, read?: JobRow | null): Promise<{ row: JobRow } | { notYetS: number } | null> {
     const now = this.d.store.now();
-    const current = await this.d.store.load(jobId);
+    const current = read === undefined ? await this.d.store.load(jobId) : read;
     if (!current || current.status !== "queued") return null;
     if (current.runAt > now + 500) return { notYetS: Math.ceil((current.runAt - now) / 1000) };
     const def = this.d.registry.get(current.type);

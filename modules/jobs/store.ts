@@ -1,11 +1,13 @@
-import { and, eq, gte, lte, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import { jobs } from "../../drizzle/schema";
 import type { Db } from "../core/db";
+import { groupCommit } from "../core/db-combine";
 import { jobEvent } from "./events";
 import type { JobRegistry } from "./registry";
 import type { JobError, JobProgress } from "./schema";
 import {
   appendEvent,
+  type BatchWriter,
   type EventInput,
   eventToWire,
   type Guard,
@@ -55,7 +57,12 @@ export interface JobStoreDeps {
  * its lease recovered they match nothing and answer null/false, so a zombie changes nothing.
  */
 export class JobStore {
-  constructor(private readonly d: JobStoreDeps) {}
+  /** Transitions of concurrent jobs share D1 round trips (group commit, issue #10). */
+  private readonly write: BatchWriter;
+
+  constructor(private readonly d: JobStoreDeps) {
+    this.write = groupCommit(d.db);
+  }
 
   get db(): Db {
     return this.d.db;
@@ -67,6 +74,11 @@ export class JobStore {
 
   load(jobId: string): Promise<JobRow | undefined> {
     return this.d.db.query.jobs.findFirst({ where: eq(jobs.id, jobId) });
+  }
+
+  async loadMany(ids: string[]): Promise<Map<string, JobRow>> {
+    const rows = ids.length ? await this.d.db.select().from(jobs).where(inArray(jobs.id, ids)) : [];
+    return new Map(rows.map((r) => [r.id, r]));
   }
 
   /** The jobs a job started (`enqueueChild`), for a parent that waits on them. */
@@ -85,7 +97,7 @@ export class JobStore {
    * names a job (a concurrent duplicate won). `published` settles once "queued" is out.
    */
   async create(values: typeof jobs.$inferInsert): Promise<{ row: JobRow; published: Promise<void> } | null> {
-    const [inserted, events] = await this.d.db.batch([
+    const [inserted, events] = await this.write([
       this.d.db.insert(jobs).values(values).onConflictDoNothing().returning(),
       insertEvent(this.d.db, values.id, values.createdAt, jobEvent.queued(), true).returning(),
     ]);
@@ -261,7 +273,7 @@ export class JobStore {
   }
 
   private move(jobId: string, guard: Guard, patch: JobPatch, event: EventInput, now: number) {
-    return transition(this.d.db, this.d.publish, jobId, guard, patch, event, now);
+    return transition(this.d.db, this.write, this.d.publish, jobId, guard, patch, event, now);
   }
 
   /** A terminal transition tells `onFinished`; its failure is logged, never the job's. */

@@ -2,6 +2,7 @@ import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { SQLiteUpdateSetSource } from "drizzle-orm/sqlite-core";
 import { type JobEventKind, type JobStatus, jobEvents, jobs } from "../../drizzle/schema";
 import type { Db } from "../core/db";
+import type { groupCommit } from "../core/db-combine";
 import type { Job, JobEvent, JobEventParam } from "./schema";
 import { stalledOf } from "./stalled";
 
@@ -12,6 +13,8 @@ import { stalledOf } from "./stalled";
 
 export type JobRow = typeof jobs.$inferSelect;
 export type JobPatch = SQLiteUpdateSetSource<typeof jobs>;
+/** Runs statements as one batch, possibly together with other callers' (group commit). */
+export type BatchWriter = ReturnType<typeof groupCommit>;
 
 /**
  * Sends a job's new state, and the audit events that came with it, to realtime subscribers;
@@ -141,6 +144,7 @@ export interface Guard {
  */
 export async function transition(
   db: Db,
+  write: BatchWriter,
   publish: Publisher,
   jobId: string,
   guard: Guard,
@@ -160,7 +164,7 @@ export async function transition(
     .where(where)
     .returning();
   const [rows, evs] = event
-    ? await db.batch([update, insertEvent(db, jobId, now, event, true).returning()])
+    ? await write([update, insertEvent(db, jobId, now, event, true).returning()])
     : [await update, []];
   const row = rows[0] ?? null;
   if (row) await publishSafely(publish, row, evs.map(eventToWire));

@@ -1,5 +1,10 @@
 import { DurableObject } from "cloudflare:workers";
 
+/** One job's new state with the events it wrote, or events that changed no state (a log line). */
+export type HubUpdate =
+  | { job: { id: string; version: number }; events?: unknown[] | undefined }
+  | { jobId: string; events: unknown[] };
+
 /**
  * One hub per user (and one "admin" hub that sees every job). Sockets hibernate between
  * messages, so an idle dashboard costs nothing. Job updates carry a per-job `version`; the hub
@@ -26,29 +31,31 @@ export class RealtimeHub extends DurableObject<Env> {
   }
 
   /**
-   * Called by the engine after every state change, with the audit events it wrote. A job older
-   * than one already sent is dropped; its events are new rows, so they always go out.
+   * Called by the engine's publisher with the job changes (and the audit events they wrote) of
+   * one or more jobs, in the order they were made; several jobs' updates share one call under
+   * load. A job older than one already sent is dropped; events are new rows, so they always go.
    */
-  async publish(job: { id: string; version: number }, events?: unknown[]): Promise<number> {
-    const last = this.#lastVersion.get(job.id) ?? 0;
+  async publish(updates: HubUpdate[]): Promise<number> {
     let sent = 0;
-    if (job.version > last) {
-      this.#lastVersion.set(job.id, job.version);
-      if (this.#lastVersion.size > 5000) {
-        const oldest = this.#lastVersion.keys().next().value;
-        if (oldest !== undefined) this.#lastVersion.delete(oldest);
-      }
-      sent = this.#broadcast(JSON.stringify({ type: "job", job }));
+    for (const u of updates) {
+      if ("job" in u) sent += this.#job(u.job);
+      const jobId = "job" in u ? u.job.id : u.jobId;
+      // Audit events (progress, logs…) as they are written: `{type:"event", jobId, event}`.
+      for (const event of u.events ?? [])
+        sent += this.#broadcast(JSON.stringify({ type: "event", jobId, event }));
     }
-    if (events?.length) this.publishEvents(job.id, events);
     return sent;
   }
 
-  /** Audit events (progress, logs…) as they are written: `{type:"event", jobId, event}`. */
-  publishEvents(jobId: string, events: unknown[]): number {
-    let sent = 0;
-    for (const event of events) sent += this.#broadcast(JSON.stringify({ type: "event", jobId, event }));
-    return sent;
+  #job(job: { id: string; version: number }): number {
+    const last = this.#lastVersion.get(job.id) ?? 0;
+    if (job.version <= last) return 0;
+    this.#lastVersion.set(job.id, job.version);
+    if (this.#lastVersion.size > 5000) {
+      const oldest = this.#lastVersion.keys().next().value;
+      if (oldest !== undefined) this.#lastVersion.delete(oldest);
+    }
+    return this.#broadcast(JSON.stringify({ type: "job", job }));
   }
 
   /**
