@@ -1,4 +1,4 @@
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { user } from "../../drizzle/schema";
 import type { Role } from "../core/actor";
 import type { Db } from "../core/db";
@@ -34,7 +34,7 @@ export class UserDirectory {
   constructor(private readonly db: Db) {}
 
   async find(id: string): Promise<DirectoryUser | null> {
-    const u = await this.db.query.user.findFirst({ where: eq(user.id, id) });
+    const u = await byId(this.db).get({ id });
     return u ? viewOf(u) : null;
   }
 
@@ -72,6 +72,27 @@ export class UserDirectory {
     }
     return names;
   }
+}
+
+/**
+ * `find` runs on every signed-in request and for every job's owner: its SQL is built once per
+ * database handle instead of on each call (issue #10's profile).
+ */
+const prepared = new WeakMap<Db, ReturnType<typeof prepareById>>();
+const prepareById = (db: Db) =>
+  db
+    .select()
+    .from(user)
+    .where(eq(user.id, sql.placeholder("id")))
+    .limit(1)
+    .prepare();
+function byId(db: Db) {
+  let q = prepared.get(db);
+  if (!q) {
+    q = prepareById(db);
+    prepared.set(db, q);
+  }
+  return q;
 }
 
 const viewOf = (u: typeof user.$inferSelect): DirectoryUser => ({
