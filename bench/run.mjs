@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { benchContent } from "./content.mjs";
+import { cpuPerJob } from "./cpu-per-job.mjs";
 import { benchDashboard } from "./dashboard.mjs";
 import { benchEngine } from "./engine.mjs";
 import { benchJobs } from "./jobs.mjs";
@@ -30,7 +31,8 @@ async function up() {
 let dev = null;
 // The outreach bench runs in workerd on its own (vitest): it needs no dev stack.
 // `peers` starts its own stack, Redis and PostgreSQL (on 31xxx ports), and only when asked for.
-const needsDev = only.length === 0 || only.some((n) => !["outreach", "peers", "profile-cpu"].includes(n));
+const needsDev =
+  only.length === 0 || only.some((n) => !["outreach", "peers", "profile-cpu", "cpu-per-job"].includes(n));
 if (needsDev && !(await up())) {
   console.log("starting npm run dev …");
   dev = spawn(process.execPath, ["scripts/dev.mjs"], { cwd: root, stdio: "ignore", detached: true });
@@ -52,6 +54,7 @@ try {
   if (want("outreach")) results.outreach = await benchOutreach(root);
   if (only.includes("peers")) results.peers = await benchPeers(root);
   if (only.includes("profile-cpu")) results.profileCpu = await profileCpu();
+  if (only.includes("cpu-per-job")) results.cpuPerJob = await cpuPerJob();
 } finally {
   if (dev) process.kill(-dev.pid, "SIGTERM");
 }
