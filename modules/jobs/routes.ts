@@ -14,6 +14,7 @@ import {
   problemResponses,
   requireActor,
 } from "../core/http";
+import { servingAlone } from "../core/load";
 import { localeFrom } from "../core/locale";
 import type { JobEngine } from "./engine";
 import { jobMetrics } from "./metrics";
@@ -56,9 +57,13 @@ export function jobRoutes(engineFor: (c: Context<AppEnv>) => JobEngine) {
     async (c) => {
       const actor = requireActor(c);
       const ctx = c.executionCtx;
-      const { job, created } = await engineFor(c).enqueue(actor, c.req.valid("json"), {
-        waitUntil: (work) => ctx.waitUntil(work),
-      });
+      // Started from this request only when it is the isolate's only one; beside others the
+      // queue consumer takes it in a batch (decision 0029). Either way it is in the queue.
+      const { job, created } = await engineFor(c).enqueue(
+        actor,
+        c.req.valid("json"),
+        servingAlone() ? { waitUntil: (work) => ctx.waitUntil(work) } : {},
+      );
       return c.json({ job: labelled(c, job) }, created ? 202 : 200);
     },
   );

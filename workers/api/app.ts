@@ -1,6 +1,7 @@
 import { contentBodyRules, contentRoutes } from "../../modules/content";
 import { ConfigError } from "../../modules/core/config";
 import { createRouter } from "../../modules/core/http";
+import { countServing } from "../../modules/core/load";
 import { guardrailRoutes } from "../../modules/guardrails";
 import { userAdminRoutes } from "../../modules/identity/admin-routes";
 import { identityRoutes } from "../../modules/identity/routes";
@@ -28,6 +29,7 @@ export function createApp(opts: { dev: boolean }) {
   app.onError(onError);
   app.notFound((c) => problem(404, "Not found", `No route for ${c.req.method} ${c.req.path}.`));
 
+  app.use("*", countServing);
   app.use("*", securityHeaders);
   app.use("*", requestId);
   app.use("*", async (c, next) => {
