@@ -8,7 +8,8 @@ import { ours, withStack } from "./peers.mjs";
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux
 
-function cpuMs() {
+/** CPU ms so far of every workerd and Node process but this one. */
+export function cpuMs() {
   const out = { workerd: 0, node: 0 };
   for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
     if (Number(pid) === process.pid) continue;

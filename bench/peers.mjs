@@ -43,6 +43,7 @@ export async function ours(api) {
     .join("; ");
   const headers = { cookie, origin: api, "content-type": "application/json" };
   return {
+    headers,
     post: async () => {
       const r = await fetch(`${api}/api/jobs`, { method: "POST", headers, body: BODY });
       return { status: r.status, id: (await r.json())?.job?.id };

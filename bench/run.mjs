@@ -7,6 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { benchContent } from "./content.mjs";
 import { cpuPerJob } from "./cpu-per-job.mjs";
+import { cpuSplit } from "./cpu-split.mjs";
 import { benchDashboard } from "./dashboard.mjs";
 import { benchEngine } from "./engine.mjs";
 import { benchJobs } from "./jobs.mjs";
@@ -32,7 +33,8 @@ let dev = null;
 // The outreach bench runs in workerd on its own (vitest): it needs no dev stack.
 // `peers` starts its own stack, Redis and PostgreSQL (on 31xxx ports), and only when asked for.
 const needsDev =
-  only.length === 0 || only.some((n) => !["outreach", "peers", "profile-cpu", "cpu-per-job"].includes(n));
+  only.length === 0 ||
+  only.some((n) => !["outreach", "peers", "profile-cpu", "cpu-per-job", "cpu-split"].includes(n));
 if (needsDev && !(await up())) {
   console.log("starting npm run dev …");
   dev = spawn(process.execPath, ["scripts/dev.mjs"], { cwd: root, stdio: "ignore", detached: true });
@@ -55,6 +57,7 @@ try {
   if (only.includes("peers")) results.peers = await benchPeers(root);
   if (only.includes("profile-cpu")) results.profileCpu = await profileCpu();
   if (only.includes("cpu-per-job")) results.cpuPerJob = await cpuPerJob();
+  if (only.includes("cpu-split")) results.cpuSplit = await cpuSplit();
 } finally {
   if (dev) process.kill(-dev.pid, "SIGTERM");
 }
