@@ -1,9 +1,8 @@
-import type { BatchItem, BatchResponse } from "drizzle-orm/batch";
 import { Combiner, combinerFor, type Settled } from "./combine";
-import type { Db } from "./db";
+import type { Stmt } from "./statements";
 
-type Query = BatchItem<"sqlite">;
-type Queries = readonly [Query, ...Query[]];
+type Stmts = readonly [Stmt<unknown>, ...Stmt<unknown>[]];
+type Results<T extends Stmts> = { -readonly [K in keyof T]: T[K] extends Stmt<infer R> ? R : never };
 
 /**
  * D1's statements per combined batch: a batch is one transaction, so a long one holds the
@@ -23,15 +22,18 @@ const settle = async <T>(p: Promise<T>): Promise<Settled<T>> => {
  * Group commit for D1 (see `Combiner`): each call is a group of statements that must run in one
  * batch, in order (a guarded UPDATE and the event it gates with `changes()`). Inside `combining`,
  * concurrent calls' groups go out as one batch, each group whole and in order; outside it, each
- * call is its own batch. A batch is a transaction, so a group that fails would fail its neighbours: then every group runs again alone and each caller
- * gets its own outcome. Running again is safe because every grouped write is guarded (a status
- * and attempt fence, or ON CONFLICT DO NOTHING): one that did commit matches nothing the second
- * time, and its caller sees "someone else moved it", as with any lost race.
+ * call is its own batch. A batch is a transaction, so a group that fails would fail its
+ * neighbours: then every group runs again alone and each caller gets its own outcome. Running
+ * again is safe: the failed batch committed nothing, and every grouped write is guarded (a status
+ * and attempt fence, or ON CONFLICT DO NOTHING), so a lost race still reads as one.
  */
-export function groupCommit(db: Db): <T extends Queries>(queries: T) => Promise<BatchResponse<T>> {
-  const alone = (g: Query[]): Promise<readonly unknown[]> => db.batch(g as unknown as Queries);
+export function groupCommit(d1: D1Database): <T extends Stmts>(stmts: T) => Promise<Results<T>> {
+  const alone = async (g: Array<Stmt<unknown>>): Promise<unknown[]> => {
+    const results = await d1.batch(g.map((s) => s.stmt));
+    return g.map((s, i) => s.map(results[i] as D1Result));
+  };
   const make = () =>
-    new Combiner<Query[], readonly unknown[]>(
+    new Combiner<Array<Stmt<unknown>>, unknown[]>(
       async (groups) => {
         const [first] = groups;
         if (groups.length === 1 && first) return [await settle(alone(first))];
@@ -48,8 +50,8 @@ export function groupCommit(db: Db): <T extends Queries>(queries: T) => Promise<
       (g) => g.length,
     );
   const key = {};
-  return <T extends Queries>(queries: T) => {
+  return <T extends Stmts>(stmts: T) => {
     const combiner = combinerFor(key, make);
-    return (combiner ? combiner.submit([...queries]) : alone([...queries])) as Promise<BatchResponse<T>>;
+    return (combiner ? combiner.submit([...stmts]) : alone([...stmts])) as Promise<Results<T>>;
   };
 }

@@ -2,16 +2,19 @@ import { and, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import { jobs } from "../../drizzle/schema";
 import type { Db } from "../core/db";
 import { groupCommit } from "../core/db-combine";
+import type { Stmt } from "../core/statements";
 import { jobEvent } from "./events";
 import type { JobRegistry } from "./registry";
 import type { JobError, JobProgress } from "./schema";
+import { type CREATE_COLUMNS, jobStatements, STARTED } from "./statements";
 import {
   appendEvent,
   type BatchWriter,
+  commit,
   type EventInput,
   eventToWire,
+  eventValues,
   type Guard,
-  insertEvent,
   type JobPatch,
   type JobRow,
   type Publisher,
@@ -23,6 +26,9 @@ import type { Admission, CostEntry } from "./types";
 /** Other modules name rows and the publisher through the store. */
 export type { JobRow, Publisher } from "./transition";
 
+/** A new job's row: the columns `create` inserts (the rest take their defaults). */
+export type NewJob = Pick<typeof jobs.$inferInsert, (typeof CREATE_COLUMNS)[number]>;
+
 /** The attempt that holds a job's lease: every write of a running attempt is fenced by it. */
 export type Fence = Pick<JobRow, "id" | "attempts">;
 
@@ -31,8 +37,6 @@ export type Fence = Pick<JobRow, "id" | "attempts">;
  * including the claims of a long job's later parts (decision 0025), which are not retries.
  */
 const attemptOf = (row: Pick<JobRow, "attempts" | "parts">): number => row.attempts - row.parts;
-
-const STARTED: JobProgress = { percent: 0, stage: "start", message: "Started" };
 
 /** Who cancelled or retried, as the trail says it ("by you", a name, "by an administrator"). */
 export interface ActedBy {
@@ -64,7 +68,7 @@ export class JobStore {
   private readonly byId;
 
   constructor(private readonly d: JobStoreDeps) {
-    this.write = groupCommit(d.db);
+    this.write = groupCommit(d.db.$client);
     this.byId = d.db
       .select()
       .from(jobs)
@@ -105,10 +109,11 @@ export class JobStore {
    * Inserts a queued job and its first event in one batch; null when its idempotency key already
    * names a job (a concurrent duplicate won). `published` settles once "queued" is out.
    */
-  async create(values: typeof jobs.$inferInsert): Promise<{ row: JobRow; published: Promise<void> } | null> {
+  async create(values: NewJob): Promise<{ row: JobRow; published: Promise<void> } | null> {
+    const s = jobStatements(this.d.db);
     const [inserted, events] = await this.write([
-      this.d.db.insert(jobs).values(values).onConflictDoNothing().returning(),
-      insertEvent(this.d.db, values.id, values.createdAt, jobEvent.queued(), true).returning(),
+      s.create.bind({ ...values, input: JSON.stringify(values.input) }),
+      s.eventIfChanged.bind(eventValues(values.id, values.createdAt, jobEvent.queued())),
     ]);
     const row = inserted[0];
     return row ? { row, published: publishSafely(this.d.publish, row, events.map(eventToWire)) } : null;
@@ -117,9 +122,12 @@ export class JobStore {
   /** queued → running: of any number of claims of one job exactly one wins; the rest get null. */
   claim(row: JobRow, leaseMs: number, admission?: Admission): Promise<JobRow | null> {
     const now = this.now();
-    const admitted = admission
-      ? sql`(select count(*) from jobs as running where running.user_id = ${row.userId} and running.status = 'running' and running.type in ${admission.types}) < ${admission.maxRunning}`
-      : undefined;
+    const event = { jobId: row.id, at: now, event: jobEvent.running(attemptOf(row) + 1) };
+    if (!admission) {
+      const values = { id: row.id, now, due: now + 500, leaseUntil: now + leaseMs };
+      return this.commit(jobStatements(this.d.db).claim.bind(values), event);
+    }
+    const admitted = sql`(select count(*) from jobs as running where running.user_id = ${row.userId} and running.status = 'running' and running.type in ${admission.types}) < ${admission.maxRunning}`;
     return this.move(
       row.id,
       { statuses: ["queued"], extra: and(lte(jobs.runAt, now + 500), admitted) },
@@ -132,7 +140,7 @@ export class JobStore {
         // A later part of a long job keeps its progress; a new attempt starts over.
         progress: sql`case when ${jobs.parts} > 0 and ${jobs.error} is null then ${jobs.progress} else ${JSON.stringify(STARTED)} end`,
       },
-      jobEvent.running(attemptOf(row) + 1),
+      event.event,
       now,
     );
   }
@@ -180,9 +188,14 @@ export class JobStore {
   /** running → succeeded, with a result already checked against the type's schema. */
   complete(job: Fence, result: unknown): Promise<JobRow | null> {
     const now = this.now();
-    const progress = { percent: 100, stage: "done", message: "Done" };
-    const patch = { status: "succeeded" as const, result, error: null, finishedAt: now, leaseUntil: null };
-    return this.finish(this.running(job, { ...patch, progress }, jobEvent.succeeded(), now));
+    const values = {
+      id: job.id,
+      attempt: job.attempts,
+      now,
+      result: result === undefined || result === null ? null : JSON.stringify(result),
+    };
+    const event = { jobId: job.id, at: now, event: jobEvent.succeeded() };
+    return this.finish(this.commit(jobStatements(this.d.db).complete.bind(values), event));
   }
 
   /** running → queued again after a failed attempt, due after `delayMs` (the retry backoff). */
@@ -279,6 +292,10 @@ export class JobStore {
   /** A write of the running attempt that holds the lease (the fence). */
   private running(job: Fence, patch: JobPatch, event: EventInput, now: number): Promise<JobRow | null> {
     return this.move(job.id, { statuses: ["running"], attempt: job.attempts }, patch, event, now);
+  }
+
+  private commit(update: Stmt<JobRow[]>, event: Parameters<typeof commit>[4]): Promise<JobRow | null> {
+    return commit(this.d.db, this.write, this.d.publish, update, event);
   }
 
   private move(jobId: string, guard: Guard, patch: JobPatch, event: EventInput, now: number) {

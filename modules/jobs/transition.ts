@@ -1,10 +1,12 @@
 import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { SQLiteUpdateSetSource } from "drizzle-orm/sqlite-core";
-import { type JobEventKind, type JobStatus, jobEvents, jobs } from "../../drizzle/schema";
+import { type JobEventKind, type JobStatus, type jobEvents, jobs } from "../../drizzle/schema";
 import type { Db } from "../core/db";
 import type { groupCommit } from "../core/db-combine";
+import { built, type Stmt } from "../core/statements";
 import type { Job, JobEvent, JobEventParam } from "./schema";
 import { stalledOf } from "./stalled";
+import { jobStatements } from "./statements";
 
 /*
  * The primitives under `JobStore` (store.ts): the wire form of rows and events, the audit-trail
@@ -100,34 +102,19 @@ export function eventToWire(e: typeof jobEvents.$inferSelect): JobEvent {
   };
 }
 
-/**
- * Appends to the audit trail. `seq` is computed inside the statement (D1 runs statements one at
- * a time, so it cannot race); with `onlyIfChanged` the row is written only if the statement just
- * before it in the same batch changed the job, keeping state and audit atomic.
- */
-export function insertEvent(db: Db, jobId: string, at: number, e: EventInput, onlyIfChanged: boolean) {
+/** The values of an audit event's insert (see `eventInsert`). */
+export function eventValues(jobId: string, at: number, e: EventInput): Record<string, unknown> {
   const stored: unknown = e.code
     ? { [EVENT_KEY]: { code: e.code, params: e.params ?? null }, data: e.data ?? null }
     : e.data;
-  const data = stored === undefined ? null : JSON.stringify(stored);
-  return db.insert(jobEvents).select(
-    db
-      .select({
-        // NULL lets SQLite assign the autoincrement key; drizzle wants every column, in order.
-        id: sql<number>`null`.as("id"),
-        jobId: jobs.id,
-        seq: sql<number>`coalesce((select max(seq) from job_events where job_id = ${jobId}), 0) + 1`.as(
-          "seq",
-        ),
-        at: sql<number>`${at}`.as("at"),
-        kind: sql<JobEventKind>`${e.kind}`.as("kind"),
-        level: sql<"info">`${e.level ?? "info"}`.as("level"),
-        message: sql<string>`${e.message}`.as("message"),
-        data: sql<string | null>`${data}`.as("data"),
-      })
-      .from(jobs)
-      .where(and(eq(jobs.id, jobId), onlyIfChanged ? sql`changes() = 1` : undefined)),
-  );
+  return {
+    jobId,
+    at,
+    kind: e.kind,
+    level: e.level ?? "info",
+    message: e.message,
+    data: stored === undefined ? null : JSON.stringify(stored),
+  };
 }
 
 export interface Guard {
@@ -142,7 +129,7 @@ export interface Guard {
  * (the event is written only if the update matched), then a realtime publish.
  * Returns null when the guard did not match (someone else moved the job first).
  */
-export async function transition(
+export function transition(
   db: Db,
   write: BatchWriter,
   publish: Publisher,
@@ -163,9 +150,31 @@ export async function transition(
     .set({ ...patch, updatedAt: now, version: sql`${jobs.version} + 1` })
     .where(where)
     .returning();
+  const statements = jobStatements(db);
+  return commit(
+    db,
+    write,
+    publish,
+    built(db.$client, update, statements.rows),
+    event && { jobId, at: now, event },
+  );
+}
+
+/**
+ * Runs a job's guarded UPDATE (built or prebuilt) and, if it matched, its audit event in the same
+ * batch; then publishes the new state. Null: the guard did not match.
+ */
+export async function commit(
+  db: Db,
+  write: BatchWriter,
+  publish: Publisher,
+  update: Stmt<JobRow[]>,
+  event: { jobId: string; at: number; event: EventInput } | null,
+): Promise<JobRow | null> {
+  const statements = jobStatements(db);
   const [rows, evs] = event
-    ? await write([update, insertEvent(db, jobId, now, event, true).returning()])
-    : [await update, []];
+    ? await write([update, statements.eventIfChanged.bind(eventValues(event.jobId, event.at, event.event))])
+    : [...(await write([update])), []];
   const row = rows[0] ?? null;
   if (row) await publishSafely(publish, row, evs.map(eventToWire));
   return row;
@@ -179,7 +188,8 @@ export async function appendEvent(
   now: number,
   publish?: Publisher,
 ): Promise<void> {
-  const evs = await insertEvent(db, job.id, now, e, false).returning();
+  const insert = jobStatements(db).eventAlways.bind(eventValues(job.id, now, e));
+  const evs = insert.map(await insert.stmt.all());
   if (!publish?.events || evs.length === 0) return;
   try {
     await publish.events(job, evs.map(eventToWire));
