@@ -1,0 +1,109 @@
+import { env } from "cloudflare:workers";
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { jobEvents, jobs } from "../../drizzle/schema";
+import { userId } from "../../test/helpers";
+import { registry } from "../../workers/services";
+import { createDb } from "../core/db";
+import { newId } from "../core/ids";
+import type { Job } from "./schema";
+import { JobStore } from "./store";
+
+/** The prebuilt statements (decision 0030) must read back exactly what drizzle itself reads. */
+describe("prebuilt job statements", () => {
+  it("create, claim and complete return the rows and events drizzle reads, JSON and NULLs intact", async () => {
+    const db = createDb(env.DB);
+    const published: Job[] = [];
+    const store = new JobStore({
+      db,
+      registry,
+      publish: async (job) => {
+        published.push(job);
+      },
+    });
+    const owner = await userId("marketing");
+    const id = newId();
+    const now = Date.now();
+    const input = { nested: { list: [1, "two", null], text: "<b>é</b>" }, empty: null };
+    const created = await store.create({
+      id,
+      type: "system.ping",
+      status: "queued",
+      input,
+      attempts: 0,
+      maxAttempts: 3,
+      userId: owner,
+      parentId: null,
+      sequenceId: null,
+      sequenceIndex: null,
+      idempotencyKey: null,
+      runner: "queue",
+      createdAt: now,
+      updatedAt: now,
+      runAt: now,
+      dispatchedAt: now,
+    });
+    await created?.published;
+    const read = () => db.select().from(jobs).where(eq(jobs.id, id)).get();
+    expect(created?.row).toEqual(await read());
+    expect(created?.row.input).toEqual(input);
+
+    const claimed = await store.claim(created?.row as NonNullable<typeof created>["row"], 60_000);
+    expect(claimed).toEqual(await read());
+    expect(claimed).toMatchObject({ status: "running", attempts: 1, progress: { stage: "start" } });
+    // The claim is fenced: a second claim of the same queued row matches nothing.
+    expect(await store.claim(created?.row as NonNullable<typeof created>["row"], 60_000)).toBeNull();
+
+    const done = await store.complete(claimed as NonNullable<typeof claimed>, { ok: true, n: [1.5, null] });
+    expect(done).toEqual(await read());
+    expect(done).toMatchObject({ status: "succeeded", result: { ok: true, n: [1.5, null] }, error: null });
+    // Fenced by the attempt: completing again (a zombie) changes nothing.
+    expect(await store.complete(claimed as NonNullable<typeof claimed>, { other: 1 })).toBeNull();
+
+    const trail = await db.select().from(jobEvents).where(eq(jobEvents.jobId, id)).orderBy(jobEvents.seq);
+    expect(trail.map((e) => [e.seq, e.message])).toEqual([
+      [1, "Queued"],
+      [2, "Running"],
+      [3, "Succeeded"],
+    ]);
+    expect(published.map((j) => [j.status, j.version])).toEqual([
+      ["queued", 1],
+      ["running", 2],
+      ["succeeded", 3],
+    ]);
+  });
+
+  it("stores a job that returns nothing with a NULL result, not the text 'null'", async () => {
+    const db = createDb(env.DB);
+    const store = new JobStore({ db, registry, publish: async () => undefined });
+    const owner = await userId("sales");
+    const id = newId();
+    const now = Date.now();
+    const created = await store.create({
+      id,
+      type: "system.ping",
+      status: "queued",
+      input: {},
+      attempts: 0,
+      maxAttempts: 1,
+      userId: owner,
+      parentId: null,
+      sequenceId: null,
+      sequenceIndex: null,
+      idempotencyKey: null,
+      runner: "queue",
+      createdAt: now,
+      updatedAt: now,
+      runAt: now,
+      dispatchedAt: null,
+    });
+    const claimed = await store.claim(created?.row as NonNullable<typeof created>["row"], 60_000);
+    expect(await store.complete(claimed as NonNullable<typeof claimed>, undefined)).toMatchObject({
+      result: null,
+    });
+    const raw = await env.DB.prepare("select result, typeof(result) as t from jobs where id = ?")
+      .bind(id)
+      .first();
+    expect(raw).toEqual({ result: null, t: "null" });
+  });
+});
