@@ -114,12 +114,14 @@ export class JobEnqueuer {
       return { job: toWire(winner), created: false };
     }
     const { row, published } = created;
-    // Started once "queued" is out, so watchers see queued → running → succeeded in order.
-    if (opts.waitUntil) opts.waitUntil(published.then(() => this.d.startNow(row, def, actor)));
     // The answer waits for the send: an accepted job is in the queue, so a crash right after the
     // answer costs it no sweeper delay (the crash drills bound recovery time; a send left to
     // waitUntil made accepted jobs wait for the 30 s redispatch instead).
-    await Promise.all([published, this.d.dispatcher.sendFirst(row.id)]);
+    const answered = Promise.all([published, this.d.dispatcher.sendFirst(row.id)]);
+    // Started once the answer is ready ("queued" is out, so watchers see queued → running →
+    // succeeded in order), so the claim's work does not delay the answer.
+    if (opts.waitUntil) opts.waitUntil(answered.then(() => this.d.startNow(row, def, actor)));
+    await answered;
     return { job: toWire(row), created: true };
   }
 
