@@ -7,7 +7,30 @@ import { registry } from "../../workers/services";
 import { createDb } from "../core/db";
 import { newId } from "../core/ids";
 import type { Job } from "./schema";
-import { JobStore } from "./store";
+import { JobStore, type NewJob } from "./store";
+
+/** A new ping's row, as the enqueuer would insert it. */
+function newPing(owner: string, input: unknown, maxAttempts: number): NewJob {
+  const now = Date.now();
+  return {
+    id: newId(),
+    type: "system.ping",
+    status: "queued",
+    input,
+    attempts: 0,
+    maxAttempts,
+    userId: owner,
+    parentId: null,
+    sequenceId: null,
+    sequenceIndex: null,
+    idempotencyKey: null,
+    runner: "queue",
+    createdAt: now,
+    updatedAt: now,
+    runAt: now,
+    dispatchedAt: now,
+  };
+}
 
 /** The prebuilt statements (decision 0030) must read back exactly what drizzle itself reads. */
 describe("prebuilt job statements", () => {
@@ -22,27 +45,10 @@ describe("prebuilt job statements", () => {
       },
     });
     const owner = await userId("marketing");
-    const id = newId();
-    const now = Date.now();
     const input = { nested: { list: [1, "two", null], text: "<b>é</b>" }, empty: null };
-    const created = await store.create({
-      id,
-      type: "system.ping",
-      status: "queued",
-      input,
-      attempts: 0,
-      maxAttempts: 3,
-      userId: owner,
-      parentId: null,
-      sequenceId: null,
-      sequenceIndex: null,
-      idempotencyKey: null,
-      runner: "queue",
-      createdAt: now,
-      updatedAt: now,
-      runAt: now,
-      dispatchedAt: now,
-    });
+    const values = newPing(owner, input, 3);
+    const id = values.id;
+    const created = await store.create(values);
     await created?.published;
     const read = () => db.select().from(jobs).where(eq(jobs.id, id)).get();
     expect(created?.row).toEqual(await read());
@@ -77,26 +83,9 @@ describe("prebuilt job statements", () => {
     const db = createDb(env.DB);
     const store = new JobStore({ db, registry, publish: async () => undefined });
     const owner = await userId("sales");
-    const id = newId();
-    const now = Date.now();
-    const created = await store.create({
-      id,
-      type: "system.ping",
-      status: "queued",
-      input: {},
-      attempts: 0,
-      maxAttempts: 1,
-      userId: owner,
-      parentId: null,
-      sequenceId: null,
-      sequenceIndex: null,
-      idempotencyKey: null,
-      runner: "queue",
-      createdAt: now,
-      updatedAt: now,
-      runAt: now,
-      dispatchedAt: null,
-    });
+    const values = { ...newPing(owner, {}, 1), dispatchedAt: null };
+    const id = values.id;
+    const created = await store.create(values);
     const claimed = await store.claim(created?.row as NonNullable<typeof created>["row"], 60_000);
     expect(await store.complete(claimed as NonNullable<typeof claimed>, undefined)).toMatchObject({
       result: null,

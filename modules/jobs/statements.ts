@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { jobEvents, jobs } from "../../drizzle/schema";
 import type { Db } from "../core/db";
 import { Prebuilt, rowsOf } from "../core/statements";
@@ -13,7 +13,7 @@ const p = sql.placeholder;
 /** A placeholder bound as given (update sets take SQL, not placeholders). */
 const v = (name: string) => sql`${p(name)}`;
 
-export const STARTED: JobProgress = { percent: 0, stage: "start", message: "Started" };
+const STARTED: JobProgress = { percent: 0, stage: "start", message: "Started" };
 const DONE: JobProgress = { percent: 100, stage: "done", message: "Done" };
 
 /** The columns a new job is inserted with; the rest take their defaults. */
@@ -66,6 +66,19 @@ function eventInsert(db: Db, onlyIfChanged: boolean) {
     .returning();
 }
 
+/** What a claim (queued → running) sets: values, or placeholders for the prebuilt statement. */
+export function claimSet(now: number | SQL, leaseUntil: number | SQL) {
+  return {
+    status: "running" as const,
+    attempts: sql`${jobs.attempts} + 1`,
+    startedAt: sql`coalesce(${jobs.startedAt}, ${now})`,
+    leaseUntil,
+    heartbeatAt: now,
+    // A later part of a long job keeps its progress; a new attempt starts over.
+    progress: sql`case when ${jobs.parts} > 0 and ${jobs.error} is null then ${jobs.progress} else ${JSON.stringify(STARTED)} end`,
+  };
+}
+
 function build(db: Db) {
   const d1 = db.$client;
   const rows = rowsOf(jobs);
@@ -91,16 +104,7 @@ function build(db: Db) {
       d1,
       db
         .update(jobs)
-        .set({
-          status: "running",
-          attempts: sql`${jobs.attempts} + 1`,
-          startedAt: sql`coalesce(${jobs.startedAt}, ${p("now")})`,
-          leaseUntil: v("leaseUntil"),
-          heartbeatAt: v("now"),
-          // A later part of a long job keeps its progress; a new attempt starts over.
-          progress: sql`case when ${jobs.parts} > 0 and ${jobs.error} is null then ${jobs.progress} else ${JSON.stringify(STARTED)} end`,
-          ...bump,
-        })
+        .set({ ...claimSet(v("now"), v("leaseUntil")), ...bump })
         .where(and(eq(jobs.id, p("id")), inArray(jobs.status, ["queued"]), sql`${jobs.runAt} <= ${p("due")}`))
         .returning(),
       rows,

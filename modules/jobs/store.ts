@@ -6,7 +6,7 @@ import type { Stmt } from "../core/statements";
 import { jobEvent } from "./events";
 import type { JobRegistry } from "./registry";
 import type { JobError, JobProgress } from "./schema";
-import { type CREATE_COLUMNS, jobStatements, STARTED } from "./statements";
+import { type CREATE_COLUMNS, claimSet, jobStatements } from "./statements";
 import {
   appendEvent,
   type BatchWriter,
@@ -131,15 +131,7 @@ export class JobStore {
     return this.move(
       row.id,
       { statuses: ["queued"], extra: and(lte(jobs.runAt, now + 500), admitted) },
-      {
-        status: "running",
-        attempts: sql`${jobs.attempts} + 1`,
-        startedAt: sql`coalesce(${jobs.startedAt}, ${now})`,
-        leaseUntil: now + leaseMs,
-        heartbeatAt: now,
-        // A later part of a long job keeps its progress; a new attempt starts over.
-        progress: sql`case when ${jobs.parts} > 0 and ${jobs.error} is null then ${jobs.progress} else ${JSON.stringify(STARTED)} end`,
-      },
+      claimSet(now, now + leaseMs),
       event.event,
       now,
     );
