@@ -275,12 +275,16 @@ async function drill(name, killWhen) {
     const drafts = (content.body?.items ?? []).filter((c) => c.jobId === carouselId);
     if (drafts.length !== 1) failures.push(`carousel made ${drafts.length} content drafts, expected 1`);
     const attempts = [...finishedAt.values()].map((f) => f.job.attempts);
-    const worst = Math.max(
-      0,
-      ...[...finishedAt.values()].map((f) => Date.parse(f.job.finishedAt ?? f.job.updatedAt) - restartedAt),
+    // Seconds after the restart, for the pings that were there before it and for the carousel:
+    // how close each came to its bound.
+    const doneS = (f) => Math.round((Date.parse(f.job.finishedAt ?? f.job.updatedAt) - restartedAt) / 1000);
+    const before = [...finishedAt].filter(
+      ([id, f]) => id !== carouselId && Date.parse(f.job.createdAt) < restartedAt,
     );
+    const lastPing = Math.max(0, ...before.map(([, f]) => doneS(f)));
+    const carousel = finishedAt.get(carouselId);
     log(
-      `${name}: ${finishedAt.size}/${ids.length} finished, retried ${attempts.filter((a) => a > 1).length}, last done ${Math.round(worst / 1000)} s after restart, carousel attempts ${finishedAt.get(carouselId)?.job.attempts}`,
+      `${name}: ${finishedAt.size}/${ids.length} finished, retried ${attempts.filter((a) => a > 1).length}, last ping done ${lastPing} s after restart (bound ${PING_BOUND_MS / 1000} s), carousel ${!carousel ? "not done" : doneS(carousel) < 0 ? "done before the kill" : `done ${doneS(carousel)} s after restart (bound ${CAROUSEL_BOUND_MS / 1000} s)`}, carousel attempts ${carousel?.job.attempts}`,
     );
   } catch (err) {
     failures.push(String(err));
