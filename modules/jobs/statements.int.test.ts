@@ -2,9 +2,8 @@ import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { jobEvents, jobs } from "../../drizzle/schema";
-import { userId } from "../../test/helpers";
+import { db as testDb, userId } from "../../test/helpers";
 import { registry } from "../../workers/services";
-import { createDb } from "../core/db";
 import { newId } from "../core/ids";
 import type { Job } from "./schema";
 import { JobStore, type NewJob } from "./store";
@@ -35,7 +34,7 @@ function newPing(owner: string, input: unknown, maxAttempts: number): NewJob {
 /** The prebuilt statements (decision 0030) must read back exactly what drizzle itself reads. */
 describe("prebuilt job statements", () => {
   it("create, claim and complete return the rows and events drizzle reads, JSON and NULLs intact", async () => {
-    const db = createDb(env.DB);
+    const db = testDb();
     const published: Job[] = [];
     const store = new JobStore({
       db,
@@ -80,7 +79,7 @@ describe("prebuilt job statements", () => {
   });
 
   it("stores a job that returns nothing with a NULL result, not the text 'null'", async () => {
-    const db = createDb(env.DB);
+    const db = testDb();
     const store = new JobStore({ db, registry, publish: async () => undefined });
     const owner = await userId("sales");
     const values = { ...newPing(owner, {}, 1), dispatchedAt: null };

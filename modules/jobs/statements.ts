@@ -79,14 +79,16 @@ export function claimSet(now: number | SQL, leaseUntil: number | SQL) {
   };
 }
 
+/** Job and event rows as D1 returns them, read as drizzle would (for any handle). */
+export const jobRowsOf = rowsOf(jobs);
+const eventRowsOf = rowsOf(jobEvents);
+
 function build(db: Db) {
   const d1 = db.$client;
-  const rows = rowsOf(jobs);
-  const events = rowsOf(jobEvents);
+  const rows = jobRowsOf;
+  const events = eventRowsOf;
   const bump = { updatedAt: v("now"), version: sql`${jobs.version} + 1` };
   return {
-    rows,
-    events,
     eventIfChanged: new Prebuilt(d1, eventInsert(db, true), events),
     eventAlways: new Prebuilt(d1, eventInsert(db, false), events),
     create: new Prebuilt(

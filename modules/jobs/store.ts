@@ -6,7 +6,7 @@ import type { Stmt } from "../core/statements";
 import { jobEvent } from "./events";
 import type { JobRegistry } from "./registry";
 import type { JobError, JobProgress } from "./schema";
-import { type CREATE_COLUMNS, claimSet, jobStatements } from "./statements";
+import { type CREATE_COLUMNS, claimSet, type JobStatements, jobStatements } from "./statements";
 import {
   appendEvent,
   type BatchWriter,
@@ -67,8 +67,12 @@ export class JobStore {
   /** The hottest read, its SQL built once (issue #10's profile: building SQL costs a job more than running it). */
   private readonly byId;
 
+  /** The statements every job runs, built once (decision 0030). */
+  private readonly statements: JobStatements;
+
   constructor(private readonly d: JobStoreDeps) {
     this.write = groupCommit(d.db.$client);
+    this.statements = jobStatements(d.db);
     this.byId = d.db
       .select()
       .from(jobs)
@@ -110,7 +114,7 @@ export class JobStore {
    * names a job (a concurrent duplicate won). `published` settles once "queued" is out.
    */
   async create(values: NewJob): Promise<{ row: JobRow; published: Promise<void> } | null> {
-    const s = jobStatements(this.d.db);
+    const s = this.statements;
     const [inserted, events] = await this.write([
       s.create.bind({ ...values, input: JSON.stringify(values.input) }),
       s.eventIfChanged.bind(eventValues(values.id, values.createdAt, jobEvent.queued())),
@@ -125,7 +129,7 @@ export class JobStore {
     const event = { jobId: row.id, at: now, event: jobEvent.running(attemptOf(row) + 1) };
     if (!admission) {
       const values = { id: row.id, now, due: now + 500, leaseUntil: now + leaseMs };
-      return this.commit(jobStatements(this.d.db).claim.bind(values), event);
+      return this.commit(this.statements.claim.bind(values), event);
     }
     const admitted = sql`(select count(*) from jobs as running where running.user_id = ${row.userId} and running.status = 'running' and running.type in ${admission.types}) < ${admission.maxRunning}`;
     return this.move(
@@ -187,7 +191,7 @@ export class JobStore {
       result: result === undefined || result === null ? null : JSON.stringify(result),
     };
     const event = { jobId: job.id, at: now, event: jobEvent.succeeded() };
-    return this.finish(this.commit(jobStatements(this.d.db).complete.bind(values), event));
+    return this.finish(this.commit(this.statements.complete.bind(values), event));
   }
 
   /** running → queued again after a failed attempt, due after `delayMs` (the retry backoff). */

@@ -6,7 +6,7 @@ import type { groupCommit } from "../core/db-combine";
 import { built, type Stmt } from "../core/statements";
 import type { Job, JobEvent, JobEventParam } from "./schema";
 import { stalledOf } from "./stalled";
-import { jobStatements } from "./statements";
+import { jobRowsOf, jobStatements } from "./statements";
 
 /*
  * The primitives under `JobStore` (store.ts): the wire form of rows and events, the audit-trail
@@ -150,14 +150,7 @@ export function transition(
     .set({ ...patch, updatedAt: now, version: sql`${jobs.version} + 1` })
     .where(where)
     .returning();
-  const statements = jobStatements(db);
-  return commit(
-    db,
-    write,
-    publish,
-    built(db.$client, update, statements.rows),
-    event && { jobId, at: now, event },
-  );
+  return commit(db, write, publish, built(db.$client, update, jobRowsOf), event && { jobId, at: now, event });
 }
 
 /**
