@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { countServing, servingAlone } from "./load";
 
 /** An app whose `/hold` request stays in flight until the test lets it go. */
@@ -42,6 +42,22 @@ describe("requests in flight (decision 0029)", () => {
     release();
     expect(await (await holding).text()).toBe("held");
     expect((await a.request("/throws")).status).toBe(500);
+    await a.request("/now");
+    expect(seen.now).toBe(true);
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("forgets a request that never finished (cancelled by the runtime) after 30 s", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    const { a, seen } = app();
+    void a.request("/hold"); // never released: stands for a request whose finally never ran
+    await new Promise((r) => setTimeout(r, 5));
+    await a.request("/now");
+    expect(seen.now).toBe(false);
+    vi.setSystemTime(Date.now() + 31_000);
     await a.request("/now");
     expect(seen.now).toBe(true);
   });
