@@ -70,7 +70,7 @@ const row = (name, p, target) =>
 const md = [
   "# Benchmarks",
   "",
-  `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, against \`npm run dev\` (wrangler dev with local D1/Queues/Workflows/DOs, uvicorn, the offline AI provider and the offline Unipile fake). Regenerate with \`npm run bench\`; \`npm run bench -- jobs\` runs one part without rewriting this file.`,
+  `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, against \`npm run dev\` (the Worker in Miniflare with local D1/Queues/Workflows/DOs, \`scripts/api-dev.mjs\`, uvicorn, the offline AI provider and the offline Unipile fake). Regenerate with \`npm run bench\`; \`npm run bench -- jobs\` runs one part without rewriting this file.`,
   "",
   ...(j
     ? [

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run test:crash`: crash drills on the real local stack. For each of three kill points it
-// starts the API (wrangler dev, persisted state) with the Python service, enqueues 300 pings (every
+// starts the API (scripts/api-dev.mjs, persisted state) with the Python service, enqueues 300 pings (every
 // tenth sleeps 2 s) and a carousel through the public API, SIGKILLs the whole process tree
 // mid-flight, restarts on the same state and checks: every job ends `succeeded`; the carousel
 // made exactly one content draft; nothing stays unfinished longer than one lease plus the

@@ -124,15 +124,13 @@ export function createStack(o) {
     const lapse = Number(process.env.LIFETREK_OUTREACH_CLOCK_SPEED ?? o.outreachClockSpeed ?? 0);
     // The time-lapse starts now: the governor sees 30 ± 15 min gaps pass in seconds, at any hour.
     if (lapse >= 1) vars.OUTREACH_DEV_CLOCK = `${Date.now()}x${Math.round(lapse)}`;
-    start("api", bin("wrangler"), [
-      "dev",
+    start("api", process.execPath, [
+      "scripts/api-dev.mjs",
       "--ip",
       "127.0.0.1",
       "--port",
       o.ports.api,
-      "--enable-containers=false",
-      "--show-interactive-dev-session=false",
-      // A fixed inspector port for profiling (`bench/profile-cpu.mjs`); wrangler's default is 9229.
+      // A fixed inspector port for profiling (`bench/profile-cpu.mjs`).
       ...(process.env.LIFETREK_INSPECTOR_PORT
         ? ["--inspector-port", process.env.LIFETREK_INSPECTOR_PORT]
         : []),
@@ -167,8 +165,8 @@ export function createStack(o) {
   }
 
   /**
-   * `wrangler dev` never fires cron triggers, so locally the sweeper (lost dispatches, expired
-   * leases) would never run. Fire the scheduled handler as production does: once a minute, and
+   * The local runtime never fires cron triggers by itself, so locally the sweeper (lost
+   * dispatches, expired leases) would never run. Fire the scheduled handler as production does: once a minute, and
    * once right away so a restart on old state recovers without waiting.
    */
   function startCron() {
