@@ -2,6 +2,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { api, as, signIn, userId, waitFor } from "../../test/helpers";
 import { services } from "../services";
+import { type HubUpdate, hubName } from "./hub";
 
 type Msg = {
   type: string;
@@ -52,6 +53,29 @@ describe("realtime", () => {
     mine.ws.send(JSON.stringify({ type: "ping" }));
     await waitFor(async () => mine.messages.some((m) => m.type === "pong"));
     for (const c of [mine, admin, other]) c.ws.close(1000);
+  });
+
+  it("sends a job's state once per version, never an older one after a newer, and every event frame", async () => {
+    const mine = await connect("marketing");
+    const hub = env.REALTIME.get(env.REALTIME.idFromName(hubName.user(await userId("marketing"))));
+    const job = (version: number, seq?: number): HubUpdate => ({
+      job: { id: "job-versions", version },
+      events: seq === undefined ? undefined : [{ seq }],
+    });
+    // Out of order across calls (a slow call overtaken), and a repeat within one call.
+    await hub.publish([job(2, 2)]);
+    await hub.publish([job(1, 1), job(2)]);
+    await hub.publish([{ jobId: "job-versions", events: [{ seq: 3 }] }, job(3)]);
+    await waitFor(async () => mine.messages.some((m) => m.job?.version === 3));
+    const mineOf = mine.messages.filter((m) => m.jobId === "job-versions" || m.job?.id === "job-versions");
+    expect(mineOf.map((m) => (m.job ? `job v${m.job.version}` : `event ${m.event?.seq}`))).toEqual([
+      "job v2",
+      "event 2",
+      "event 1",
+      "event 3",
+      "job v3",
+    ]);
+    mine.ws.close(1000);
   });
 
   it("pushes each audit event (status, progress, log) live to the owner and the admin only", async () => {
