@@ -1,9 +1,11 @@
 // `npm run bench -- profile-cpu` (issue #10: "find where the time goes"): a V8 CPU profile of the
-// Worker's isolate while 10 clients enqueue pings through the public API. It starts its own stack
-// (the peers bench's ports, plus a fixed inspector port), attaches to wrangler's inspector with the
+// Worker's isolate while clients enqueue pings through the public API (10 at a time;
+// BENCH_PROFILE_CLIENTS=300 BENCH_PROFILE_JOBS=300 profiles the burst). It starts its own stack
+// (the peers bench's ports, plus a fixed inspector port), attaches to workerd's inspector with the
 // DevTools protocol, and reports how busy the isolate was and where its CPU went. Locally the
 // Durable Objects and every D1 round trip's client side run on that same isolate, so "busy" is
-// the ceiling on jobs per second.
+// the ceiling on jobs per second. Samples far apart mean the thread was elsewhere (the D1 and
+// queue simulators share it): self times are then only a share of the process's CPU.
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { ours, withStack } from "./peers.mjs";
@@ -108,7 +110,14 @@ function summarise(profile) {
   return { profiledMs: Math.round(total), busyMs: Math.round(total - idle), top, inclusive };
 }
 
-export async function profileCpu(jobs = Number(process.env.BENCH_PROFILE_JOBS ?? 600)) {
+/**
+ * @param {number} jobs pings to enqueue while profiling
+ * @param {number} clients how many at once (BENCH_PROFILE_CLIENTS=300 with 300 jobs: the burst)
+ */
+export async function profileCpu(
+  jobs = Number(process.env.BENCH_PROFILE_JOBS ?? 600),
+  clients = Number(process.env.BENCH_PROFILE_CLIENTS ?? 10),
+) {
   return withStack(async (api) => {
     const engine = await ours(api);
     const close = await engine.subscribe(() => {});
@@ -121,7 +130,7 @@ export async function profileCpu(jobs = Number(process.env.BENCH_PROFILE_JOBS ??
     const t0 = performance.now();
     let sent = 0;
     await Promise.all(
-      Array.from({ length: 10 }, async () => {
+      Array.from({ length: clients }, async () => {
         while (sent < jobs) {
           sent++;
           await engine.post();
