@@ -102,8 +102,10 @@ export type JobEvent = z.infer<typeof JobEvent>;
 export const CreateJobBody = z
   .object({
     type: z.string().min(1).max(100),
+    /** Absent or null: no input (`{}`), which the type's own schema then judges. */
     input: z.unknown().default({}),
-    idempotencyKey: z.string().min(1).max(200).optional(),
+    /** Absent or null: no key, every request is a new job. */
+    idempotencyKey: z.string().min(1).max(200).nullish(),
   })
   .openapi("CreateJob");
 export type CreateJobBody = z.infer<typeof CreateJobBody>;

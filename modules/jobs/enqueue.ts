@@ -67,17 +67,19 @@ export class JobEnqueuer {
       ]);
     }
     assertMayStart(actor, def);
-    const parsed = def.input.safeParse(body.input);
+    // null is "unknown", as for every optional field: no input, no key.
+    const key = body.idempotencyKey ?? undefined;
+    const parsed = def.input.safeParse(body.input ?? {});
     if (!parsed.success) {
       throw new BadRequest("The job input is invalid.", fieldErrors(parsed.error.issues, "input"));
     }
     def.authorize?.(actor, parsed.data);
-    if (body.idempotencyKey) {
-      const existing = await store.findByKey(actor.userId, body.idempotencyKey);
+    if (key) {
+      const existing = await store.findByKey(actor.userId, key);
       if (existing) return { job: toWire(existing), created: false };
     }
     const id = newId();
-    const rollback = await this.runHooks(actor, def, parsed.data, body.idempotencyKey, id);
+    const rollback = await this.runHooks(actor, def, parsed.data, key, id);
 
     const now = store.now();
     const created = await store
@@ -92,7 +94,7 @@ export class JobEnqueuer {
         parentId: opts.parentId ?? null,
         sequenceId: opts.sequenceId ?? null,
         sequenceIndex: opts.sequenceIndex ?? null,
-        idempotencyKey: body.idempotencyKey ?? null,
+        idempotencyKey: key ?? null,
         runner: def.runner,
         createdAt: now,
         updatedAt: now,
@@ -107,9 +109,7 @@ export class JobEnqueuer {
     if (!created) {
       await rollback();
       // Lost a race on the idempotency key: the winner's job is the answer.
-      const winner = body.idempotencyKey
-        ? await store.findByKey(actor.userId, body.idempotencyKey)
-        : undefined;
+      const winner = key ? await store.findByKey(actor.userId, key) : undefined;
       if (!winner) throw new Error("Insert matched a conflict but no job holds the key");
       return { job: toWire(winner), created: false };
     }

@@ -24,6 +24,30 @@ describe("jobs API", () => {
     expect(done.attempts).toBe(1);
   });
 
+  it("takes null for the optional input and idempotency key as absent, and still refuses a wrong input", async () => {
+    const res = await as("marketing", "/api/jobs", {
+      method: "POST",
+      json: { type: "system.ping", input: null, idempotencyKey: null },
+    });
+    expect(res.status).toBe(202);
+    const { job } = (await res.json()) as { job: Job };
+    expect(job.input).toEqual({ sleepMs: 0, failTimes: 0 }); // the same as for `input: {}`
+    expect(job.idempotencyKey).toBeNull();
+    // Two null keys are two jobs, not one.
+    const again = await as("marketing", "/api/jobs", {
+      method: "POST",
+      json: { type: "system.ping", idempotencyKey: null },
+    });
+    expect(again.status).toBe(202);
+    expect(((await again.json()) as { job: Job }).job.id).not.toBe(job.id);
+    const wrong = await as("marketing", "/api/jobs", {
+      method: "POST",
+      json: { type: "system.ping", input: { sleepMs: "soon" }, idempotencyKey: null },
+    });
+    expect(wrong.status).toBe(400);
+    expect(((await wrong.json()) as { errors: { path: string }[] }).errors[0]?.path).toMatch(/^input/);
+  });
+
   it("finds a job by an id prefix, and a long or accented search is an empty page, not an error", async () => {
     const res = await as("marketing", "/api/jobs", {
       method: "POST",
