@@ -2,6 +2,7 @@
 // the dashboard share them.
 import { z } from "@hono/zod-openapi";
 import { CONTENT_KINDS, CONTENT_STATUSES, PRODUCT_CATEGORIES, PROFILES } from "../../drizzle/schema";
+import { orNull } from "./absent";
 import { MAX_SLIDES, MIN_SLIDES } from "./content-values";
 
 export { MAX_SLIDES, MIN_SLIDES, SLIDE_LIMITS } from "./content-values";
@@ -139,25 +140,29 @@ export type ListContentQuery = z.infer<typeof ListContentQuery>;
 
 export const PatchContentBody = z
   .object({
-    title: z.string().trim().min(1).max(70).optional(),
-    caption: z.string().trim().min(1).max(2000).optional(),
-    slides: z
-      .array(
-        z.object({
-          index: z.number().int().min(1).max(MAX_SLIDES),
-          headline: z.string().trim().min(1).max(70).optional(),
-          body: z.string().trim().max(140).optional(),
-        }),
-      )
-      .max(MAX_SLIDES)
-      .optional(),
-    html: z.string().min(1).max(100_000).optional(),
-    seo: z
-      .object({
-        title: z.string().trim().min(10).max(60).optional(),
-        description: z.string().trim().min(150).max(160).optional(),
-      })
-      .optional(),
+    title: orNull(z.string().trim().min(1).max(70).optional()),
+    caption: orNull(z.string().trim().min(1).max(2000).optional()),
+    slides: orNull(
+      z
+        .array(
+          z.object({
+            index: z.number().int().min(1).max(MAX_SLIDES),
+            headline: orNull(z.string().trim().min(1).max(70).optional()),
+            body: orNull(z.string().trim().max(140).optional()),
+          }),
+        )
+        .max(MAX_SLIDES)
+        .optional(),
+    ),
+    html: orNull(z.string().min(1).max(100_000).optional()),
+    seo: orNull(
+      z
+        .object({
+          title: orNull(z.string().trim().min(10).max(60).optional()),
+          description: orNull(z.string().trim().min(150).max(160).optional()),
+        })
+        .optional(),
+    ),
   })
   .openapi("PatchContent");
 export type PatchContentBody = z.infer<typeof PatchContentBody>;
@@ -173,16 +178,16 @@ export const ProductBody = z
     name: z.string().trim().min(2).max(120),
     description: z.string().trim().min(2).max(2000),
     category: ProductCategory,
-    metadata: z.record(z.string(), z.unknown()).default({}),
+    metadata: orNull(z.record(z.string(), z.unknown()).default({})),
   })
   .openapi("CreateProduct");
 export type ProductBody = z.infer<typeof ProductBody>;
 export const PatchProductBody = z
   .object({
-    name: z.string().trim().min(2).max(120).optional(),
-    description: z.string().trim().min(2).max(2000).optional(),
-    category: ProductCategory.optional(),
-    metadata: z.record(z.string(), z.unknown()).optional(),
+    name: orNull(z.string().trim().min(2).max(120).optional()),
+    description: orNull(z.string().trim().min(2).max(2000).optional()),
+    category: orNull(ProductCategory.optional()),
+    metadata: orNull(z.record(z.string(), z.unknown()).optional()),
   })
   .openapi("PatchProduct");
 export type PatchProductBody = z.infer<typeof PatchProductBody>;
@@ -217,22 +222,22 @@ export const PersonaBody = z
     name: z.string().trim().min(2).max(100),
     profile: Profile,
     audience: z.string().trim().min(2).max(500),
-    toneWords: z.array(z.string().trim().min(1).max(40)).max(12).default([]),
-    doRules: Rules.default([]),
-    dontRules: Rules.default([]),
-    examplePosts: z.array(z.string().trim().min(1).max(3000)).max(5).default([]),
+    toneWords: orNull(z.array(z.string().trim().min(1).max(40)).max(12).default([])),
+    doRules: orNull(Rules.default([])),
+    dontRules: orNull(Rules.default([])),
+    examplePosts: orNull(z.array(z.string().trim().min(1).max(3000)).max(5).default([])),
   })
   .openapi("CreatePersona");
 export type PersonaBody = z.infer<typeof PersonaBody>;
 export const PatchPersonaBody = z
   .object({
-    name: z.string().trim().min(2).max(100).optional(),
-    profile: Profile.optional(),
-    audience: z.string().trim().min(2).max(500).optional(),
-    toneWords: z.array(z.string().trim().min(1).max(40)).max(12).optional(),
-    doRules: Rules.optional(),
-    dontRules: Rules.optional(),
-    examplePosts: z.array(z.string().trim().min(1).max(3000)).max(5).optional(),
+    name: orNull(z.string().trim().min(2).max(100).optional()),
+    profile: orNull(Profile.optional()),
+    audience: orNull(z.string().trim().min(2).max(500).optional()),
+    toneWords: orNull(z.array(z.string().trim().min(1).max(40)).max(12).optional()),
+    doRules: orNull(Rules.optional()),
+    dontRules: orNull(Rules.optional()),
+    examplePosts: orNull(z.array(z.string().trim().min(1).max(3000)).max(5).optional()),
   })
   .openapi("PatchPersona");
 export type PatchPersonaBody = z.infer<typeof PatchPersonaBody>;

@@ -2,6 +2,7 @@
 // routes, the OpenAPI document and the dashboard share them.
 import { z } from "@hono/zod-openapi";
 import { ENGAGEMENT_KINDS } from "../../drizzle/schema/leads";
+import { orNull } from "./absent";
 import { HEATS, type LeadField } from "./leads-values";
 
 export { LEAD_FIELDS, type LeadField } from "./leads-values";
@@ -149,19 +150,20 @@ export type ListLeadsQuery = z.infer<typeof ListLeadsQuery>;
 export const EngagementBody = z
   .object({
     kind: EngagementKind,
-    occurredAt: z.iso.datetime().optional(),
-    source: z.string().trim().min(1).max(120).default("manual"),
+    occurredAt: orNull(z.iso.datetime().optional()),
+    source: orNull(z.string().trim().min(1).max(120).default("manual")),
   })
   .openapi("EngagementInput");
 
 export const LeadPatch = z
   .object({
     ownerId: z.string().max(64).nullable().optional(),
-    segment: z.string().trim().max(120).optional(),
+    segment: orNull(z.string().trim().max(120).optional()),
     tier: z.number().int().min(1).max(3).nullable().optional(),
-    products: z.string().max(2000).optional(),
+    products: orNull(z.string().max(2000).optional()),
   })
-  .refine((v) => Object.keys(v).length > 0, "Send at least one field")
+  // A null is "unknown": a body of nulls changes nothing, like an empty one.
+  .refine((v) => Object.values(v).some((x) => x !== undefined), "Send at least one field")
   .openapi("LeadPatch");
 
 // ---- what changed this week (GET /api/leads/changes) -------------------------------------------

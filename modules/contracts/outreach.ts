@@ -2,6 +2,7 @@
 // routes, the OpenAPI document and the dashboard share them.
 import { z } from "@hono/zod-openapi";
 import { OUTREACH_KINDS, OUTREACH_STATUSES, OUTREACH_TIERS } from "../../drizzle/schema/outreach";
+import { orNull } from "./absent";
 
 /** True for an IANA time zone name the runtime knows ("America/Sao_Paulo"). */
 function isTimeZone(tz: string): boolean {
@@ -49,7 +50,7 @@ export const RulesBody = z
     weeklyCap: z.number().int().min(1),
     gapMinutes: z.number().int().min(1),
     gapJitterMinutes: z.number().int().min(1, "The gap must vary: jitter of at least 1 minute"),
-    warmupDays: z.number().int().min(0).max(30).optional(),
+    warmupDays: orNull(z.number().int().min(0).max(30).optional()),
   })
   .openapi("AutomationRules");
 export type RulesBody = z.infer<typeof RulesBody>;

@@ -173,6 +173,26 @@ describe("leads across Worker → Python service → fake Unipile", () => {
     expect(back.version).toBeGreaterThan(enriched.version);
   });
 
+  it("takes null in a PATCH as unknown: the field stays, the others change", async () => {
+    const lead = await findLead(`Beta ${tag}`);
+    const set = await as("sales", `/api/leads/${lead.id}`, {
+      method: "PATCH",
+      json: { segment: "Ortopedia" },
+    });
+    expect(set.status).toBe(200);
+    const res = await as("sales", `/api/leads/${lead.id}`, {
+      method: "PATCH",
+      json: { segment: null, products: null, tier: 2 },
+    });
+    expect(res.status).toBe(200);
+    const after = await findLead(`Beta ${tag}`);
+    expect(after.segment).toBe("Ortopedia");
+    expect(after.tier).toBe(2);
+    // A whole body of nulls is "nothing to change", refused like an empty one.
+    const none = await as("sales", `/api/leads/${lead.id}`, { method: "PATCH", json: { segment: null } });
+    expect(none.status).toBe(400);
+  });
+
   it("lets marketing read leads but not change them", async () => {
     const list = await as("marketing", "/api/leads?limit=1");
     expect(list.status).toBe(200);
