@@ -1,26 +1,27 @@
 import { z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import { appSettings } from "../../drizzle/schema";
+import { orNull } from "../contracts/absent";
 import type { Db } from "../core/db";
 
 /** Admin-configurable limits; defaults from domain.md §4. */
 export const Guardrails = z
   .object({
-    killSwitch: z.boolean().default(false),
-    globalDailyUsd: z.number().min(0).max(100_000).default(50),
-    globalMonthlyUsd: z.number().min(0).max(1_000_000).default(500),
-    userDailyUsd: z.number().min(0).max(100_000).default(20),
+    killSwitch: orNull(z.boolean().default(false)),
+    globalDailyUsd: orNull(z.number().min(0).max(100_000).default(50)),
+    globalMonthlyUsd: orNull(z.number().min(0).max(1_000_000).default(500)),
+    userDailyUsd: orNull(z.number().min(0).max(100_000).default(20)),
     /** Jobs per user per day, by type. */
-    userJobsPerDay: z
-      .record(z.string(), z.number().int().min(0).max(10_000))
-      .default({ "content.carousel": 10 }),
-    maxImagesPerCarousel: z.number().int().min(0).max(8).default(7),
-    maxConcurrentAiJobsPerUser: z.number().int().min(1).max(50).default(3),
+    userJobsPerDay: orNull(
+      z.record(z.string(), z.number().int().min(0).max(10_000)).default({ "content.carousel": 10 }),
+    ),
+    maxImagesPerCarousel: orNull(z.number().int().min(0).max(8).default(7)),
+    maxConcurrentAiJobsPerUser: orNull(z.number().int().min(1).max(50).default(3)),
     /** Job types that spend money; empty means "every type with a cost estimate". */
-    aiJobTypes: z.array(z.string()).default([]),
-    warnAtFraction: z.number().min(0.1).max(1).default(0.8),
+    aiJobTypes: orNull(z.array(z.string()).default([])),
+    warnAtFraction: orNull(z.number().min(0.1).max(1).default(0.8)),
     /** Requests per minute per AI provider, shared by all jobs. */
-    providerRpm: z.record(z.string(), z.number().int().min(1).max(100_000)).default({ gemini: 60 }),
+    providerRpm: orNull(z.record(z.string(), z.number().int().min(1).max(100_000)).default({ gemini: 60 })),
   })
   .openapi("Guardrails");
 export type Guardrails = z.infer<typeof Guardrails>;

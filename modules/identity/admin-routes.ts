@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { orNull } from "../contracts/absent";
 import {
   AdminUserEnvelope,
   AdminUserList,
@@ -21,18 +22,18 @@ import {
 } from "../core/http";
 import type { UserAdminService } from "./users";
 
-const InviteBody = z
+export const InviteBody = z
   .object({
     email: z.email().max(200),
     role: z.enum(ROLES),
-    locale: z.enum(["pt-BR", "en"]).default("pt-BR"),
+    locale: orNull(z.enum(["pt-BR", "en"]).default("pt-BR")),
   })
   .openapi("InviteUser");
-const UpdateUserBody = z
-  .object({ role: z.enum(ROLES).optional(), active: z.boolean().optional() })
+export const UpdateUserBody = z
+  .object({ role: orNull(z.enum(ROLES).optional()), active: orNull(z.boolean().optional()) })
   .refine((b) => b.role !== undefined || b.active !== undefined, { message: "Send role or active." })
   .openapi("UpdateUser");
-const AcceptBody = z
+export const AcceptBody = z
   .object({
     token: z.string().min(10).max(200),
     name: z.string().trim().min(1).max(120),

@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import type { Context } from "hono";
 import { user } from "../../drizzle/schema";
+import { orNull } from "../contracts/absent";
 import { CreatedToken, Me, RevokedToken, TokenList } from "../contracts/identity";
 import { UserList } from "../contracts/platform";
 import { ROLE_SCOPES, SCOPES } from "../core/actor";
@@ -22,11 +23,11 @@ import { localeFrom } from "../core/locale";
 import { THROTTLES, takeOrThrow, throttleKey } from "./throttle";
 import { TokenService } from "./tokens";
 
-const CreateTokenBody = z
+export const CreateTokenBody = z
   .object({
     name: z.string().trim().min(1).max(80),
     scopes: z.array(z.enum(SCOPES)).min(1),
-    expiresInDays: z.number().int().min(1).max(365).optional(),
+    expiresInDays: orNull(z.number().int().min(1).max(365).optional()),
   })
   .openapi("CreateToken");
 

@@ -1,9 +1,10 @@
 import { z } from "@hono/zod-openapi";
+import { orNull } from "../contracts/absent";
 
 export const NotificationSettings = z
   .object({
     enabled: z.boolean(),
-    onlyFailures: z.boolean().default(false),
+    onlyFailures: orNull(z.boolean().default(false)),
     email: z.email().max(200).nullable().default(null),
     slackWebhookUrl: z.url().max(500).nullable().default(null),
   })

@@ -7,12 +7,32 @@ import {
   PersonaBody,
   ProductBody,
   RejectBody,
-} from "./content";
-import { CreateJobBody } from "./jobs";
-import { EngagementBody, LeadPatch } from "./leads";
-import { AccountCreate, ActionCreate, ActionPatch, BulkApprove, RulesBody } from "./outreach";
+} from "../../modules/contracts/content";
+import { CreateJobBody } from "../../modules/contracts/jobs";
+import { EngagementBody, LeadPatch } from "../../modules/contracts/leads";
+import {
+  AccountCreate,
+  ActionCreate,
+  ActionPatch,
+  BulkApprove,
+  RulesBody,
+} from "../../modules/contracts/outreach";
+import { Guardrails } from "../../modules/guardrails/settings";
+import { AcceptBody, InviteBody, UpdateUserBody } from "../../modules/identity/admin-routes";
+import { CreateTokenBody } from "../../modules/identity/routes";
+import { TerritoryOwners } from "../../modules/leads/settings";
+import { NotificationSettings } from "../../modules/notifications/schema";
 
+// Every JSON request body of the API (`jsonBody(...)` in the routes) but PriceOverrides, a record
+// of prices with no optional field.
 const bodies: Record<string, z.ZodType> = {
+  Guardrails,
+  CreateTokenBody,
+  NotificationSettings,
+  InviteBody,
+  UpdateUserBody,
+  AcceptBody,
+  TerritoryOwners,
   CreateJobBody,
   EngagementBody,
   LeadPatch,
