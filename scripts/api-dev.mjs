@@ -7,8 +7,9 @@
 //
 // Production has no proxy in front of a Worker; locally that proxy (a second workerd with its own
 // request log sent back to Node) cost more CPU per request than our whole health route. It exists
-// to hold requests while `wrangler dev` reloads; here a reload is rare (a source change), so
-// requests during one simply wait for `setOptions` to finish.
+// to hold requests while `wrangler dev` reloads; here a reload is rare (a source save): the old
+// build answers while the new one bundles, and a request may be refused for the moment Miniflare
+// restarts its runtime.
 import { spawnSync } from "node:child_process";
 import { readdirSync, rmSync, watch } from "node:fs";
 import { createRequire } from "node:module";

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run test:crash`: crash drills on the real local stack. For each of three kill points it
-// starts the API (scripts/api-dev.mjs, persisted state) with the Python service, enqueues 300 pings (every
-// tenth sleeps 2 s) and a carousel through the public API, SIGKILLs the whole process tree
+// starts the API (scripts/api-dev.mjs, persisted state) with the Python service, enqueues 300
+// pings (every tenth sleeps 2 s) and a carousel through the public API, SIGKILLs the whole tree
 // mid-flight, restarts on the same state and checks: every job ends `succeeded`; the carousel
 // made exactly one content draft; nothing stays unfinished longer than one lease plus the
 // redispatch delay plus one sweep after the restart; every event trail is complete (Queued …

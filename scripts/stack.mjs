@@ -166,8 +166,8 @@ export function createStack(o) {
 
   /**
    * The local runtime never fires cron triggers by itself, so locally the sweeper (lost
-   * dispatches, expired leases) would never run. Fire the scheduled handler as production does: once a minute, and
-   * once right away so a restart on old state recovers without waiting.
+   * dispatches, expired leases) would never run. Fire the scheduled handler as production does:
+   * once a minute, and once right away so a restart on old state recovers without waiting.
    */
   function startCron() {
     const everyMs = Number(process.env.LIFETREK_CRON_INTERVAL_MS ?? o.cronMs ?? 60_000);
