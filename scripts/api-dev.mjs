@@ -11,9 +11,10 @@
 // build answers while the new one bundles, and a request may be refused for the moment Miniflare
 // restarts its runtime.
 import { spawnSync } from "node:child_process";
-import { readdirSync, rmSync, watch } from "node:fs";
-import { createRequire } from "node:module";
+import { readdirSync, readFileSync, rmSync, watch } from "node:fs";
+import { createRequire, SourceMap } from "node:module";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { root } from "./stack.mjs";
 
@@ -44,14 +45,47 @@ function bundle() {
   rmSync(outdir, { recursive: true, force: true });
   const r = spawnSync(
     path.join(root, "node_modules", ".bin", "wrangler"),
-    ["deploy", "--dry-run", "--env", "", "--outdir", outdir, "--containers-rollout=none"],
+    [
+      "deploy",
+      "--dry-run",
+      "--env",
+      "",
+      "--outdir",
+      outdir,
+      "--containers-rollout=none",
+      // index.js.map: stack traces in the log point at the TypeScript (`sourceMapped`).
+      "--upload-source-maps",
+    ],
     { cwd: root, env: { ...process.env, CI: "1" }, encoding: "utf8" },
   );
   if (r.status !== 0) {
     process.stderr.write(r.stdout + r.stderr);
     return false;
   }
+  sourceMap = undefined;
   return true;
+}
+
+/** The bundle's source map, read on the first stack trace after a build (it is 9 MB). */
+let sourceMap;
+const bundleUrl = pathToFileURL(path.join(outdir, "index.js")).href;
+const escaped = bundleUrl.replace(/[.*+?^$()|[\]\\{}]/g, "\\$&");
+const frame = new RegExp(`${escaped}:(\\d+):(\\d+)`, "g");
+
+/** A log line with each bundle position in it replaced by its source file, line and column. */
+function sourceMapped(message) {
+  if (!message.includes(bundleUrl)) return message;
+  try {
+    sourceMap ??= new SourceMap(JSON.parse(readFileSync(path.join(outdir, "index.js.map"), "utf8")));
+  } catch {
+    return message;
+  }
+  return message.replace(frame, (whole, line, column) => {
+    const e = sourceMap.findEntry(Number(line) - 1, Number(column) - 1);
+    if (!e?.originalSource) return whole;
+    const file = path.relative(root, path.resolve(outdir, e.originalSource));
+    return `${file}:${e.originalLine + 1}:${e.originalColumn + 1}`;
+  });
 }
 
 /** The bundle's modules: the entry point, then what it imports (WebAssembly, fonts as data). */
@@ -92,7 +126,7 @@ function options() {
     // No request.cf lookup over the network: the placeholder is enough offline.
     cf: false,
     handleStructuredLogs: ({ level, message }) =>
-      level === "error" || level === "warn" ? console.error(message) : console.log(message),
+      level === "error" || level === "warn" ? console.error(sourceMapped(message)) : console.log(message),
     workers: [
       {
         ...workerOptions,
