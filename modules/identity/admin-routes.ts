@@ -22,18 +22,18 @@ import {
 } from "../core/http";
 import type { UserAdminService } from "./users";
 
-export const InviteBody = z
+const InviteBody = z
   .object({
     email: z.email().max(200),
     role: z.enum(ROLES),
     locale: orNull(z.enum(["pt-BR", "en"]).default("pt-BR")),
   })
   .openapi("InviteUser");
-export const UpdateUserBody = z
+const UpdateUserBody = z
   .object({ role: orNull(z.enum(ROLES).optional()), active: orNull(z.boolean().optional()) })
   .refine((b) => b.role !== undefined || b.active !== undefined, { message: "Send role or active." })
   .openapi("UpdateUser");
-export const AcceptBody = z
+const AcceptBody = z
   .object({
     token: z.string().min(10).max(200),
     name: z.string().trim().min(1).max(120),

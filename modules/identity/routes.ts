@@ -23,7 +23,7 @@ import { localeFrom } from "../core/locale";
 import { THROTTLES, takeOrThrow, throttleKey } from "./throttle";
 import { TokenService } from "./tokens";
 
-export const CreateTokenBody = z
+const CreateTokenBody = z
   .object({
     name: z.string().trim().min(1).max(80),
     scopes: z.array(z.enum(SCOPES)).min(1),

@@ -67,19 +67,17 @@ export class JobEnqueuer {
       ]);
     }
     assertMayStart(actor, def);
-    // null is "unknown", as for every optional field: no input, no key.
-    const key = body.idempotencyKey ?? undefined;
-    const parsed = def.input.safeParse(body.input ?? {});
+    const parsed = def.input.safeParse(body.input);
     if (!parsed.success) {
       throw new BadRequest("The job input is invalid.", fieldErrors(parsed.error.issues, "input"));
     }
     def.authorize?.(actor, parsed.data);
-    if (key) {
-      const existing = await store.findByKey(actor.userId, key);
+    if (body.idempotencyKey) {
+      const existing = await store.findByKey(actor.userId, body.idempotencyKey);
       if (existing) return { job: toWire(existing), created: false };
     }
     const id = newId();
-    const rollback = await this.runHooks(actor, def, parsed.data, key, id);
+    const rollback = await this.runHooks(actor, def, parsed.data, body.idempotencyKey, id);
 
     const now = store.now();
     const created = await store
@@ -94,7 +92,7 @@ export class JobEnqueuer {
         parentId: opts.parentId ?? null,
         sequenceId: opts.sequenceId ?? null,
         sequenceIndex: opts.sequenceIndex ?? null,
-        idempotencyKey: key ?? null,
+        idempotencyKey: body.idempotencyKey ?? null,
         runner: def.runner,
         createdAt: now,
         updatedAt: now,
@@ -109,7 +107,9 @@ export class JobEnqueuer {
     if (!created) {
       await rollback();
       // Lost a race on the idempotency key: the winner's job is the answer.
-      const winner = key ? await store.findByKey(actor.userId, key) : undefined;
+      const winner = body.idempotencyKey
+        ? await store.findByKey(actor.userId, body.idempotencyKey)
+        : undefined;
       if (!winner) throw new Error("Insert matched a conflict but no job holds the key");
       return { job: toWire(winner), created: false };
     }
