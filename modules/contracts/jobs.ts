@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { orNull } from "./absent";
 
 /** Wire shapes of the jobs API (HTTP and realtime); the engine, its routes and the dashboard share them. */
 export const JobStatus = z.enum(["queued", "running", "succeeded", "failed", "cancelled"]);
@@ -103,9 +104,9 @@ export const CreateJobBody = z
   .object({
     type: z.string().min(1).max(100),
     /** Absent or null: no input (`{}`), which the type's own schema then judges. */
-    input: z.unknown().default({}),
+    input: orNull(z.unknown().default({})),
     /** Absent or null: no key, every request is a new job. */
-    idempotencyKey: z.string().min(1).max(200).nullish(),
+    idempotencyKey: orNull(z.string().min(1).max(200).optional()),
   })
   .openapi("CreateJob");
 export type CreateJobBody = z.infer<typeof CreateJobBody>;
