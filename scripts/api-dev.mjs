@@ -39,6 +39,9 @@ const configPath = path.join(root, "wrangler.toml");
 // One folder per port: the crash drills and the benches may run a second stack from this checkout.
 const outdir = path.join(root, ".wrangler", "tmp", `api-${values.port}`);
 
+/** The bundle's source map, read on the first stack trace after a build (it is 9 MB). */
+let sourceMap;
+
 /** Bundles the Worker exactly as a deploy would (wrangler's own esbuild setup), without deploying. */
 function bundle() {
   // Fresh each time: hashed module names (WebAssembly, fonts) from an older build must not linger.
@@ -66,8 +69,6 @@ function bundle() {
   return true;
 }
 
-/** The bundle's source map, read on the first stack trace after a build (it is 9 MB). */
-let sourceMap;
 const bundleUrl = pathToFileURL(path.join(outdir, "index.js")).href;
 const escaped = bundleUrl.replace(/[.*+?^$()|[\]\\{}]/g, "\\$&");
 const frame = new RegExp(`${escaped}:(\\d+):(\\d+)`, "g");
@@ -88,14 +89,17 @@ function sourceMapped(message) {
   });
 }
 
-/** The bundle's modules: the entry point, then what it imports (WebAssembly, fonts as data). */
-function modules() {
-  const type = (f) => (f.endsWith(".wasm") ? "CompiledWasm" : "Data");
-  const others = readdirSync(outdir).filter((f) => f !== "index.js" && !/\.(md|map)$/.test(f));
-  return [
-    { type: "ESModule", path: path.join(outdir, "index.js") },
-    ...others.map((f) => ({ type: type(f), path: path.join(outdir, f) })),
-  ];
+/**
+ * The bundle's modules: the entry point, then what it imports (WebAssembly, fonts as data), each
+ * typed by the first of wrangler's module rules (`rules` plus its defaults) that matches it.
+ */
+function modules(rules) {
+  const typeOf = (f) => rules.find((r) => r.include.some((g) => path.matchesGlob(f, g)))?.type;
+  const others = readdirSync(outdir).flatMap((f) => {
+    const type = f === "index.js" ? undefined : typeOf(f);
+    return type ? [{ type, path: path.join(outdir, f) }] : [];
+  });
+  return [{ type: "ESModule", path: path.join(outdir, "index.js") }, ...others];
 }
 
 function options() {
@@ -133,7 +137,7 @@ function options() {
         name: config.name,
         modulesRules: undefined,
         modulesRoot: outdir,
-        modules: modules(),
+        modules: modules(workerOptions.modulesRules),
         bindings: { ...workerOptions.bindings, ...vars },
       },
     ],
