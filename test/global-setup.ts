@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { createServer } from "node:net";
+import { createServer, type Server } from "node:net";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { startFakeHooks } from "./fakes/hooks";
@@ -14,16 +14,29 @@ declare module "vitest" {
 }
 
 /** A free loopback port, so parallel test runs on one machine never collide. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const addr = srv.address();
-      const port = typeof addr === "object" && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
+/**
+ * `n` distinct free ports. All are held open until each is known, then released together: asked
+ * for one at a time, the system may hand a just-released port out again, and two servers here then
+ * race for it (the Python service lost once: "address already in use").
+ */
+async function freePorts(n: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from(
+      { length: n },
+      () =>
+        new Promise<Server>((resolve, reject) => {
+          const srv = createServer();
+          srv.once("error", reject);
+          srv.listen(0, "127.0.0.1", () => resolve(srv));
+        }),
+    ),
+  );
+  const ports = servers.map((srv) => {
+    const addr = srv.address();
+    return typeof addr === "object" && addr ? addr.port : 0;
   });
+  await Promise.all(servers.map((srv) => new Promise((r) => srv.close(r))));
+  return ports;
 }
 
 /**
@@ -32,9 +45,9 @@ function freePort(): Promise<number> {
  */
 export default async function setup(project: TestProject) {
   const root = path.resolve(import.meta.dirname, "..");
-  const TEST_PORTS = { unipile: await freePort(), python: await freePort() };
+  const [unipilePort = 0, pythonPort = 0, hooksPort = 0] = await freePorts(3);
+  const TEST_PORTS = { unipile: unipilePort, python: pythonPort };
   const fake = await startFakeUnipile(TEST_PORTS.unipile);
-  const hooksPort = await freePort();
   const hooks = await startFakeHooks(hooksPort);
   const python: ChildProcess = spawn(process.execPath, ["scripts/python.mjs", "serve"], {
     cwd: root,
