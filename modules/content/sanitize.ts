@@ -1,62 +1,12 @@
 // `xss` is CommonJS with a function as its export: only the default import works everywhere.
-import xss, { type IFilterXSSOptions, type IWhiteList } from "xss";
+import xss from "xss";
+import { blogHtmlFilter } from "../contracts/blog-html-values";
+
+const OPTIONS = blogHtmlFilter();
 
 /**
- * The tags and attributes a blog post may use; everything else is removed. An allow-list (not a
- * block-list) so a tag or attribute nobody thought of is dropped rather than passed. The
- * dashboard keeps the same list in `app/app/lib/sanitize.ts` and applies it again when it renders
- * (the dashboard talks to the API over HTTP only, so the list is not imported across).
- */
-export const BLOG_ALLOWED: IWhiteList = {
-  h2: [],
-  h3: [],
-  h4: [],
-  p: [],
-  br: [],
-  hr: [],
-  strong: [],
-  b: [],
-  em: [],
-  i: [],
-  u: [],
-  s: [],
-  sup: [],
-  sub: [],
-  small: [],
-  mark: [],
-  blockquote: [],
-  cite: [],
-  code: [],
-  pre: [],
-  ul: [],
-  ol: ["start"],
-  li: [],
-  a: ["href", "title"],
-  img: ["src", "alt", "title", "width", "height"],
-  figure: [],
-  figcaption: [],
-  table: [],
-  thead: [],
-  tbody: [],
-  tr: [],
-  th: ["scope"],
-  td: [],
-};
-
-const OPTIONS: IFilterXSSOptions = {
-  whiteList: BLOG_ALLOWED,
-  // Unknown tags vanish (their text stays), and these ones vanish with everything inside them.
-  stripIgnoreTag: true,
-  stripIgnoreTagBody: ["script", "style", "iframe", "object", "embed", "noscript", "template", "svg", "math"],
-  allowCommentTag: false,
-  css: false,
-  // The library's default `safeAttrValue` stays: it decodes entities first (`&#106;avascript:`)
-  // and keeps only http(s), mailto, tel, relative and `data:image/` URLs in href/src.
-};
-
-/**
- * Blog HTML as it may be stored and shown: only `BLOG_ALLOWED` tags and attributes, safe URLs.
- * Runs on every write (a person's edit, a job's draft).
+ * Blog HTML as it may be stored: only the contract's allowed tags and attributes
+ * (`BLOG_HTML_ALLOWED`), safe URLs. Runs on every write (a person's edit, a job's draft).
  *
  * @example sanitizeBlogHtml('<p onclick="x()">a</p><script>b</script>') // '<p>a</p>'
  */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { XSS_CORPUS } from "../../test/fixtures/xss-vectors";
-import { BLOG_ALLOWED, sanitizeBlogHtml } from "./sanitize";
+import { BLOG_HTML_ALLOWED } from "../contracts/blog-html-values";
+import { sanitizeBlogHtml } from "./sanitize";
 
 interface Seen {
   tags: string[];
@@ -33,9 +34,9 @@ describe("sanitizeBlogHtml (workerd)", () => {
   it.each(XSS_CORPUS)("leaves no element, handler or URL that can run code: %s", async (payload) => {
     const out = sanitizeBlogHtml(`<p>antes</p>${payload}<p>depois</p>`);
     const { tags, attrs } = await parse(out);
-    for (const tag of tags) expect(Object.keys(BLOG_ALLOWED), out).toContain(tag);
+    for (const tag of tags) expect(Object.keys(BLOG_HTML_ALLOWED), out).toContain(tag);
     for (const a of attrs) {
-      expect(BLOG_ALLOWED[a.tag] ?? [], out).toContain(a.name);
+      expect(BLOG_HTML_ALLOWED[a.tag] ?? [], out).toContain(a.name);
       if (a.name === "href" || a.name === "src")
         expect(a.value, out).toMatch(/^(https?:\/\/|mailto:|\/|#|$)/i);
     }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { BLOG_HTML_ALLOWED, blogHtmlFilter } from "./blog-html-values";
 import { SLIDE_LIMITS, SlideType } from "./content";
 import { Heat, LEAD_FIELDS, LeadInput } from "./leads";
 
@@ -11,5 +12,19 @@ describe("contract values", () => {
   it("has heats and slide limits for exactly the schemas' values", () => {
     expect(Heat.options).toEqual(["HOT", "WARM", "COLD"]);
     expect(Object.keys(SLIDE_LIMITS)).toEqual(SlideType.options);
+  });
+});
+
+describe("blog HTML filter", () => {
+  it("hands out copies: changing one user's options cannot widen the shared allow-list", () => {
+    const mine = blogHtmlFilter();
+    mine.whiteList.p?.push("onclick");
+    mine.whiteList.script = [];
+    mine.stripIgnoreTagBody.length = 0;
+    const fresh = blogHtmlFilter();
+    expect(fresh.whiteList.p).toEqual([]);
+    expect(fresh.whiteList).not.toHaveProperty("script");
+    expect(fresh.stripIgnoreTagBody).toContain("script");
+    expect(BLOG_HTML_ALLOWED.p).toEqual([]);
   });
 });
