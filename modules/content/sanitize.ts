@@ -2,8 +2,6 @@
 import xss from "xss";
 import { blogHtmlFilter } from "../contracts/blog-html-values";
 
-const OPTIONS = blogHtmlFilter();
-
 /**
  * Blog HTML as it may be stored: only the contract's allowed tags and attributes
  * (`BLOG_HTML_ALLOWED`), safe URLs. Runs on every write (a person's edit, a job's draft).
@@ -11,5 +9,6 @@ const OPTIONS = blogHtmlFilter();
  * @example sanitizeBlogHtml('<p onclick="x()">a</p><script>b</script>') // '<p>a</p>'
  */
 export function sanitizeBlogHtml(html: string): string {
-  return xss(html, OPTIONS);
+  const filter = blogHtmlFilter();
+  return filter.finish(xss(html, filter.options));
 }

@@ -43,4 +43,24 @@ describe("sanitizeBlogHtml (workerd)", () => {
     expect(out).not.toMatch(/<\s*script/i);
     expect(out).toContain("<p>depois</p>");
   });
+
+  it.each([
+    // An inline SVG as a design tool pastes it: gone with its <style>, no marker text left.
+    [
+      '<p>a</p><svg viewBox="0 0 1 1"><style>.x{fill:red}</style><path d="M0"/></svg><p>b</p>',
+      "<p>a</p><p>b</p>",
+    ],
+    ["<math><mi>x</mi><script>1</script></math><p>b</p>", "<p>b</p>"],
+    ["<svg><svg><title>t</title></svg></svg><p>b</p>", "<p>b</p>"],
+    // Self-closing: no body, so what follows stays.
+    ["<p>a</p><svg/><p>b</p>", "<p>a</p><p>b</p>"],
+    // Left open: only the tag goes; what follows stays, as text.
+    ["<p>a</p><script>alert(1)<p>b</p>", "<p>a</p>alert(1)<p>b</p>"],
+    // A stray closing tag changes nothing.
+    ["<p>a</p></script><p>b</p>", "<p>a</p><p>b</p>"],
+    // A person's own text that looks like the library's marker is theirs.
+    ["<p>see [removed] in the log</p>", "<p>see [removed] in the log</p>"],
+  ])("removes a code tag with its body, nested or not: %s", (dirty, clean) => {
+    expect(sanitizeBlogHtml(dirty)).toBe(clean);
+  });
 });

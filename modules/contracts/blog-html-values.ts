@@ -46,36 +46,67 @@ export const BLOG_HTML_ALLOWED: Readonly<Record<string, readonly string[]>> = {
   td: [],
 };
 
-/**
- * The options `xss` cleans blog HTML with (its `IFilterXSSOptions`, spelled out here so this file
- * imports nothing). The library's default `safeAttrValue` stays: it decodes entities first
- * (`&#106;avascript:`) and keeps only http(s), mailto, tel, relative and `data:image/` URLs in
- * href/src.
- */
-export function blogHtmlFilter(): {
+/** Removed together with everything inside them: their body is code or markup, not text. */
+const STRIP_WITH_BODY = new Set([
+  "script",
+  "style",
+  "iframe",
+  "object",
+  "embed",
+  "noscript",
+  "template",
+  "svg",
+  "math",
+]);
+
+/** The options `xss` cleans blog HTML with: its `IFilterXSSOptions`, spelled out so this file imports nothing. */
+export interface BlogHtmlOptions {
   whiteList: Record<string, string[]>;
-  stripIgnoreTag: boolean;
-  stripIgnoreTagBody: string[];
+  onIgnoreTag(tag: string, html: string, info: { isClosing?: boolean; position?: number }): string;
   allowCommentTag: boolean;
   css: boolean;
-} {
-  return {
+}
+
+/**
+ * One cleaning: hand `options` to `xss`, then its output to `finish`. Fresh for every cleaning,
+ * because it remembers where the removed bodies were.
+ *
+ * Unknown tags vanish (their text stays); `STRIP_WITH_BODY` tags vanish with their body. The
+ * library's own `stripIgnoreTagBody` is not used: a body tag inside another (an inline `<svg>` with
+ * a `<style>`, as pasted from a design tool) left its "[removed]" marker in the post. Here bodies
+ * nest. A tag left open loses only itself: what follows stays, as text that cannot run, so a
+ * stray tag cannot swallow the rest of a post. The library's default `safeAttrValue` stays: it
+ * decodes entities first (`&#106;avascript:`) and keeps only http(s), mailto, tel, relative and
+ * `data:image/` URLs in href/src.
+ */
+export function blogHtmlFilter(): { options: BlogHtmlOptions; finish(cleaned: string): string } {
+  let depth = 0;
+  let start = 0;
+  const cuts: Array<[number, number]> = [];
+  const options: BlogHtmlOptions = {
     // Copies: the library's option types are mutable, and nobody may change the shared list.
     whiteList: Object.fromEntries(Object.entries(BLOG_HTML_ALLOWED).map(([tag, attrs]) => [tag, [...attrs]])),
-    // Unknown tags vanish (their text stays), and these ones vanish with everything inside them.
-    stripIgnoreTag: true,
-    stripIgnoreTagBody: [
-      "script",
-      "style",
-      "iframe",
-      "object",
-      "embed",
-      "noscript",
-      "template",
-      "svg",
-      "math",
-    ],
+    // `position` is where the tag would go in the output: the cuts are made there.
+    onIgnoreTag(tag, html, { isClosing, position = 0 }) {
+      if (!STRIP_WITH_BODY.has(tag)) return "";
+      if (isClosing) {
+        if (depth > 0 && --depth === 0) cuts.push([start, position]);
+      } else if (!/\/\s*>$/.test(html)) {
+        if (depth++ === 0) start = position;
+      }
+      return "";
+    },
     allowCommentTag: false,
     css: false,
   };
+  const finish = (cleaned: string): string => {
+    let out = "";
+    let from = 0;
+    for (const [a, b] of cuts) {
+      out += cleaned.slice(from, a);
+      from = b;
+    }
+    return out + cleaned.slice(from);
+  };
+  return { options, finish };
 }

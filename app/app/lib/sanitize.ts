@@ -2,15 +2,13 @@
 import xss from "xss";
 import { blogHtmlFilter } from "../../../modules/contracts/blog-html-values";
 
-// The API's list (`BLOG_HTML_ALLOWED`), applied again here: see `blog-html-values.ts` for why.
-const OPTIONS = blogHtmlFilter();
-
 /**
- * Blog HTML as it may be shown. Runs before every render of stored HTML and of the editor's
- * preview.
+ * Blog HTML as it may be shown: the filter the API stored it with (`blog-html-values.ts`),
+ * applied again before every render of stored HTML and of the editor's preview.
  *
  * @example sanitizeBlogHtml('<p onclick="x()">a</p><script>b</script>') // '<p>a</p>'
  */
 export function sanitizeBlogHtml(html: string): string {
-  return xss(html, OPTIONS);
+  const filter = blogHtmlFilter();
+  return filter.finish(xss(html, filter.options));
 }
