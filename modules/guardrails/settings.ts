@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { appSettings } from "../../drizzle/schema";
 import { orNull } from "../contracts/absent";
 import type { Db } from "../core/db";
@@ -34,10 +34,28 @@ const KEY = "guardrails";
 const CACHE_MS = 2000;
 let cached: { at: number; value: Guardrails; db: Db } | null = null;
 
+/**
+ * The read's SQL, built once per database handle: a burst of requests arriving together all miss
+ * the cache, and building the query was most of each miss's CPU (issue #10's burst profile).
+ */
+const prepared = new WeakMap<Db, ReturnType<typeof prepareRead>>();
+const prepareRead = (db: Db) =>
+  db
+    .select({ value: appSettings.value })
+    .from(appSettings)
+    .where(eq(appSettings.key, sql.placeholder("key")))
+    .limit(1)
+    .prepare();
+
 export async function loadGuardrails(db: Db): Promise<Guardrails> {
   const now = Date.now();
   if (cached && cached.db === db && now - cached.at < CACHE_MS) return cached.value;
-  const row = await db.query.appSettings.findFirst({ where: eq(appSettings.key, KEY) });
+  let read = prepared.get(db);
+  if (!read) {
+    read = prepareRead(db);
+    prepared.set(db, read);
+  }
+  const row = await read.get({ key: KEY });
   const value = Guardrails.parse(row?.value ?? {});
   cached = { at: now, value, db };
   return value;
