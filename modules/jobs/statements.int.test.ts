@@ -94,4 +94,20 @@ describe("prebuilt job statements", () => {
       .first();
     expect(raw).toEqual({ result: null, t: "null" });
   });
+
+  it("loadMany reads a batch's rows as drizzle does, for any number of ids, unknown ones skipped", async () => {
+    const db = testDb();
+    const store = new JobStore({ db, registry, publish: async () => undefined });
+    const owner = await userId("marketing");
+    const made = [];
+    for (let i = 0; i < 3; i++) made.push((await store.create(newPing(owner, { i }, 3)))?.row);
+    const ids = made.map((r) => r?.id as string);
+    // An id no job has, one that looks like SQL, and a repeat: none of them adds a row.
+    const asked = [...ids, "01NOPE", "x') or 1=1 --", ids[0] as string];
+    const byId = await store.loadMany(asked);
+    expect([...byId.keys()].sort()).toEqual([...ids].sort());
+    for (const id of ids)
+      expect(byId.get(id)).toEqual(await db.select().from(jobs).where(eq(jobs.id, id)).get());
+    expect((await store.loadMany([])).size).toBe(0);
+  });
 });

@@ -89,6 +89,18 @@ function build(db: Db) {
   const events = eventRowsOf;
   const bump = { updatedAt: v("now"), version: sql`${jobs.version} + 1` };
   return {
+    /**
+     * The rows of a queue batch's jobs (placeholder: ids, a JSON array): one placeholder for any
+     * number of ids, so the SQL is built once instead of per batch.
+     */
+    loadMany: new Prebuilt(
+      d1,
+      db
+        .select()
+        .from(jobs)
+        .where(sql`${jobs.id} in (select value from json_each(${p("ids")}))`),
+      rows,
+    ),
     eventIfChanged: new Prebuilt(d1, eventInsert(db, true), events),
     eventAlways: new Prebuilt(d1, eventInsert(db, false), events),
     create: new Prebuilt(

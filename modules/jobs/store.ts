@@ -94,7 +94,9 @@ export class JobStore {
   }
 
   async loadMany(ids: string[]): Promise<Map<string, JobRow>> {
-    const rows = ids.length ? await this.d.db.select().from(jobs).where(inArray(jobs.id, ids)) : [];
+    if (!ids.length) return new Map();
+    const read = this.statements.loadMany.bind({ ids: JSON.stringify(ids) });
+    const rows = read.map(await read.stmt.all());
     return new Map(rows.map((r) => [r.id, r]));
   }
 
