@@ -18,7 +18,7 @@ export function publisherFor(env: Env, registry: JobRegistry): Publisher {
   const send = (userId: string, update: HubUpdate) =>
     Promise.all([hubs(hubName.user(userId), update), hubs(hubName.admin, update)]);
   const publish = async (job: Job, events?: JobEvent[]): Promise<void> => {
-    const labels = { "pt-BR": registry.labelOf(job, "pt-BR"), en: registry.labelOf(job, "en") };
+    const labels = registry.labelsOf(job);
     const message: Job = { ...job, label: labels["pt-BR"], labels };
     await send(job.userId, { job: message, events });
   };
