@@ -28,15 +28,24 @@ export type Guardrails = z.infer<typeof Guardrails>;
 
 const KEY = "guardrails";
 /**
- * Settings are read on every enqueue and paid call; an isolate keeps them this long. A change made
- * through this isolate applies at once; other isolates pick it up within this window.
+ * Settings are read on every enqueue and paid call; an isolate keeps them `CACHE_MS`. A change
+ * made through this isolate applies at once; other isolates pick it up within
+ * `CACHE_MS + REFRESH_GRACE_MS` (3 s).
  */
 const CACHE_MS = 2000;
+/**
+ * Once the kept copy has expired, one request reads it again; requests arriving while that read is
+ * under way (for at most this long) go on with the copy they have. Otherwise a burst arriving
+ * together would read the settings once per request (issue #10's 300-request burst: 300 reads).
+ * Nothing is shared between requests but the value itself: no request waits on another's read.
+ */
+const REFRESH_GRACE_MS = 1000;
 let cached: { at: number; value: Guardrails; db: Db } | null = null;
+let refreshing: { since: number; db: Db } | null = null;
 
 /**
- * The read's SQL, built once per database handle: a burst of requests arriving together all miss
- * the cache, and building the query was most of each miss's CPU (issue #10's burst profile).
+ * The read's SQL, built once per database handle (building the query was most of a read's CPU,
+ * issue #10's profile).
  */
 const prepared = new WeakMap<Db, ReturnType<typeof prepareRead>>();
 const prepareRead = (db: Db) =>
@@ -49,16 +58,26 @@ const prepareRead = (db: Db) =>
 
 export async function loadGuardrails(db: Db): Promise<Guardrails> {
   const now = Date.now();
-  if (cached && cached.db === db && now - cached.at < CACHE_MS) return cached.value;
-  let read = prepared.get(db);
-  if (!read) {
-    read = prepareRead(db);
-    prepared.set(db, read);
+  if (cached?.db === db) {
+    if (now - cached.at < CACHE_MS) return cached.value;
+    if (refreshing?.db === db && now - refreshing.since < REFRESH_GRACE_MS) return cached.value;
   }
-  const row = await read.get({ key: KEY });
-  const value = Guardrails.parse(row?.value ?? {});
-  cached = { at: now, value, db };
-  return value;
+  const mine = { since: now, db };
+  refreshing = mine;
+  try {
+    let read = prepared.get(db);
+    if (!read) {
+      read = prepareRead(db);
+      prepared.set(db, read);
+    }
+    const row = await read.get({ key: KEY });
+    const value = Guardrails.parse(row?.value ?? {});
+    // A save made while this read was under way is newer: keep it.
+    if (!(cached?.db === db && cached.at >= now)) cached = { at: now, value, db };
+    return value;
+  } finally {
+    if (refreshing === mine) refreshing = null;
+  }
 }
 
 export async function saveGuardrails(db: Db, value: Guardrails, by: string): Promise<Guardrails> {
