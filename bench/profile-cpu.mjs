@@ -7,7 +7,9 @@
 // the ceiling on jobs per second. Samples far apart mean the thread was elsewhere (the D1 and
 // queue simulators share it): self times are then only a share of the process's CPU.
 import { execFileSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { SourceMap } from "node:module";
+import path from "node:path";
 import { ours, withStack } from "./peers.mjs";
 
 const INSPECTOR = process.env.LIFETREK_INSPECTOR_PORT ?? "31229";
@@ -64,8 +66,29 @@ async function inspector() {
   return { send, close: () => ws.close() };
 }
 
-/** Self and inclusive time per function from a CPU profile (ms). */
-function summarise(profile) {
+/**
+ * Where a frame of our bundle comes from (`modules/jobs/registry.ts:30`), read from the bundle's
+ * source map (`scripts/api-dev.mjs` builds into `.wrangler/tmp/api-<port>/`); undefined elsewhere.
+ */
+function sourceLocator(api) {
+  const map = path.resolve(import.meta.dirname, "..", `.wrangler/tmp/api-${new URL(api).port}/index.js.map`);
+  if (!existsSync(map)) return () => undefined;
+  const sm = new SourceMap(JSON.parse(readFileSync(map, "utf8")));
+  return (f) => {
+    if (f.url !== "index.js" || f.lineNumber < 0) return undefined;
+    const e = sm.findEntry(f.lineNumber, f.columnNumber);
+    if (!e?.originalSource) return undefined;
+    const src = e.originalSource.replace(/^.*node_modules\//, "").replace(/^(\.\.\/)+(main\/)?/, "");
+    return `${src}:${e.originalLine + 1}`;
+  };
+}
+
+/**
+ * Self and inclusive time per function from a CPU profile (ms). A frame of our bundle is named
+ * with its source location: V8 folds inlined callees into their caller, so a name alone misled
+ * (issue #10's tenth session found its hot spots by location and caller).
+ */
+function summarise(profile, locate = () => undefined) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -74,6 +97,8 @@ function summarise(profile) {
     const f = byId.get(id).callFrame;
     if (f.url.startsWith("cloudflare-internal:"))
       return `${f.functionName || "(anonymous)"} [${f.url.replace("cloudflare-internal:", "")}]`;
+    const at = locate(f);
+    if (at) return `${f.functionName || "(anonymous)"} @ ${at}`;
     if (f.functionName || !f.url) return f.functionName || "(anonymous)";
     for (let up = parent.get(id); up !== undefined; up = parent.get(up)) {
       const caller = byId.get(up).callFrame.functionName;
@@ -143,7 +168,7 @@ export async function profileCpu(
     close();
     // The raw profile, for DevTools' Performance panel or a closer look at who calls what.
     if (process.env.BENCH_PROFILE_OUT) writeFileSync(process.env.BENCH_PROFILE_OUT, JSON.stringify(profile));
-    const s = summarise(profile);
+    const s = summarise(profile, sourceLocator(api));
     return {
       jobs,
       wallMs: Math.round(wallMs),
