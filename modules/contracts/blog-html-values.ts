@@ -110,3 +110,12 @@ export function blogHtmlFilter(): { options: BlogHtmlOptions; finish(cleaned: st
   };
   return { options, finish };
 }
+
+/**
+ * Blog HTML cleaned with the filter above: `xss` is the library's function, handed in by each side
+ * so this file imports nothing.
+ */
+export function cleanBlogHtml(html: string, xss: (html: string, options: BlogHtmlOptions) => string): string {
+  const filter = blogHtmlFilter();
+  return filter.finish(xss(html, filter.options));
+}

@@ -18,3 +18,21 @@ export function createDb(d1: D1Database) {
   }
   return db;
 }
+
+/**
+ * Something made once per drizzle handle and kept as long as the handle (prepared statements:
+ * building SQL on every call was a large share of a hot path's CPU, issue #10).
+ *
+ * @example const byId = perDb((db) => db.select().from(user).where(…).prepare());
+ */
+export function perDb<T>(make: (db: Db) => T): (db: Db) => T {
+  const made = new WeakMap<Db, T>();
+  return (db) => {
+    let v = made.get(db);
+    if (v === undefined) {
+      v = make(db);
+      made.set(db, v);
+    }
+    return v;
+  };
+}

@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { eq, sql } from "drizzle-orm";
 import { appSettings } from "../../drizzle/schema";
 import { orNull } from "../contracts/absent";
-import type { Db } from "../core/db";
+import { type Db, perDb } from "../core/db";
 
 /** Admin-configurable limits; defaults from domain.md §4. */
 export const Guardrails = z
@@ -47,14 +47,14 @@ let refreshing: { since: number; db: Db } | null = null;
  * The read's SQL, built once per database handle (building the query was most of a read's CPU,
  * issue #10's profile).
  */
-const prepared = new WeakMap<Db, ReturnType<typeof prepareRead>>();
-const prepareRead = (db: Db) =>
+const readSettings = perDb((db) =>
   db
     .select({ value: appSettings.value })
     .from(appSettings)
     .where(eq(appSettings.key, sql.placeholder("key")))
     .limit(1)
-    .prepare();
+    .prepare(),
+);
 
 export async function loadGuardrails(db: Db): Promise<Guardrails> {
   const now = Date.now();
@@ -65,12 +65,7 @@ export async function loadGuardrails(db: Db): Promise<Guardrails> {
   const mine = { since: now, db };
   refreshing = mine;
   try {
-    let read = prepared.get(db);
-    if (!read) {
-      read = prepareRead(db);
-      prepared.set(db, read);
-    }
-    const row = await read.get({ key: KEY });
+    const row = await readSettings(db).get({ key: KEY });
     const value = Guardrails.parse(row?.value ?? {});
     // A save made while this read was under way is newer: keep it.
     if (!(cached?.db === db && cached.at >= now)) cached = { at: now, value, db };

@@ -1,7 +1,7 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { user } from "../../drizzle/schema";
 import type { Role } from "../core/actor";
-import type { Db } from "../core/db";
+import { type Db, perDb } from "../core/db";
 import type { Locale } from "../core/locale";
 
 /** What other modules may know about a person: never the auth columns behind it. */
@@ -78,22 +78,14 @@ export class UserDirectory {
  * `find` runs on every signed-in request and for every job's owner: its SQL is built once per
  * database handle instead of on each call (issue #10's profile).
  */
-const prepared = new WeakMap<Db, ReturnType<typeof prepareById>>();
-const prepareById = (db: Db) =>
+const byId = perDb((db) =>
   db
     .select()
     .from(user)
     .where(eq(user.id, sql.placeholder("id")))
     .limit(1)
-    .prepare();
-function byId(db: Db) {
-  let q = prepared.get(db);
-  if (!q) {
-    q = prepareById(db);
-    prepared.set(db, q);
-  }
-  return q;
-}
+    .prepare(),
+);
 
 const viewOf = (u: typeof user.$inferSelect): DirectoryUser => ({
   id: u.id,

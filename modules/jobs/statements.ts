@@ -1,6 +1,6 @@
 import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { jobEvents, jobs } from "../../drizzle/schema";
-import type { Db } from "../core/db";
+import { type Db, perDb } from "../core/db";
 import { Prebuilt, rowsOf } from "../core/statements";
 import type { JobProgress } from "./schema";
 
@@ -146,14 +146,5 @@ function build(db: Db) {
 
 export type JobStatements = ReturnType<typeof build>;
 
-const byDb = new WeakMap<Db, JobStatements>();
-
 /** The prebuilt job statements of a drizzle handle (one per D1 binding, see `createDb`). */
-export function jobStatements(db: Db): JobStatements {
-  let s = byDb.get(db);
-  if (!s) {
-    s = build(db);
-    byDb.set(db, s);
-  }
-  return s;
-}
+export const jobStatements: (db: Db) => JobStatements = perDb(build);

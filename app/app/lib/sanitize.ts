@@ -1,6 +1,6 @@
 // `xss` is CommonJS with a function as its export: only the default import works everywhere.
 import xss from "xss";
-import { blogHtmlFilter } from "../../../modules/contracts/blog-html-values";
+import { cleanBlogHtml } from "../../../modules/contracts/blog-html-values";
 
 /**
  * Blog HTML as it may be shown: the filter the API stored it with (`blog-html-values.ts`),
@@ -9,6 +9,5 @@ import { blogHtmlFilter } from "../../../modules/contracts/blog-html-values";
  * @example sanitizeBlogHtml('<p onclick="x()">a</p><script>b</script>') // '<p>a</p>'
  */
 export function sanitizeBlogHtml(html: string): string {
-  const filter = blogHtmlFilter();
-  return filter.finish(xss(html, filter.options));
+  return cleanBlogHtml(html, xss);
 }
