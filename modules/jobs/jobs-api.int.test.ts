@@ -48,6 +48,22 @@ describe("jobs API", () => {
     expect(((await wrong.json()) as { errors: { path: string }[] }).errors[0]?.path).toMatch(/^input/);
   });
 
+  it("takes null in an optional input field as unknown, and still refuses null where a value is needed", async () => {
+    const res = await as("marketing", "/api/jobs", {
+      method: "POST",
+      json: { type: "system.ping", input: { sleepMs: null, failTimes: null, spendUsd: null } },
+    });
+    expect(res.status).toBe(202);
+    expect(((await res.json()) as { job: Job }).job.input).toEqual({ sleepMs: 0, failTimes: 0 });
+    const blog = await as("marketing", "/api/jobs", {
+      method: "POST",
+      json: { type: "content.blog", input: { topic: null, keywords: null } },
+    });
+    expect(blog.status).toBe(400);
+    const paths = ((await blog.json()) as { errors: { path: string }[] }).errors.map((e) => e.path);
+    expect(paths).toEqual(["input.topic"]);
+  });
+
   it("finds a job by an id prefix, and a long or accented search is an empty page, not an error", async () => {
     const res = await as("marketing", "/api/jobs", {
       method: "POST",

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { nullAsUnknown } from "../contracts/absent";
 import type { Locale } from "../core/locale";
 import type { LocalizedText } from "./schema";
 import type { JobType } from "./types";
@@ -17,7 +18,8 @@ export class JobRegistry {
   register(...defs: JobType<z.ZodType, z.ZodType>[]): this {
     for (const def of defs) {
       if (this.#types.has(def.type)) throw new Error(`Job type ${def.type} registered twice`);
-      this.#types.set(def.type, def as unknown as JobType);
+      // null in an optional input field is "unknown", as in every request body.
+      this.#types.set(def.type, { ...def, input: nullAsUnknown(def.input) } as unknown as JobType);
     }
     return this;
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
+import { shapeOf } from "../../modules/contracts/absent";
 import { PatchContentBody, PersonaBody } from "../../modules/contracts/content";
 import { EngagementBody } from "../../modules/contracts/leads";
 import { createApp } from "./app";
@@ -24,19 +25,6 @@ function jsonBodies(): Array<[string, z.ZodType]> {
     const zod = schema && "safeParse" in schema;
     return d.type === "route" && zod && d.route ? [[`${d.route.method} ${d.route.path}`, schema]] : [];
   });
-}
-
-/** The fields of an object schema, through pipes and wrappers; undefined for a record or array. */
-function shapeOf(s: z.ZodType): Record<string, z.ZodType> | undefined {
-  const def = (
-    s as unknown as {
-      def: { shape?: Record<string, z.ZodType>; in?: z.ZodType; innerType?: z.ZodType };
-    }
-  ).def;
-  if (def.shape) return def.shape;
-  if (def.in) return shapeOf(def.in);
-  if (def.innerType) return shapeOf(def.innerType);
-  return undefined;
 }
 
 describe("request bodies", () => {
