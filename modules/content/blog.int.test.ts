@@ -64,4 +64,32 @@ describe("blog HTML is stored sanitised", () => {
     expect(stored).not.toMatch(/<script|<svg|<details|onerror|onload|ontoggle|javascript:/i);
     expect(stored).toContain("<a href>click</a>");
   });
+
+  it("refuses a PATCH that would change nothing (unknown keys, only nulls, no slides) and keeps the draft", async () => {
+    const job = await startJob("marketing", "content.blog", {
+      topic: "Passivação de titânio",
+      category: "educacional",
+    });
+    expect((await settle("marketing", job.id)).status).toBe("succeeded");
+    const before = await contentOf("marketing", job.id);
+    for (const json of [
+      {},
+      { body: "<p>x</p>" },
+      { title: null, html: null },
+      { slides: [] },
+      { seo: null },
+    ]) {
+      const res = await as("marketing", `/api/content/${job.id}`, { method: "PATCH", json });
+      expect(res.status, JSON.stringify(json)).toBe(400);
+      expect(res.headers.get("content-type")).toContain("application/problem+json");
+    }
+    // Unchanged, not even marked as edited (a refused PATCH used to stamp editedAt and updatedAt).
+    expect(await contentOf("marketing", job.id)).toEqual(before);
+    const ok = await as("marketing", `/api/content/${job.id}`, {
+      method: "PATCH",
+      json: { title: "Passivação", body: "x" },
+    });
+    expect(ok.status).toBe(200);
+    expect((await contentOf("marketing", job.id)).title).toBe("Passivação");
+  });
 });

@@ -106,5 +106,19 @@ describe("products, personas and asset retrieval", () => {
       (await as("marketing", `/api/personas/${p.id}`, { method: "PATCH", json: { toneWords: ["precise"] } }))
         .status,
     ).toBe(200);
+    // A PATCH must change something: an empty body, an unknown key or only nulls is a 400, while
+    // an empty list is a change (it clears the tone words).
+    for (const [path, json] of [
+      [`/api/products/${product.id}`, {}],
+      [`/api/products/${product.id}`, { nome: "Pino" }],
+      [`/api/personas/${p.id}`, { name: null }],
+    ] as const) {
+      expect((await as("marketing", path, { method: "PATCH", json })).status, JSON.stringify(json)).toBe(400);
+    }
+    const cleared = await as("marketing", `/api/personas/${p.id}`, {
+      method: "PATCH",
+      json: { toneWords: [] },
+    });
+    expect(((await cleared.json()) as { persona: PersonaWire }).persona.toneWords).toEqual([]);
   });
 });

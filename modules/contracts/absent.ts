@@ -43,3 +43,12 @@ export function nullAsUnknown(schema: z.ZodType): z.ZodType {
     return Object.fromEntries(Object.entries(rec).filter(([k, x]) => !(x === null && dropped.includes(k))));
   }, schema);
 }
+
+/**
+ * A PATCH must change something. Unknown keys are stripped and a null is "unknown", so a body of
+ * only those (`{"body": "x"}` for `html`, or all nulls) would answer 200 having changed nothing the
+ * caller meant — refuse it instead, saying so: `.refine(changesSomething, CHANGE_SOMETHING)`.
+ */
+export const changesSomething = (v: Record<string, unknown>): boolean =>
+  Object.values(v).some((x) => x !== undefined);
+export const CHANGE_SOMETHING = "Send at least one field to change.";

@@ -2,7 +2,7 @@
 // the dashboard share them.
 import { z } from "@hono/zod-openapi";
 import { CONTENT_KINDS, CONTENT_STATUSES, PRODUCT_CATEGORIES, PROFILES } from "../../drizzle/schema";
-import { orNull } from "./absent";
+import { CHANGE_SOMETHING, changesSomething, orNull } from "./absent";
 import { MAX_SLIDES, MIN_SLIDES } from "./content-values";
 
 export { MAX_SLIDES, MIN_SLIDES, SLIDE_LIMITS } from "./content-values";
@@ -151,6 +151,7 @@ export const PatchContentBody = z
             body: orNull(z.string().trim().max(140).optional()),
           }),
         )
+        .min(1)
         .max(MAX_SLIDES)
         .optional(),
     ),
@@ -164,6 +165,7 @@ export const PatchContentBody = z
         .optional(),
     ),
   })
+  .refine(changesSomething, CHANGE_SOMETHING)
   .openapi("PatchContent");
 export type PatchContentBody = z.infer<typeof PatchContentBody>;
 
@@ -189,6 +191,7 @@ export const PatchProductBody = z
     category: orNull(ProductCategory.optional()),
     metadata: orNull(z.record(z.string(), z.unknown()).optional()),
   })
+  .refine(changesSomething, CHANGE_SOMETHING)
   .openapi("PatchProduct");
 export type PatchProductBody = z.infer<typeof PatchProductBody>;
 
@@ -239,6 +242,7 @@ export const PatchPersonaBody = z
     dontRules: orNull(Rules.optional()),
     examplePosts: orNull(z.array(z.string().trim().min(1).max(3000)).max(5).optional()),
   })
+  .refine(changesSomething, CHANGE_SOMETHING)
   .openapi("PatchPersona");
 export type PatchPersonaBody = z.infer<typeof PatchPersonaBody>;
 export const PersonaWire = PersonaBody.required()

@@ -2,7 +2,7 @@
 // routes, the OpenAPI document and the dashboard share them.
 import { z } from "@hono/zod-openapi";
 import { ENGAGEMENT_KINDS } from "../../drizzle/schema/leads";
-import { orNull } from "./absent";
+import { CHANGE_SOMETHING, changesSomething, orNull } from "./absent";
 import { HEATS, type LeadField } from "./leads-values";
 
 export { LEAD_FIELDS, type LeadField } from "./leads-values";
@@ -162,8 +162,7 @@ export const LeadPatch = z
     tier: z.number().int().min(1).max(3).nullable().optional(),
     products: orNull(z.string().max(2000).optional()),
   })
-  // A null is "unknown": a body of nulls changes nothing, like an empty one.
-  .refine((v) => Object.values(v).some((x) => x !== undefined), "Send at least one field")
+  .refine(changesSomething, CHANGE_SOMETHING)
   .openapi("LeadPatch");
 
 // ---- what changed this week (GET /api/leads/changes) -------------------------------------------
