@@ -3,11 +3,24 @@
 // process group so stopping kills every descendant.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
+
+/** A port free on 127.0.0.1 right now (the kernel picks it). */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = /** @type {import("node:net").AddressInfo} */ (server.address());
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 /**
  * @param {object} o
@@ -45,6 +58,7 @@ export function createStack(o) {
   const children = [];
   let stopping = false;
   let cron = null;
+  let triggers = "";
 
   function start(name, cmd, args) {
     const child = spawn(cmd, args, {
@@ -124,12 +138,18 @@ export function createStack(o) {
     const lapse = Number(process.env.LIFETREK_OUTREACH_CLOCK_SPEED ?? o.outreachClockSpeed ?? 0);
     // The time-lapse starts now: the governor sees 30 ± 15 min gaps pass in seconds, at any hour.
     if (lapse >= 1) vars.OUTREACH_DEV_CLOCK = `${Date.now()}x${Math.round(lapse)}`;
+    const triggerPort = await freePort();
+    triggers = `http://127.0.0.1:${triggerPort}`;
     start("api", process.execPath, [
       "scripts/api-dev.mjs",
       "--ip",
       "127.0.0.1",
       "--port",
       o.ports.api,
+      // Where Miniflare's entry Worker fires the scheduled handler; the API port itself goes
+      // straight to our Worker (decision 0032).
+      "--trigger-port",
+      String(triggerPort),
       // A fixed inspector port for profiling (`bench/profile-cpu.mjs`).
       ...(process.env.LIFETREK_INSPECTOR_PORT
         ? ["--inspector-port", process.env.LIFETREK_INSPECTOR_PORT]
@@ -176,7 +196,9 @@ export function createStack(o) {
       // cron by creating this file, as an operator would pause a schedule.
       if (o.cronPauseFile && existsSync(o.cronPauseFile)) return;
       try {
-        const res = await fetch(`${api}/cdn-cgi/local/scheduled?cron=${encodeURIComponent("* * * * *")}`);
+        const res = await fetch(
+          `${triggers}/cdn-cgi/local/scheduled?cron=${encodeURIComponent("* * * * *")}`,
+        );
         await res.text();
         if (!res.ok) o.log(`scheduled handler answered ${res.status}`);
         o.onCron?.(res.status);
