@@ -10,6 +10,7 @@ import { cpuPerJob } from "./cpu-per-job.mjs";
 import { cpuSplit } from "./cpu-split.mjs";
 import { benchDashboard } from "./dashboard.mjs";
 import { benchEngine } from "./engine.mjs";
+import { benchFloor } from "./floor.mjs";
 import { benchJobs } from "./jobs.mjs";
 import { benchLeads } from "./leads.mjs";
 import { API, waitUntil } from "./lib.mjs";
@@ -34,7 +35,7 @@ let dev = null;
 // `peers` starts its own stack, Redis and PostgreSQL (on 31xxx ports), and only when asked for.
 const needsDev =
   only.length === 0 ||
-  only.some((n) => !["outreach", "peers", "profile-cpu", "cpu-per-job", "cpu-split"].includes(n));
+  only.some((n) => !["outreach", "peers", "profile-cpu", "cpu-per-job", "cpu-split", "floor"].includes(n));
 if (needsDev && !(await up())) {
   console.log("starting npm run dev …");
   dev = spawn(process.execPath, ["scripts/dev.mjs"], { cwd: root, stdio: "ignore", detached: true });
@@ -58,6 +59,7 @@ try {
   if (only.includes("profile-cpu")) results.profileCpu = await profileCpu();
   if (only.includes("cpu-per-job")) results.cpuPerJob = await cpuPerJob();
   if (only.includes("cpu-split")) results.cpuSplit = await cpuSplit();
+  if (only.includes("floor")) results.floor = await benchFloor();
 } finally {
   if (dev) process.kill(-dev.pid, "SIGTERM");
 }
