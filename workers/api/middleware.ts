@@ -132,3 +132,24 @@ export const limitJsonDepth: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
   await next();
 };
+
+/**
+ * An empty query value is "unknown", as `null` is in a body and an empty cell in an import:
+ * `?status=&limit=` (an HTML form's "any", a client that sends every filter) lists as if the
+ * parameters were left out, instead of a 400 for an enum or number that cannot be "". The
+ * validators read `c.req.raw`, so it is replaced by the same request without those parameters.
+ * Better Auth's own paths keep their query untouched.
+ */
+export const emptyQueryIsUnknown: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const url = c.req.url;
+  const q = url.indexOf("?");
+  if (q >= 0 && !c.req.path.startsWith("/api/auth/")) {
+    const params = new URLSearchParams(url.slice(q + 1));
+    const kept = [...params].filter(([, value]) => value !== "");
+    if (kept.length < params.size) {
+      const search = new URLSearchParams(kept).toString();
+      c.req.raw = new Request(url.slice(0, q) + (search ? `?${search}` : ""), c.req.raw);
+    }
+  }
+  await next();
+};
