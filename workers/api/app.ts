@@ -12,7 +12,7 @@ import { outreachRoutes } from "../../modules/outreach";
 import { ensureDevSeed, services } from "../services";
 import { assertEveryRouteDeclaresAccess } from "./access";
 import { onError, problem } from "./errors";
-import { authenticate, bodyChecks, emptyQueryIsUnknown, limitJsonDepth, requestId } from "./middleware";
+import { authenticate, bodyChecks, emptyQueryIsUnknown, requestId, screenJson } from "./middleware";
 import { documentRoutes } from "./openapi";
 import { authRoutes, healthRoutes, realtimeRoutes } from "./platform-routes";
 import { securityHeaders } from "./security-headers";
@@ -59,7 +59,7 @@ export function createApp(opts: { dev: boolean }) {
   // Routes that take more than a small JSON body say so in their own modules.
   const bodies = bodyChecks([...leadBodyRules, ...contentBodyRules]);
   // First: it rebuilds the request, which takes the body over while nothing has read it yet.
-  app.use("/api/*", emptyQueryIsUnknown, bodies.limitBody, bodies.requireContentType, limitJsonDepth);
+  app.use("/api/*", emptyQueryIsUnknown, bodies.limitBody, bodies.requireContentType, screenJson);
 
   app.route("/api", healthRoutes(opts));
   app.route("/api", authRoutes());

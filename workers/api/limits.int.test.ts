@@ -63,6 +63,28 @@ describe("input limits at the edge", () => {
     await problem(await at(65), 400);
   });
 
+  it("refuses control characters in JSON text, naming the fields; nothing stored", async () => {
+    const before = await count(products);
+    const res = await as("marketing", "/api/products", {
+      method: "POST",
+      json: {
+        name: "Pino\u0000",
+        description: "Linha 1\nLinha 2\tok",
+        category: "dental",
+        metadata: { cor: "\u001b[31m" },
+      },
+    });
+    const body = (await problem(res, 400)) as { detail: string; errors?: Array<{ path: string }> };
+    expect(body.errors?.map((e) => e.path)).toEqual(["name", "metadata.cor"]);
+    expect(await count(products)).toBe(before);
+    // Tabs and line breaks are text.
+    const ok = await as("marketing", "/api/products", {
+      method: "POST",
+      json: { name: "Pino", description: "Linha 1\nLinha 2\tok", category: "dental" },
+    });
+    expect(ok.status).toBe(201);
+  });
+
   it("answers 400 to a missing or malformed multipart body on image upload", async () => {
     const { items } = (await (await as("marketing", "/api/products")).json()) as {
       items: Array<{ id: string }>;

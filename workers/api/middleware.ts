@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { actorFor } from "../../modules/core/actor";
 import type { BodyRule } from "../../modules/core/bodies";
+import { controlCharPaths } from "../../modules/core/control-chars";
 import { AppError, BadRequest, Forbidden } from "../../modules/core/errors";
 import type { AppEnv } from "../../modules/core/http";
 import { newId } from "../../modules/core/ids";
@@ -117,17 +118,26 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
 };
 
 /**
- * 400 before any handler for a JSON body nested deeper than MAX_JSON_DEPTH (Better Auth reads its
- * own raw body, so its paths are left to it; they are size-bounded like every other).
+ * 400 before any handler for a JSON body nested deeper than MAX_JSON_DEPTH, or holding a control
+ * character in a string (Better Auth reads its own raw body, so its paths are left to it; they are
+ * size-bounded like every other).
  */
-export const limitJsonDepth: MiddlewareHandler<AppEnv> = async (c, next) => {
+export const screenJson: MiddlewareHandler<AppEnv> = async (c, next) => {
   const type = (c.req.header("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
   if (type === "application/json" && c.req.method !== "GET" && !c.req.path.startsWith("/api/auth/")) {
     // Hono caches the text, so handlers and validators read the same body afterwards.
-    if (jsonDepth(await c.req.text()) > MAX_JSON_DEPTH) {
+    const text = await c.req.text();
+    if (jsonDepth(text) > MAX_JSON_DEPTH) {
       throw new BadRequest(`JSON bodies may nest at most ${MAX_JSON_DEPTH} levels.`, [
         { path: "", message: `Nested deeper than ${MAX_JSON_DEPTH} levels` },
       ]);
+    }
+    const control = controlCharPaths(text);
+    if (control.length) {
+      throw new BadRequest(
+        "Text may not contain control characters (tabs and line breaks are fine).",
+        control.map((path) => ({ path, message: "Contains a control character" })),
+      );
     }
   }
   await next();
