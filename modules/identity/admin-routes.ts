@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { orNull } from "../contracts/absent";
+import { changesSomething, orNull } from "../contracts/absent";
 import {
   AdminUserEnvelope,
   AdminUserList,
@@ -31,7 +31,7 @@ const InviteBody = z
   .openapi("InviteUser");
 const UpdateUserBody = z
   .object({ role: orNull(z.enum(ROLES).optional()), active: orNull(z.boolean().optional()) })
-  .refine((b) => b.role !== undefined || b.active !== undefined, { message: "Send role or active." })
+  .refine(changesSomething, { message: "Send role or active." })
   .openapi("UpdateUser");
 const AcceptBody = z
   .object({

@@ -140,6 +140,12 @@ describe("user management", () => {
     expect(job.status).toBe(202);
     expect((await api("/api/me", { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
 
+    // A change of nothing (empty, only nulls, an unknown key) is refused and leaves the user active.
+    for (const json of [{}, { role: null, active: null }, { enabled: false }]) {
+      const none = await as("admin", `/api/admin/users/${userId}`, { method: "PATCH", json });
+      expect(none.status, JSON.stringify(json)).toBe(400);
+    }
+    expect((await withCookie(cookie, "/api/me")).status).toBe(200);
     const off = await as("admin", `/api/admin/users/${userId}`, { method: "PATCH", json: { active: false } });
     expect(off.status).toBe(200);
     expect(AdminUserEnvelope.parse(await off.json()).user.active).toBe(false);
