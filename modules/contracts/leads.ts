@@ -261,6 +261,8 @@ const RowProblem = z.object({
 export const ImportPreview = z
   .object({
     source: z.enum(["csv", "json"]),
+    /** The encoding the file was read in (a CSV that is not UTF-8 is read as Windows-1252, as Excel in pt-BR saves it). */
+    encoding: z.enum(["utf-8", "utf-16le", "utf-16be", "windows-1252"]),
     columns: z.array(
       z.object({
         header: z.string(),

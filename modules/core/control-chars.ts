@@ -2,7 +2,7 @@
  * C0 controls and DEL, except the whitespace ones: tab, line feed, carriage return, and vertical
  * tab and form feed (PowerPoint and Word paste a line break inside a paragraph as a vertical tab).
  */
-function hasControl(s: string): boolean {
+export function hasControlChar(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c === 0x7f || (c < 0x20 && (c < 0x09 || c > 0x0d))) return true;
@@ -44,10 +44,10 @@ export function controlCharPaths(text: string, max = 20): string[] {
   const walk = (v: unknown, path: string[]): void => {
     if (found.length >= max) return;
     if (typeof v === "string") {
-      if (hasControl(v)) found.push(path.join("."));
+      if (hasControlChar(v)) found.push(path.join("."));
     } else if (v !== null && typeof v === "object") {
       for (const [k, x] of Object.entries(v)) {
-        if (hasControl(k) && found.length < max) found.push([...path, k].join("."));
+        if (hasControlChar(k) && found.length < max) found.push([...path, k].join("."));
         walk(x, [...path, k]);
       }
     }

@@ -1,4 +1,5 @@
 import Papa from "papaparse";
+import type { CsvEncoding } from "./csv-decode";
 import { checkRow } from "./import";
 import { applyMapping, type Column, fieldLabel, LEAD_FIELDS, type LeadField } from "./import-mapping";
 import type { Locale, RowProblem } from "./import-problems";
@@ -20,6 +21,8 @@ interface PreviewSampleRow {
 
 export interface ImportPreview {
   source: "csv" | "json";
+  /** The encoding the file was read in: shown, so a wrong guess is seen before anything is stored. */
+  encoding: CsvEncoding;
   columns: Array<Column & { suggested: LeadField | null }>;
   /** Required fields no column is mapped onto (every row then fails on them). */
   missing: LeadField[];
@@ -38,6 +41,7 @@ function cellText(v: unknown): string | null {
 /** What an import of these rows with this mapping would do, row by row; stores nothing. */
 export function previewImport(
   source: "csv" | "json",
+  encoding: CsvEncoding,
   rows: readonly unknown[],
   columns: readonly Column[],
   suggested: readonly Column[],
@@ -52,6 +56,7 @@ export function previewImport(
   const mapped = new Set(columns.map((c) => c.field));
   return {
     source,
+    encoding,
     columns: columns.map((c, i) => ({ ...c, suggested: suggested[i]?.field ?? null })),
     missing: (["company"] as const).filter((f) => !mapped.has(f)),
     total: rows.length,

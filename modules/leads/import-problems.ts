@@ -60,6 +60,12 @@ const MESSAGES: Record<string, { "pt-BR": (f: string, p: P) => string; en: (f: s
     en: (f) => `${f} must be yes or no.`,
   },
   invalid: { "pt-BR": (f) => `${f} não é válido.`, en: (f) => `${f} is not valid.` },
+  control_char: {
+    "pt-BR": (f) =>
+      `${f} contém um caractere de controle invisível (como um NUL); apague-o na planilha e importe de novo.`,
+    en: (f) =>
+      `${f} holds an invisible control character (such as a NUL); delete it in the spreadsheet and import again.`,
+  },
   not_an_object: {
     "pt-BR": () => "A linha não é um objeto com campos.",
     en: () => "The row is not an object with fields.",
@@ -85,6 +91,11 @@ function problem(locale: Locale, path: string, code: string, params: P = {}): Ro
     ...(Object.keys(params).length ? { params } : {}),
     message: m ? m[locale](field, params) : code,
   };
+}
+
+/** A field whose text holds a control character (the JSON API refuses these at the edge). */
+export function controlCharProblem(locale: Locale, field: string): RowProblem {
+  return problem(locale, field, "control_char");
 }
 
 export function csvProblem(locale: Locale, p: CsvProblem): RowProblem {

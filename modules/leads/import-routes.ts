@@ -19,6 +19,7 @@ import { localeFrom } from "../core/locale";
 import { UserDirectory } from "../identity/directory";
 import { JobEnvelope } from "../jobs/schema";
 import { csvToTable } from "./csv";
+import { type CsvEncoding, decodeCsv } from "./csv-decode";
 import { checkRow } from "./import";
 import {
   applyMapping,
@@ -68,6 +69,8 @@ function parseMapping(raw: unknown): ColumnMapping | undefined {
 
 interface ImportBody {
   source: "csv" | "json";
+  /** The encoding the body was read in (JSON is always UTF-8). */
+  encoding: CsvEncoding;
   rows: unknown[];
   columns: Column[];
   suggested: Column[];
@@ -78,20 +81,24 @@ interface ImportBody {
  * (the `mapping` query parameter or JSON field): precise 400s for anything unusable.
  */
 async function readImport(c: Context<AppEnv>): Promise<ImportBody> {
-  const type = (c.req.header("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
-  const text = await c.req.text();
+  const contentType = c.req.header("content-type") ?? "";
+  const type = contentType.split(";")[0]?.trim().toLowerCase();
   let rows: unknown;
   let headers: string[] = [];
   let chosen: unknown = c.req.query("mapping");
   const source = type === "text/csv" ? "csv" : "json";
+  let encoding: CsvEncoding = "utf-8";
   if (source === "csv") {
-    const table = csvToTable(text);
+    // Bytes, not `text()`: a spreadsheet's CSV is often not UTF-8 (csv-decode.ts).
+    const decoded = decodeCsv(new Uint8Array(await c.req.arrayBuffer()), contentType);
+    encoding = decoded.encoding;
+    const table = csvToTable(decoded.text);
     rows = table.rows;
     headers = [...new Set(table.headers)];
   } else {
     let parsed: unknown;
     try {
-      parsed = JSON.parse(text);
+      parsed = JSON.parse(await c.req.text());
     } catch {
       throw new BadRequest("The body is not valid JSON.");
     }
@@ -116,7 +123,7 @@ async function readImport(c: Context<AppEnv>): Promise<ImportBody> {
     ]);
   const mapping = resolveMapping(headers, parseMapping(chosen));
   if (!mapping.ok) throw new BadRequest("The column mapping does not fit the file.", mapping.errors);
-  return { source, rows, columns: mapping.columns, suggested: suggestMapping(headers) };
+  return { source, encoding, rows, columns: mapping.columns, suggested: suggestMapping(headers) };
 }
 
 /** Import, its preview and its template: `/leads/import…`. */
@@ -139,6 +146,9 @@ export function registerImportRoutes(
       responses: {
         202: json(JobEnvelope, "A leads.import job"),
         413: problemResponse("Body larger than 8 MB"),
+        415: problemResponse(
+          "Not text/csv or JSON, or a charset that is not read (UTF-8, UTF-16, Windows-1252)",
+        ),
         ...problemResponses,
         ...limitResponses,
       },
@@ -193,6 +203,9 @@ export function registerImportRoutes(
       responses: {
         200: json(ImportPreview, "The preview"),
         413: problemResponse("Body larger than 8 MB"),
+        415: problemResponse(
+          "Not text/csv or JSON, or a charset that is not read (UTF-8, UTF-16, Windows-1252)",
+        ),
         ...problemResponses,
       },
     }),
@@ -201,7 +214,10 @@ export function registerImportRoutes(
       new LeadsRepo(depsFor(c).db, actor).requireWrite();
       const body = await readImport(c);
       const locale = await localeOf(c, depsFor(c).db, actor.userId);
-      return c.json(previewImport(body.source, body.rows, body.columns, body.suggested, locale), 200);
+      return c.json(
+        previewImport(body.source, body.encoding, body.rows, body.columns, body.suggested, locale),
+        200,
+      );
     },
   );
 

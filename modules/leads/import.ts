@@ -1,10 +1,11 @@
 import { leads } from "../../drizzle/schema";
 import type { Actor } from "../core/actor";
+import { hasControlChar } from "../core/control-chars";
 import type { Db } from "../core/db";
 import { Conflict } from "../core/errors";
 import { newId } from "../core/ids";
 import { CSV_PROBLEM, type CsvProblem } from "./csv";
-import { csvProblem, type Locale, type RowProblem, zodProblems } from "./import-problems";
+import { controlCharProblem, csvProblem, type Locale, type RowProblem, zodProblems } from "./import-problems";
 import type { LeadRow, LeadsRepo } from "./repo";
 import { LeadInput } from "./schema";
 import { leadsWhereIn } from "./where-in";
@@ -48,10 +49,22 @@ export function checkRow(
       errors: [csvProblem(locale, (raw as Record<string, CsvProblem>)[CSV_PROBLEM] as CsvProblem)],
     };
   }
+  // A NUL or an escape code would be stored and then break what reads the lead (its CSV export,
+  // the Python service, LinkedIn); a cell is checked like a JSON string at the edge.
+  const control = Object.entries(raw && typeof raw === "object" ? raw : {})
+    .filter(([, v]) =>
+      typeof v === "string"
+        ? hasControlChar(v)
+        : Array.isArray(v) && v.some((x) => typeof x === "string" && hasControlChar(x)),
+    )
+    .map(([field]) => controlCharProblem(locale, field));
   const parsed = LeadInput.safeParse(raw);
-  return parsed.success
-    ? { ok: true, input: parsed.data }
-    : { ok: false, errors: zodProblems(locale, parsed.error.issues, raw) };
+  if (parsed.success && control.length === 0) return { ok: true, input: parsed.data };
+  const schema = parsed.success ? [] : zodProblems(locale, parsed.error.issues, raw);
+  return {
+    ok: false,
+    errors: [...control, ...schema.filter((p) => !control.some((c) => c.path === p.path))],
+  };
 }
 
 /**

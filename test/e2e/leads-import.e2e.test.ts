@@ -29,7 +29,13 @@ afterAll(async () => {
   await browser?.close();
 });
 
-type ApiLead = { company: string; tier: number | null; employees: number | null; certifications: string[] };
+type ApiLead = {
+  company: string;
+  city: string | null;
+  tier: number | null;
+  employees: number | null;
+  certifications: string[];
+};
 async function leadNamed(p: Page, company: string): Promise<ApiLead | undefined> {
   const res = await p.request.get(`/api/leads?q=${encodeURIComponent(company)}&limit=100`);
   const { items } = (await res.json()) as { items: ApiLead[] };
@@ -63,6 +69,7 @@ describe("importing a real spreadsheet through the preview", () => {
     await page.getByLabel("Importar CSV").setInputFiles(CSV);
     await panel.getByText("7 linhas · 6 válidas · 1 com problemas").waitFor();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("import-preview-title");
+    await panel.locator("[data-preview-encoding]").getByText("lido como UTF-8").waitFor();
     const field = (header: string) => panel.getByLabel(`Campo da coluna “${header}”`);
     await expect(field("Razão Social").inputValue()).resolves.toBe("company");
     await expect(field("Certificações").inputValue()).resolves.toBe("certifications");
@@ -109,6 +116,32 @@ describe("importing a real spreadsheet through the preview", () => {
       tier: 3,
       employees: null,
     });
+  });
+
+  it("Excel's own CSV (Windows-1252, not UTF-8) keeps every accent, and the preview says how it was read", async () => {
+    const company = `Cirúrgica São José – Instrumentação ${Date.now()}`;
+    const text = `Razão Social;Cidade;Segmento\r\n${company};Ribeirão Preto;Instrumentos Cirúrgicos\r\n`;
+    // Latin-1 is Windows-1252 but for 0x80–0x9F; the en dash Excel's autocorrect types is 0x96 there.
+    const buffer = Buffer.from(Array.from(text, (ch) => (ch === "–" ? 0x96 : ch.charCodeAt(0))));
+    await page
+      .getByLabel("Importar CSV")
+      .setInputFiles({ name: "leads-excel.csv", mimeType: "text/csv", buffer });
+    const panel = page.getByRole("region", { name: "Pré-visualização da importação" });
+    await panel.getByText("1 linha · 1 válida · 0 com problemas").waitFor();
+    await panel
+      .locator("[data-preview-encoding]")
+      .getByText("lido como Windows-1252 (CSV do Excel)")
+      .waitFor();
+    await panel
+      .locator('tr[data-preview-row="2"]')
+      .getByRole("cell", { name: company, exact: true })
+      .waitFor();
+    await screenshot(page, "leads-import-07-windows-1252");
+    await panel.getByRole("button", { name: "Importar 1 linha válida" }).click();
+    await panel.waitFor({ state: "detached" });
+    await expect
+      .poll(async () => (await leadNamed(page, company))?.city, { timeout: 30_000 })
+      .toBe("Ribeirão Preto");
   });
 
   it("filters apply as they change (no 'Aplicar'), and the matrix filter reads as ranges", async () => {

@@ -1,9 +1,19 @@
+const ENCODING_NAMES: Record<string, string> = {
+  "utf-8": "UTF-8",
+  "utf-16le": "UTF-16",
+  "utf-16be": "UTF-16",
+  "windows-1252": "Windows-1252",
+};
+
 /** The lead import preview and the filter bar's extras (pt-BR, the default). */
 export const leadsImportPt = {
   template: "Baixar modelo",
   templateHint: "Planilha modelo (CSV separado por ;) com os cabeçalhos e uma linha de exemplo",
   title: "Pré-visualização da importação",
   file: (name: string) => `Arquivo: ${name}`,
+  /** Shown beside the file's name: a wrong guess shows as wrong accents before anything is stored. */
+  encoding: (encoding: string) =>
+    `lido como ${ENCODING_NAMES[encoding] ?? encoding}${encoding === "windows-1252" ? " (CSV do Excel)" : ""}`,
   loading: "Analisando o arquivo…",
   failed: "Não foi possível analisar o arquivo.",
   counts: (total: number, valid: number, invalid: number) =>
@@ -60,6 +70,8 @@ export const leadsImportEn: LeadsImportDictionary = {
   templateHint: "Template spreadsheet (;-separated CSV) with the headers and an example row",
   title: "Import preview",
   file: (name) => `File: ${name}`,
+  encoding: (encoding) =>
+    `read as ${ENCODING_NAMES[encoding] ?? encoding}${encoding === "windows-1252" ? " (Excel's CSV)" : ""}`,
   loading: "Reading the file…",
   failed: "The file could not be read.",
   counts: (total, valid, invalid) =>

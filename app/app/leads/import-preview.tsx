@@ -8,6 +8,7 @@ type Problem = { path: string; code: string; message: string };
 /** `POST /api/leads/import/preview`'s answer. */
 export type ImportPreview = {
   source: "csv" | "json";
+  encoding: string;
   columns: Array<{ header: string; field: string | null; suggested: string | null }>;
   missing: string[];
   total: number;
@@ -38,13 +39,14 @@ export function previewUrl(path: string, mapping: Mapping | null): string {
  */
 export function ImportPreviewPanel({
   name,
-  csv,
+  file,
   busy,
   onImport,
   onCancel,
 }: {
   name: string;
-  csv: string;
+  /** The file as chosen: its bytes go up as they are, so the server reads their encoding. */
+  file: Blob;
   busy: boolean;
   onImport: (mapping: Mapping | null) => void;
   onCancel: () => void;
@@ -66,7 +68,7 @@ export function ImportPreviewPanel({
     void clientApi<ImportPreview>(previewUrl("/api/leads/import/preview", mapping), {
       method: "POST",
       headers: { "content-type": "text/csv" },
-      body: csv,
+      body: file,
     }).then((res) => {
       if (!current) return;
       setLoading(false);
@@ -78,7 +80,7 @@ export function ImportPreviewPanel({
     return () => {
       current = false;
     };
-  }, [csv, mapping, P.failed]);
+  }, [file, mapping, P.failed]);
 
   // The choice shows at once; the server's answer for it follows.
   const fieldOf = (c: { header: string; field: string | null }) =>
@@ -121,7 +123,10 @@ export function ImportPreviewPanel({
         >
           {P.title}
         </h2>
-        <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">{P.file(name)}</p>
+        <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">
+          {P.file(name)}
+          {preview?.source === "csv" && <span data-preview-encoding> · {P.encoding(preview.encoding)}</span>}
+        </p>
       </div>
       <p aria-live="polite" className="text-sm text-slate-700 dark:text-slate-200" data-preview-counts>
         {loading && !preview

@@ -58,11 +58,11 @@ export function useLeadJobs() {
   );
 
   const importCsv = useCallback(
-    (csv: string, mapping: Mapping | null = null) =>
+    (file: Blob, mapping: Mapping | null = null) =>
       run(previewUrl("/api/leads/import", mapping), {
         method: "POST",
         headers: { "content-type": "text/csv" },
-        body: csv,
+        body: file,
       }),
     [run],
   );

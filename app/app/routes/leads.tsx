@@ -66,7 +66,7 @@ function Dashboard({
   const P = t.leadsImport;
   const writable = canWriteLeads(me.role);
   // A chosen file waits in the preview until the user imports its valid rows or cancels.
-  const [pending, setPending] = useState<{ name: string; csv: string } | null>(null);
+  const [pending, setPending] = useState<{ key: number; name: string; file: File } | null>(null);
   const importButton = useRef<HTMLButtonElement>(null);
   const jobs = useLeadJobs();
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -83,11 +83,11 @@ function Dashboard({
       return next;
     });
 
-  const onFile = async (file: File | undefined) => {
+  const onFile = (file: File | undefined) => {
     if (!file) return;
-    const csv = await file.text();
     if (fileRef.current) fileRef.current.value = "";
-    setPending({ name: file.name, csv });
+    // A new key per choice: the same file chosen again (after fixing it) opens a fresh preview.
+    setPending((prev) => ({ key: (prev?.key ?? 0) + 1, name: file.name, file }));
   };
   const closePreview = () => {
     setPending(null);
@@ -115,7 +115,7 @@ function Dashboard({
                 title={L.importHint}
                 className="sr-only"
                 tabIndex={-1}
-                onChange={(e) => void onFile(e.target.files?.[0])}
+                onChange={(e) => onFile(e.target.files?.[0])}
               />
               <button
                 ref={importButton}
@@ -159,13 +159,13 @@ function Dashboard({
       />
       {pending && (
         <ImportPreviewPanel
-          key={pending.csv}
+          key={pending.key}
           name={pending.name}
-          csv={pending.csv}
+          file={pending.file}
           busy={jobs.busy}
           onCancel={closePreview}
           onImport={(mapping) =>
-            void jobs.importCsv(pending.csv, mapping).then((job) => {
+            void jobs.importCsv(pending.file, mapping).then((job) => {
               if (job) closePreview();
             })
           }
