@@ -29,7 +29,7 @@ export function detectDelimiter(text: string): string {
 
 /**
  * Parses a CSV with a header row into one entry per data row, numbered from 1: a record keyed by
- * the header, or a problem. A UTF-8 BOM is dropped. An unterminated quote is reported on its row
+ * the header, or a problem. A UTF-8 BOM and Excel's `sep=` line are dropped. An unterminated quote is reported on its row
  * and reading resumes on the next line, instead of swallowing the rest of the file into one cell.
  */
 export function csvToRecords(input: string): Array<Record<string, string> | { [CSV_PROBLEM]: CsvProblem }> {
@@ -42,8 +42,12 @@ export function csvToTable(input: string): {
   rows: Array<Record<string, string> | { [CSV_PROBLEM]: CsvProblem }>;
 } {
   // One line ending for the whole file: papaparse takes the first one it sees as the only one.
-  const text = (input.charCodeAt(0) === 0xfeff ? input.slice(1) : input).replace(/\r\n?/g, "\n");
-  const delimiter = detectDelimiter(text);
+  const unmarked = (input.charCodeAt(0) === 0xfeff ? input.slice(1) : input).replace(/\r\n?/g, "\n");
+  // Excel's separator hint (`sep=;` alone on the first line, written by exports meant for Excel,
+  // which hides the line): it names the separator, and the header is the next line.
+  const hint = /^sep=([^\n])[ \t]*\n/i.exec(unmarked);
+  const text = hint ? unmarked.slice(hint[0].length) : unmarked;
+  const delimiter = hint?.[1] ?? detectDelimiter(text);
   const out: Array<Record<string, string> | { [CSV_PROBLEM]: CsvProblem }> = [];
   let keys: string[] | undefined;
   let rest = text;

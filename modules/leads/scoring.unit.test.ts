@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CSV_PROBLEM, csvToRecords, detectDelimiter } from "./csv";
+import { CSV_PROBLEM, csvToRecords, csvToTable, detectDelimiter } from "./csv";
 import { checkRow, dedupeKey } from "./import";
 import { LeadInput, parseLocaleNumber } from "./schema";
 import { engagementScore, heatOf, leadScore, withEngagement } from "./scoring";
@@ -67,6 +67,16 @@ describe("CSV and dedupe", () => {
     expect(csvToRecords('empresa;x\nCirúrgica São José;"ISO 13485; ANVISA"\n')).toEqual([
       { empresa: "Cirúrgica São José", x: "ISO 13485; ANVISA" },
     ]);
+  });
+  it("follows Excel's `sep=` hint line, which names the separator and is not the header", () => {
+    expect(csvToRecords('\ufeffsep=;\r\ncompany,name;city\r\n"A, B";Natal\r\n')).toEqual([
+      { "company,name": "A, B", city: "Natal" },
+    ]);
+    expect(csvToRecords("SEP=,\ncompany;x,city\nA;1,Natal\n")).toEqual([
+      { "company;x": "A;1", city: "Natal" },
+    ]);
+    // A header that merely starts with "sep" is a header.
+    expect(csvToTable("sepultura;city\nA;B\n").headers).toEqual(["sepultura", "city"]);
   });
   it("reports an unterminated quote on its row and keeps reading the next rows", () => {
     const rows = csvToRecords('company,products\nA,"implantes\nB,luvas\nC,"x, y"\n');
