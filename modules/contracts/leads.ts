@@ -147,6 +147,11 @@ export const ListLeadsQuery = z.object({
 });
 export type ListLeadsQuery = z.infer<typeof ListLeadsQuery>;
 
+/** `GET /api/leads/export.csv`: the list's filters and order, every page; a link names its language. */
+export const ExportLeadsQuery = ListLeadsQuery.omit({ limit: true, cursor: true }).extend({
+  lang: z.enum(["pt-BR", "en"]).optional().describe("The file's language and separators; default: yours"),
+});
+
 export const EngagementBody = z
   .object({
     kind: EngagementKind,

@@ -1,7 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { ImportJsonBody, ImportPreview, ImportQuery, TemplateQuery } from "../contracts/leads";
-import type { Db } from "../core/db";
 import { BadRequest } from "../core/errors";
 import {
   type AppEnv,
@@ -15,8 +14,6 @@ import {
   requireActor,
 } from "../core/http";
 import { newId } from "../core/ids";
-import { localeFrom } from "../core/locale";
-import { UserDirectory } from "../identity/directory";
 import { JobEnvelope } from "../jobs/schema";
 import { csvToTable } from "./csv";
 import { type CsvEncoding, decodeCsv } from "./csv-decode";
@@ -32,20 +29,10 @@ import {
   suggestMapping,
 } from "./import-mapping";
 import { importTemplate, previewImport } from "./import-preview";
-import type { Locale } from "./import-problems";
 import { importPrefix, MAX_IMPORT_ROWS } from "./jobs";
+import { localeOf } from "./locale";
 import { LeadsRepo } from "./repo";
 import type { LeadDeps } from "./routes";
-
-/**
- * The user's language: the one the request asks for (the dashboard sends the language picked in
- * it), else the account's.
- */
-async function localeOf(c: Context<AppEnv>, db: Db, id: string): Promise<Locale> {
-  const header = c.req.header("accept-language");
-  if (header && /(^|,)\s*(en|pt)(-[a-z]+)?\s*(;|,|$)/i.test(header)) return localeFrom(header);
-  return new UserDirectory(db).locale(id);
-}
 
 function parseMapping(raw: unknown): ColumnMapping | undefined {
   if (raw === undefined || raw === null) return undefined;

@@ -22,6 +22,8 @@ const userLocale = (db: Db, id: string): Promise<Locale> => new UserDirectory(db
 
 const rowCount = (i: { rows: unknown[] } | { rowCount: number }) =>
   "rows" in i ? i.rows.length : i.rowCount;
+/** "1 lead", "7 leads": the word is the same in both languages, its plural is not optional. */
+const leadsN = (n: number) => (n === 1 ? "1 lead" : `${n} leads`);
 
 /** The rows to import: inline, or read back from R2, where only the uploader's files are readable. */
 async function importedRows(
@@ -74,7 +76,8 @@ const leadsImport = defineJobType({
       throw new Forbidden("This import file belongs to another user.");
     }
   },
-  label: (i, locale) => (locale === "en" ? `Import ${rowCount(i)} leads` : `Importar ${rowCount(i)} leads`),
+  label: (i, locale) =>
+    locale === "en" ? `Import ${leadsN(rowCount(i))}` : `Importar ${leadsN(rowCount(i))}`,
   name: { "pt-BR": "Importação de leads", en: "Lead import" },
   notify: "always",
   stages: {
@@ -133,7 +136,7 @@ const leadsImport = defineJobType({
       await ctx.progress({
         percent: 75 + (from / ids.length) * 25,
         stage: "rank",
-        message: `Ranking ${ids.length} leads`,
+        message: `Ranking ${leadsN(ids.length)}`,
         done: from,
         total: ids.length,
       });
@@ -208,8 +211,8 @@ const leadsRank = defineJobType({
   label: (i, locale) =>
     i.leadIds
       ? locale === "en"
-        ? `Rank ${i.leadIds.length} leads`
-        : `Ranquear ${i.leadIds.length} leads`
+        ? `Rank ${leadsN(i.leadIds.length)}`
+        : `Ranquear ${leadsN(i.leadIds.length)}`
       : locale === "en"
         ? "Rank all leads"
         : "Ranquear todos os leads",
@@ -250,7 +253,7 @@ const leadsEnrich = defineJobType({
   allowedRoles: LEAD_ROLES,
   scope: "leads:write",
   label: (i, locale) =>
-    locale === "en" ? `Enrich ${i.leadIds.length} leads` : `Enriquecer ${i.leadIds.length} leads`,
+    locale === "en" ? `Enrich ${leadsN(i.leadIds.length)}` : `Enriquecer ${leadsN(i.leadIds.length)}`,
   name: { "pt-BR": "Enriquecimento de leads", en: "Lead enrichment" },
   notify: "always",
   stages: { enrich: { "pt-BR": "Enriquecendo leads", en: "Enriching leads" } },

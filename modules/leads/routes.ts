@@ -28,6 +28,7 @@ import { UserDirectory } from "../identity/directory";
 import type { JobEngine } from "../jobs/engine";
 import { JobFailure } from "../jobs/types";
 import { leadChanges } from "./changes";
+import { registerExportRoute } from "./export-routes";
 import { registerImportRoutes } from "./import-routes";
 import { PythonService } from "./python-client";
 import { rescoreWith } from "./ranking";
@@ -65,6 +66,7 @@ export function leadRoutes(depsFor: (c: Context<AppEnv>) => LeadDeps) {
     new LeadsRepo(depsFor(c).db, requireActor(c, scope));
 
   registerImportRoutes(app, depsFor);
+  registerExportRoute(app, depsFor);
 
   app.openapi(
     createRoute({

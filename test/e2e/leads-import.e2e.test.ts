@@ -142,6 +142,8 @@ describe("importing a real spreadsheet through the preview", () => {
     await expect
       .poll(async () => (await leadNamed(page, company))?.city, { timeout: 30_000 })
       .toBe("Ribeirão Preto");
+    // One lead, one word: not "1 leads".
+    await page.getByText("Importar 1 lead", { exact: true }).first().waitFor();
   });
 
   it("filters apply as they change (no 'Aplicar'), and the matrix filter reads as ranges", async () => {
@@ -191,5 +193,23 @@ describe("importing a real spreadsheet through the preview", () => {
     await page.setViewportSize({ width: 1440, height: 900 });
     await panel.getByRole("button", { name: "Cancel" }).click();
     await page.getByLabel("Language").selectOption("pt-BR");
+  });
+
+  it("exports the filtered list as a spreadsheet that opens in Excel pt-BR", async () => {
+    await page.goto("/leads?q=Ortoimplantes%20Vale&sort=-updatedAt");
+    const link = page.getByRole("link", { name: "Exportar CSV" });
+    await expect(link.getAttribute("href")).resolves.toBe(
+      "/api/leads/export.csv?sort=-updatedAt&lang=pt-BR&q=Ortoimplantes+Vale",
+    );
+    const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+    expect(download.suggestedFilename()).toMatch(/^leads-\d{4}-\d{2}-\d{2}\.csv$/);
+    const file = readFileSync(await download.path());
+    expect([...file.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = file.toString("utf8").slice(1).trimEnd().split("\r\n");
+    expect(lines[0]).toMatch(/^Empresa;Site;Segmento;Tier;/);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(/^Ortoimplantes Vale do Paraíba Ltda;/);
+    expect(lines[1]).toContain(';"ISO 13485; ANVISA";');
+    await screenshot(page, "leads-import-08-export");
   });
 });

@@ -9,6 +9,9 @@ const ENCODING_NAMES: Record<string, string> = {
 export const leadsImportPt = {
   template: "Baixar modelo",
   templateHint: "Planilha modelo (CSV separado por ;) com os cabeçalhos e uma linha de exemplo",
+  export: "Exportar CSV",
+  exportHint:
+    "Os leads desta lista, com os filtros e a ordem aplicados, em uma planilha (CSV separado por ;) que pode ser importada de volta",
   title: "Pré-visualização da importação",
   file: (name: string) => `Arquivo: ${name}`,
   /** Shown beside the file's name: a wrong guess shows as wrong accents before anything is stored. */
@@ -68,6 +71,8 @@ export type LeadsImportDictionary = typeof leadsImportPt;
 export const leadsImportEn: LeadsImportDictionary = {
   template: "Download template",
   templateHint: "Template spreadsheet (;-separated CSV) with the headers and an example row",
+  export: "Export CSV",
+  exportHint: "The leads in this list, with its filters and order, as a spreadsheet (CSV) that imports back",
   title: "Import preview",
   file: (name) => `File: ${name}`,
   encoding: (encoding) =>

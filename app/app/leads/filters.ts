@@ -40,6 +40,26 @@ export function leadApiQuery(f: LeadFilters, limit = 20): string {
   return qs.toString();
 }
 
+/**
+ * `GET /api/leads/export.csv` for these filters: every page, in the list's order; a matrix cell
+ * as the score ranges its buckets stand for (the same as `cellOf`).
+ */
+export function leadExportHref(f: LeadFilters, locale: string): string {
+  const qs = new URLSearchParams({ sort: f.sort, lang: locale });
+  if (f.heat) qs.set("heat", f.heat);
+  if (f.owner) qs.set("owner", f.owner);
+  if (f.segment) qs.set("segment", f.segment);
+  if (f.q) qs.set("q", f.q);
+  if (f.cell) {
+    const [fit = 0, eng = 0] = f.cell.split(",").map(Number);
+    qs.set("fitMin", String(fit * 2));
+    qs.set("fitMax", fit === 4 ? "10.01" : String(fit * 2 + 2));
+    qs.set("engagementMin", String(eng * 20));
+    qs.set("engagementMax", eng === 4 ? "100.01" : String(eng * 20 + 20));
+  }
+  return `/api/leads/export.csv?${qs}`;
+}
+
 /** The dashboard URL for these filters with some changed. */
 export function leadsHref(f: LeadFilters, change: Partial<LeadFilters> = {}): string {
   const next = { ...f, cursor: "", ...change };

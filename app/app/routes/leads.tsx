@@ -3,7 +3,7 @@ import { data, Form, Link, useNavigate } from "react-router";
 import { buttonClass, Field, Forbidden, inputClass, PageHeader } from "../components/page";
 import { useI18n } from "../i18n";
 import { WeeklyChanges } from "../leads/changes";
-import { type LeadFilters, leadFiltersFrom, leadsHref } from "../leads/filters";
+import { type LeadFilters, leadExportHref, leadFiltersFrom, leadsHref } from "../leads/filters";
 import { ImportPreviewPanel } from "../leads/import-preview";
 import { LeadJobList, useLeadJobs } from "../leads/jobs";
 import { LeadTable } from "../leads/lead-table";
@@ -99,6 +99,13 @@ function Dashboard({
     if (job) setSelected(new Set());
   };
 
+  // Everyone who sees the list may take it to a spreadsheet, with its filters.
+  const exportLink = (
+    <a href={leadExportHref(filters, locale)} download title={P.exportHint} className={buttonClass.secondary}>
+      <span aria-hidden="true">⤓</span> {P.export}
+    </a>
+  );
+
   return (
     <>
       <PageHeader
@@ -135,6 +142,7 @@ function Dashboard({
               >
                 <span aria-hidden="true">⤓</span> {P.template}
               </a>
+              {exportLink}
               <button
                 type="button"
                 className={buttonClass.primary}
@@ -153,7 +161,10 @@ function Dashboard({
               </button>
             </div>
           ) : (
-            <p className="text-xs text-slate-500">{L.readOnly}</p>
+            <div className="flex flex-wrap items-center gap-2">
+              <p className="text-xs text-slate-500">{L.readOnly}</p>
+              {exportLink}
+            </div>
           )
         }
       />

@@ -1,0 +1,70 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { ExportLeadsQuery } from "../contracts/leads";
+import { type AppEnv, access, type createRouter, problemResponses, requireActor } from "../core/http";
+import { UserDirectory } from "../identity/directory";
+import { exportChunk } from "./export";
+import { localeOf } from "./locale";
+import { LeadsRepo } from "./repo";
+import type { LeadDeps } from "./routes";
+
+/** Leads per read while the file streams: one D1 query and one names lookup each. */
+const EXPORT_PAGE = 500;
+
+/** `GET /leads/export.csv`: the filtered, ranked list as a spreadsheet, streamed page by page. */
+export function registerExportRoute(
+  app: ReturnType<typeof createRouter>,
+  depsFor: (c: Context<AppEnv>) => LeadDeps,
+): void {
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/leads/export.csv",
+      middleware: [access("leads:read")],
+      summary:
+        "The leads list as CSV with the list's filters and order (every page): the import's columns in your language (or ?lang=), then scores, heat, territory and owner; `;` and decimal comma in pt-BR",
+      request: { query: ExportLeadsQuery },
+      responses: {
+        200: { content: { "text/csv": { schema: z.string() } }, description: "The leads" },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      const { lang, ...filters } = c.req.valid("query");
+      const { db } = depsFor(c);
+      const locale = lang ?? (await localeOf(c, db, actor.userId));
+      const repo = new LeadsRepo(db, actor);
+      const users = new UserDirectory(db);
+      // The first page is read before answering: a failure then is a problem response, not a
+      // file cut short. Later pages are read as the client takes the file (memory stays one page).
+      let page: Awaited<ReturnType<LeadsRepo["list"]>> | null = await repo.list({
+        ...filters,
+        limit: EXPORT_PAGE,
+      });
+      let first = true;
+      const encoder = new TextEncoder();
+      const body = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          if (!page) {
+            controller.close();
+            return;
+          }
+          const owners = await users.names(page.items.flatMap((l) => (l.ownerId ? [l.ownerId] : [])));
+          // The header is written even when no lead matches: an empty sheet with its columns.
+          const chunk = exportChunk(page.items, owners, locale, first);
+          first = false;
+          if (chunk) controller.enqueue(encoder.encode(chunk));
+          const cursor = page.nextCursor;
+          page = cursor ? await repo.list({ ...filters, limit: EXPORT_PAGE, cursor }) : null;
+        },
+      });
+      const day = new Date().toISOString().slice(0, 10);
+      return c.body(body, 200, {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="leads-${day}.csv"`,
+        "cache-control": "no-store",
+      });
+    },
+  );
+}
