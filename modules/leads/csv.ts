@@ -29,8 +29,9 @@ export function detectDelimiter(text: string): string {
 
 /**
  * Parses a CSV with a header row into one entry per data row, numbered from 1: a record keyed by
- * the header, or a problem. A UTF-8 BOM and Excel's `sep=` line are dropped. An unterminated quote is reported on its row
- * and reading resumes on the next line, instead of swallowing the rest of the file into one cell.
+ * the header, or a problem. A UTF-8 BOM and Excel's `sep=` line are dropped. An unterminated
+ * quote is reported on its row and reading resumes on the next line, instead of swallowing the
+ * rest of the file into one cell.
  */
 export function csvToRecords(input: string): Array<Record<string, string> | { [CSV_PROBLEM]: CsvProblem }> {
   return csvToTable(input).rows;
