@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launch, newPage, screenshot, signIn } from "./helpers";
+import { workbook } from "./workbook";
 
 /** A Brazilian medical-device sheet: `;`, BOM, its own headers, "ISO 13485; ANVISA", empty cells, one bad row. */
 const CSV = path.resolve(import.meta.dirname, "fixtures/leads-medical-br.csv");
@@ -32,6 +33,8 @@ afterAll(async () => {
 type ApiLead = {
   company: string;
   city: string | null;
+  yearsInBusiness: number | null;
+  hasRnd: boolean | null;
   tier: number | null;
   employees: number | null;
   certifications: string[];
@@ -63,7 +66,9 @@ describe("importing a real spreadsheet through the preview", () => {
     await panel.getByRole("button", { name: "Cancelar" }).click();
     await panel.waitFor({ state: "detached" });
     expect(await page.locator('[data-lead-job="leads.import"]').count()).toBe(0);
-    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe("⤒ Importar CSV");
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe(
+      "⤒ Importar CSV ou Excel",
+    );
 
     // Choose the file again: the preview has the focus, the headers are mapped, the bad row is named.
     await page.getByLabel("Importar CSV").setInputFiles(CSV);
@@ -144,6 +149,44 @@ describe("importing a real spreadsheet through the preview", () => {
       .toBe("Ribeirão Preto");
     // One lead, one word: not "1 leads".
     await page.getByText("Importar 1 lead", { exact: true }).first().waitFor();
+  });
+
+  it("an Excel workbook (.xlsx) imports its first sheet; an old .xls is refused with what to do", async () => {
+    const company = `Indústria Planilha ${Date.now()}`;
+    const buffer = workbook([
+      ["Empresa", "Cidade", "Funcionários", "Anos de mercado", "P&D"],
+      [company, "Joinville", 1200, 25.5, true],
+    ]);
+    const type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    await page.getByLabel("Importar CSV").setInputFiles({ name: "leads.xlsx", mimeType: type, buffer });
+    const panel = page.getByRole("region", { name: "Pré-visualização da importação" });
+    await panel.getByText("1 linha · 1 válida · 0 com problemas").waitFor();
+    await panel.locator("[data-preview-encoding]").getByText("planilha do Excel, primeira aba").waitFor();
+    // The sheet's numbers as the import reads them: a decimal comma, not "25.5" read as 255.
+    const row = panel.locator('tr[data-preview-row="2"]');
+    await row.getByRole("cell", { name: "25,5", exact: true }).waitFor();
+    await screenshot(page, "leads-import-09-xlsx");
+    await panel.getByRole("button", { name: "Importar 1 linha válida" }).click();
+    await panel.waitFor({ state: "detached" });
+    await expect
+      .poll(() => leadNamed(page, company), { timeout: 30_000 })
+      .toMatchObject({
+        city: "Joinville",
+        employees: 1200,
+        yearsInBusiness: 25.5,
+        hasRnd: true,
+      });
+
+    await page.getByLabel("Importar CSV").setInputFiles({
+      name: "antigo.xls",
+      mimeType: "application/vnd.ms-excel",
+      buffer: Buffer.from("xls"),
+    });
+    await page
+      .getByText(/^Arquivos \.xls \(Excel 97–2003\) não são lidos/)
+      .first()
+      .waitFor();
+    expect(await panel.count()).toBe(0);
   });
 
   it("filters apply as they change (no 'Aplicar'), and the matrix filter reads as ranges", async () => {

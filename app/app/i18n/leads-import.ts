@@ -17,6 +17,10 @@ export const leadsImportPt = {
   /** Shown beside the file's name: a wrong guess shows as wrong accents before anything is stored. */
   encoding: (encoding: string) =>
     `lido como ${ENCODING_NAMES[encoding] ?? encoding}${encoding === "windows-1252" ? " (CSV do Excel)" : ""}`,
+  workbook: "planilha do Excel, primeira aba",
+  legacyWorkbook:
+    "Arquivos .xls (Excel 97–2003) não são lidos: salve a planilha como .xlsx ou CSV e escolha de novo.",
+  workbookFailed: (name: string) => `Não foi possível ler ${name} como planilha do Excel (.xlsx).`,
   loading: "Analisando o arquivo…",
   failed: "Não foi possível analisar o arquivo.",
   counts: (total: number, valid: number, invalid: number) =>
@@ -77,6 +81,10 @@ export const leadsImportEn: LeadsImportDictionary = {
   file: (name) => `File: ${name}`,
   encoding: (encoding) =>
     `read as ${ENCODING_NAMES[encoding] ?? encoding}${encoding === "windows-1252" ? " (Excel's CSV)" : ""}`,
+  workbook: "Excel workbook, first sheet",
+  legacyWorkbook:
+    ".xls files (Excel 97–2003) are not read: save the sheet as .xlsx or CSV and choose it again.",
+  workbookFailed: (name) => `${name} could not be read as an Excel workbook (.xlsx).`,
   loading: "Reading the file…",
   failed: "The file could not be read.",
   counts: (total, valid, invalid) =>

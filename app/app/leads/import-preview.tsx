@@ -40,6 +40,7 @@ export function previewUrl(path: string, mapping: Mapping | null): string {
 export function ImportPreviewPanel({
   name,
   file,
+  workbook = false,
   busy,
   onImport,
   onCancel,
@@ -47,6 +48,8 @@ export function ImportPreviewPanel({
   name: string;
   /** The file as chosen: its bytes go up as they are, so the server reads their encoding. */
   file: Blob;
+  /** The file was an Excel workbook, sent as its first sheet in CSV. */
+  workbook?: boolean;
   busy: boolean;
   onImport: (mapping: Mapping | null) => void;
   onCancel: () => void;
@@ -125,7 +128,11 @@ export function ImportPreviewPanel({
         </h2>
         <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">
           {P.file(name)}
-          {preview?.source === "csv" && <span data-preview-encoding> · {P.encoding(preview.encoding)}</span>}
+          {workbook ? (
+            <span data-preview-encoding> · {P.workbook}</span>
+          ) : (
+            preview?.source === "csv" && <span data-preview-encoding> · {P.encoding(preview.encoding)}</span>
+          )}
         </p>
       </div>
       <p aria-live="polite" className="text-sm text-slate-700 dark:text-slate-200" data-preview-counts>

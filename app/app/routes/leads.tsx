@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { data, Form, Link, useNavigate } from "react-router";
+import { toast } from "sonner";
 import { buttonClass, Field, Forbidden, inputClass, PageHeader } from "../components/page";
 import { useI18n } from "../i18n";
 import { WeeklyChanges } from "../leads/changes";
@@ -11,6 +12,7 @@ import { loadLeadsDashboard } from "../leads/leads.server";
 import { ENG_BANDS, FIT_BANDS, FitEngagementMatrix, HeatTiles } from "../leads/summary";
 import { canWriteLeads, HEATS, type LeadChanges, type LeadSummary, type UserLite } from "../leads/types";
 import { HEAT_LABEL, OwnerOptions } from "../leads/ui";
+import { isLegacyWorkbook, isWorkbook, workbookToCsv } from "../leads/xlsx";
 import { userContext } from "../lib/session.server";
 import type { Route } from "./+types/leads";
 
@@ -66,7 +68,13 @@ function Dashboard({
   const P = t.leadsImport;
   const writable = canWriteLeads(me.role);
   // A chosen file waits in the preview until the user imports its valid rows or cancels.
-  const [pending, setPending] = useState<{ key: number; name: string; file: File } | null>(null);
+  const [pending, setPending] = useState<{
+    key: number;
+    name: string;
+    /** What is sent: the CSV as chosen, or a workbook's first sheet as CSV. */
+    file: Blob;
+    workbook: boolean;
+  } | null>(null);
   const importButton = useRef<HTMLButtonElement>(null);
   const jobs = useLeadJobs();
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -83,11 +91,25 @@ function Dashboard({
       return next;
     });
 
-  const onFile = (file: File | undefined) => {
+  const onFile = async (file: File | undefined) => {
     if (!file) return;
     if (fileRef.current) fileRef.current.value = "";
+    if (isLegacyWorkbook(file)) {
+      toast.error(P.legacyWorkbook);
+      return;
+    }
+    let body: Blob = file;
+    const workbook = isWorkbook(file);
+    if (workbook) {
+      try {
+        body = await workbookToCsv(file);
+      } catch {
+        toast.error(P.workbookFailed(file.name));
+        return;
+      }
+    }
     // A new key per choice: the same file chosen again (after fixing it) opens a fresh preview.
-    setPending((prev) => ({ key: (prev?.key ?? 0) + 1, name: file.name, file }));
+    setPending((prev) => ({ key: (prev?.key ?? 0) + 1, name: file.name, file: body, workbook }));
   };
   const closePreview = () => {
     setPending(null);
@@ -117,12 +139,12 @@ function Dashboard({
               <input
                 ref={fileRef}
                 type="file"
-                accept=".csv,text/csv"
+                accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                 aria-label={L.importCsv}
                 title={L.importHint}
                 className="sr-only"
                 tabIndex={-1}
-                onChange={(e) => onFile(e.target.files?.[0])}
+                onChange={(e) => void onFile(e.target.files?.[0])}
               />
               <button
                 ref={importButton}
@@ -173,6 +195,7 @@ function Dashboard({
           key={pending.key}
           name={pending.name}
           file={pending.file}
+          workbook={pending.workbook}
           busy={jobs.busy}
           onCancel={closePreview}
           onImport={(mapping) =>
