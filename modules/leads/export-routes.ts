@@ -8,8 +8,12 @@ import { localeOf } from "./locale";
 import { LeadsRepo } from "./repo";
 import type { LeadDeps } from "./routes";
 
-/** Leads per read while the file streams: one D1 query and one names lookup each. */
-const EXPORT_PAGE = 500;
+/**
+ * Leads per read while the file streams: one D1 query and one names lookup each. Each read sorts
+ * the list again, so fewer, larger reads are faster: 10,306 leads took 1.0–1.4 s at 2,000 a read
+ * and 2.5–2.9 s at 500 (local stack); 2,000 rows stay a few MB of the isolate's 128.
+ */
+const EXPORT_PAGE = 2000;
 
 /** `GET /leads/export.csv`: the filtered, ranked list as a spreadsheet, streamed page by page. */
 export function registerExportRoute(

