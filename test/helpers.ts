@@ -3,6 +3,7 @@ import { inArray } from "drizzle-orm";
 import { jobs } from "../drizzle/schema";
 import { createDb } from "../modules/core/db";
 import { DEV_PASSWORD, DEV_USERS, seedDevUsers } from "../modules/identity/seed";
+import type { Job } from "../modules/jobs/schema";
 
 export const BASE = "http://127.0.0.1:8787";
 export const db = () => createDb(env.DB);
@@ -72,6 +73,17 @@ export async function waitFor<T>(
     if (Date.now() > end) throw new Error("waitFor timed out");
     await new Promise((r) => setTimeout(r, intervalMs));
   }
+}
+
+/** A job as `who` sees it through the public API once it has ended (succeeded or failed). */
+export async function jobEnded(who: DevUser, id: string, timeoutMs = 60_000): Promise<Job> {
+  return waitFor(
+    async () => {
+      const j = ((await (await as(who, `/api/jobs/${id}`)).json()) as { job: Job }).job;
+      return ["succeeded", "failed"].includes(j.status) ? j : undefined;
+    },
+    { timeoutMs },
+  );
 }
 
 /** Job rows by id; D1 binds at most 100 parameters per statement, so in chunks. */

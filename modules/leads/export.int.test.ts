@@ -1,6 +1,6 @@
 import Papa from "papaparse";
 import { beforeAll, describe, expect, it } from "vitest";
-import { api, as, userId, waitFor } from "../../test/helpers";
+import { api, as, jobEnded, userId } from "../../test/helpers";
 import type { Job } from "../jobs/schema";
 
 const tag = crypto.randomUUID().slice(0, 8);
@@ -12,13 +12,7 @@ async function importJson(rows: unknown[]): Promise<void> {
   const res = await as("sales", "/api/leads/import", { method: "POST", json: rows });
   expect(res.status, await res.clone().text()).toBe(202);
   const { job } = (await res.json()) as { job: Job };
-  const done = await waitFor(
-    async () => {
-      const j = ((await (await as("sales", `/api/jobs/${job.id}`)).json()) as { job: Job }).job;
-      return ["succeeded", "failed"].includes(j.status) ? j : undefined;
-    },
-    { timeoutMs: 90_000 },
-  );
+  const done = await jobEnded("sales", job.id, 90_000);
   expect(done.status, JSON.stringify(done.error)).toBe("succeeded");
 }
 

@@ -1,7 +1,7 @@
 import { count, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { leads } from "../../drizzle/schema";
-import { as, db, waitFor } from "../../test/helpers";
+import { as, db, jobEnded } from "../../test/helpers";
 import type { Job } from "../jobs/schema";
 
 const tag = crypto.randomUUID().slice(0, 8);
@@ -64,13 +64,7 @@ describe("an uploaded CSV is read in the encoding it was saved in", () => {
     const res = await post("/api/leads/import", bytes);
     expect(res.status, await res.clone().text()).toBe(202);
     const { job } = (await res.json()) as { job: Job };
-    const done = await waitFor(
-      async () => {
-        const j = ((await (await as("sales", `/api/jobs/${job.id}`)).json()) as { job: Job }).job;
-        return ["succeeded", "failed"].includes(j.status) ? j : undefined;
-      },
-      { timeoutMs: 60_000 },
-    );
+    const done = await jobEnded("sales", job.id);
     expect(done.status, JSON.stringify(done.error)).toBe("succeeded");
     const [row] = await db()
       .select({ company: leads.company, city: leads.city, segment: leads.segment })
@@ -145,13 +139,7 @@ describe("a cell holding a control character", () => {
     const res = await post("/api/leads/import", csv);
     expect(res.status, await res.clone().text()).toBe(202);
     const { job } = (await res.json()) as { job: Job };
-    const done = await waitFor(
-      async () => {
-        const j = ((await (await as("sales", `/api/jobs/${job.id}`)).json()) as { job: Job }).job;
-        return ["succeeded", "failed"].includes(j.status) ? j : undefined;
-      },
-      { timeoutMs: 60_000 },
-    );
+    const done = await jobEnded("sales", job.id);
     expect(done.result).toMatchObject({ created: 2, invalid: 2 });
     const names = await db()
       .select({ company: leads.company, city: leads.city })

@@ -1,7 +1,7 @@
 import { count, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { jobs, leads } from "../../drizzle/schema";
-import { as, db, waitFor } from "../../test/helpers";
+import { as, db, jobEnded } from "../../test/helpers";
 import type { Job } from "../jobs/schema";
 
 const tag = crypto.randomUUID().slice(0, 8);
@@ -221,13 +221,7 @@ describe("the import applies the chosen mapping and stores the valid rows", () =
     });
     expect(res.status, await res.clone().text()).toBe(202);
     const { job } = (await res.json()) as { job: Job };
-    const done = await waitFor(
-      async () => {
-        const j = ((await (await as("sales", `/api/jobs/${job.id}`)).json()) as { job: Job }).job;
-        return ["succeeded", "failed"].includes(j.status) ? j : undefined;
-      },
-      { timeoutMs: 60_000 },
-    );
+    const done = await jobEnded("sales", job.id);
     expect(done.status).toBe("succeeded");
     expect(done.result).toMatchObject({ created: 2, invalid: 2 });
     const list = (await (await as("sales", `/api/leads?q=${tag}&limit=100`)).json()) as {
