@@ -1,7 +1,8 @@
 // `npm run bench -- export`: one JSON import of BENCH_EXPORT_LEADS leads (default 10,000), then
 // GET /api/leads/export.csv of every lead and of that import, three rounds each: time to the first
-// byte, to the whole file, its size and rows. Asked for only: it adds the leads to the dev database.
-import { API, signIn, waitUntil } from "./lib.mjs";
+// byte, to the whole file, its size and rows; and the list's pages (`GET /api/leads`) at that size.
+// Asked for only: it adds the leads to the dev database.
+import { API, percentiles, signIn, waitUntil } from "./lib.mjs";
 
 const N = Number(process.env.BENCH_EXPORT_LEADS ?? 10_000);
 
@@ -24,6 +25,47 @@ async function timedExport(headers, query) {
     kib: r(bytes / 1024),
     rows: lines - 1,
   };
+}
+
+/** One list page, timed ten times (after one untimed call). */
+async function timedList(headers, query) {
+  const get = async () => {
+    const t = performance.now();
+    const res = await fetch(`${API}/api/leads?${query}`, { headers });
+    const body = await res.json();
+    return { ms: performance.now() - t, status: res.status, body };
+  };
+  await get();
+  const runs = [];
+  for (let i = 0; i < 10; i++) runs.push(await get());
+  const { p50, p95 } = percentiles(runs.map((r) => r.ms));
+  return { query, status: runs[0].status, items: runs[0].body.items?.length, p50, p95 };
+}
+
+/** The cursor of page `n` of `query` (pages of `limit`), walked untimed. */
+async function cursorAt(headers, query, n) {
+  let cursor = null;
+  for (let i = 0; i < n; i++) {
+    const c = cursor ? `&cursor=${encodeURIComponent(cursor)}` : "";
+    cursor = (await (await fetch(`${API}/api/leads?${query}${c}`, { headers })).json()).nextCursor;
+  }
+  return cursor;
+}
+
+async function listPages(headers) {
+  const deep = await cursorAt(headers, "limit=100", 60);
+  const queries = [
+    "limit=20",
+    "limit=20&sort=-score",
+    "limit=20&sort=score",
+    "limit=20&sort=-updatedAt",
+    "limit=20&heat=COLD",
+    "limit=20&owner=me",
+    `limit=100&cursor=${encodeURIComponent(deep)}`,
+  ];
+  const out = [];
+  for (const q of queries) out.push(await timedList(headers, q));
+  return out;
 }
 
 export async function benchExport() {
@@ -61,5 +103,6 @@ export async function benchExport() {
     import: { leads: N, status: done.status, ms: importMs },
     everyLead: await rounds(""),
     thisImport: await rounds(`q=${encodeURIComponent(tag)}`),
+    listPages: await listPages(headers),
   };
 }

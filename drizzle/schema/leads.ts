@@ -1,5 +1,13 @@
-import { sql } from "drizzle-orm";
-import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { type SQL, sql } from "drizzle-orm";
+import {
+  index,
+  integer,
+  real,
+  type SQLiteColumn,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
 import { foldSql } from "./fold";
 import { user } from "./identity";
 
@@ -11,6 +19,13 @@ export interface ScoreFactor {
   points: number;
   detail: string;
 }
+
+/**
+ * A score as the list orders and pages it: integer hundredths, so a cursor round-trips exactly.
+ * The list's ORDER BY and the indexes below use this one expression; SQLite serves an ORDER BY
+ * from an expression index only when the expressions match.
+ */
+export const rankKey = (score: SQLiteColumn | SQL) => sql<number>`cast(round(${score} * 100) as integer)`;
 
 export const leads = sqliteTable(
   "leads",
@@ -65,11 +80,14 @@ export const leads = sqliteTable(
   },
   (t) => [
     uniqueIndex("leads_dedupe_uq").on(t.dedupeKey),
-    index("leads_score_idx").on(t.leadScore, t.id),
-    index("leads_owner_idx").on(t.ownerId, t.leadScore),
-    index("leads_heat_idx").on(t.heat, t.leadScore),
-    index("leads_updated_idx").on(t.updatedAt),
-    index("leads_priority_idx").on(t.priority, t.id),
+    // The list's orders, exactly as LeadsRepo.list writes them (rankKey and id): a page is read
+    // off the index instead of sorting every lead, and a cursor seeks into it. "My leads" and a
+    // heat filter in the default order get theirs too.
+    index("leads_owner_rank_idx").on(t.ownerId, rankKey(t.priority), t.id),
+    index("leads_heat_rank_idx").on(t.heat, rankKey(t.priority), t.id),
+    index("leads_rank_priority_idx").on(rankKey(t.priority), t.id),
+    index("leads_rank_score_idx").on(rankKey(t.leadScore), t.id),
+    index("leads_updated_id_idx").on(t.updatedAt, t.id),
   ],
 );
 

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import { leadDecisionMakers, leadEngagements, leadSources, leads, leadVersions } from "../../drizzle/schema";
 import { foldSearch } from "../../drizzle/schema/fold";
-import type { EngagementKind } from "../../drizzle/schema/leads";
+import { type EngagementKind, rankKey } from "../../drizzle/schema/leads";
 import type { Actor } from "../core/actor";
 import { decodeCursor, encodeCursor } from "../core/cursor";
 import type { Db } from "../core/db";
@@ -124,6 +124,24 @@ export class LeadsRepo {
   }
 
   async list(q: ListLeadsQuery): Promise<{ items: Lead[]; nextCursor: string | null }> {
+    const rows = await this.listQuery(q);
+    const page = rows.slice(0, q.limit);
+    const last = page.at(-1);
+    const byScore = q.sort !== "-updatedAt";
+    const at = (r: LeadRow) =>
+      byScore ? Math.round((q.sort === "-priority" ? r.priority : r.leadScore) * 100) : r.updatedAt;
+    return {
+      items: page.map(leadToWire),
+      nextCursor: rows.length > q.limit && last ? encodeCursor({ at: at(last), id: last.id }) : null,
+    };
+  }
+
+  /**
+   * One page of the list plus one row (is there a next page?). Each order is served by an index
+   * of the same expression (drizzle/schema/leads.ts), so a page never sorts the whole table; the
+   * query-plan test (list-plan.int.test.ts) reads this query to keep it so.
+   */
+  listQuery(q: ListLeadsQuery) {
     const ownerCond =
       q.owner === "me"
         ? eq(leads.ownerId, this.actor.userId)
@@ -136,18 +154,27 @@ export class LeadsRepo {
     const byScore = q.sort !== "-updatedAt";
     // Scores are compared as integer hundredths so the cursor round-trips exactly.
     const scoreCol = q.sort === "-priority" ? leads.priority : leads.leadScore;
-    const sortCol = byScore ? sql<number>`cast(round(${scoreCol} * 100) as integer)` : leads.updatedAt;
+    const sortCol = byScore ? rankKey(scoreCol) : leads.updatedAt;
     const cursor = q.cursor ? decodeCursor(q.cursor) : undefined;
     const asc_ = q.sort === "score";
+    // After the cursor in (sort key, id) order. The first term says the same as the OR for the
+    // key alone; it is there because SQLite cannot see that the OR's bound parameters are equal,
+    // and without it the page scans the index from the top instead of seeking to the cursor.
     const cursorCond: SQL | undefined = cursor
       ? asc_
-        ? or(
-            sql`${sortCol} > ${cursor.at}`,
-            and(sql`${sortCol} = ${cursor.at}`, sql`${leads.id} > ${cursor.id}`),
+        ? and(
+            sql`${sortCol} >= ${cursor.at}`,
+            or(
+              sql`${sortCol} > ${cursor.at}`,
+              and(sql`${sortCol} = ${cursor.at}`, sql`${leads.id} > ${cursor.id}`),
+            ),
           )
-        : or(sql`${sortCol} < ${cursor.at}`, and(sql`${sortCol} = ${cursor.at}`, lt(leads.id, cursor.id)))
+        : and(
+            sql`${sortCol} <= ${cursor.at}`,
+            or(sql`${sortCol} < ${cursor.at}`, and(sql`${sortCol} = ${cursor.at}`, lt(leads.id, cursor.id))),
+          )
       : undefined;
-    const rows = await this.db
+    return this.db
       .select()
       .from(leads)
       .where(
@@ -167,14 +194,6 @@ export class LeadsRepo {
       )
       .orderBy(asc_ ? asc(sortCol) : desc(sortCol), asc_ ? asc(leads.id) : desc(leads.id))
       .limit(q.limit + 1);
-    const page = rows.slice(0, q.limit);
-    const last = page.at(-1);
-    const at = (r: LeadRow) =>
-      byScore ? Math.round((q.sort === "-priority" ? r.priority : r.leadScore) * 100) : r.updatedAt;
-    return {
-      items: page.map(leadToWire),
-      nextCursor: rows.length > q.limit && last ? encodeCursor({ at: at(last), id: last.id }) : null,
-    };
   }
 
   async detail(id: string, now = Date.now()) {
