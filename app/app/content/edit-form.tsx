@@ -1,10 +1,13 @@
-import { useEffect, useId, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
 import type { FetcherWithComponents } from "react-router";
 import { buttonClass, inputClass } from "../components/page";
 import { useI18n } from "../i18n";
-import { BodyEditor } from "./body-editor";
 import type { ReviewActionResult } from "./content.server";
 import { type Content, SLIDE_LIMITS } from "./types";
+
+// The Markdown editor (marked, and turndown after it) is loaded when a blog draft is edited, not
+// with every draft's page: about a third of that page's own JavaScript.
+const BodyEditor = lazy(() => import("./body-editor").then((m) => ({ default: m.BodyEditor })));
 
 /** Human edits of a draft's texts (caption, title, slide headline/body), checked like the API. */
 export function EditForm({
@@ -137,7 +140,15 @@ export function EditForm({
         </div>
       )}
       {content.kind === "blog" && (
-        <BodyEditor html={content.html ?? ""} onChange={setHtml} error={errors.html} />
+        <Suspense
+          fallback={
+            <div aria-busy="true" className="h-96 animate-pulse rounded-lg bg-slate-100 dark:bg-navy-800">
+              <span className="sr-only">{d.postBody}</span>
+            </div>
+          }
+        >
+          <BodyEditor html={content.html ?? ""} onChange={setHtml} error={errors.html} />
+        </Suspense>
       )}
       {texts.map((s, i) => {
         const type = slides[i]?.type ?? "content";
