@@ -37,6 +37,18 @@ describe("the leads list reads a page off an index, never sorting every lead (10
   });
 
   it.each([
+    [{}, "leads_rank_priority_idx"],
+    [{ sort: "score", cursor }, "leads_rank_score_idx"],
+    [{ owner: "me" }, "leads_owner_rank_idx"],
+  ] as const)("a search %o reads its matches off leads_search_idx and walks %s", async (query, index) => {
+    const plan = (await planOf({ limit: "20", q: "Conexão Médica", ...query })).join("\n");
+    expect(plan).toContain(`USING INDEX ${index}`);
+    // The folded text read off its index (a covering scan), never folded again row by row.
+    expect(plan).toMatch(/SCAN leads USING (COVERING )?INDEX leads_search_idx/);
+    expect(plan).not.toContain("TEMP B-TREE");
+  });
+
+  it.each([
     [{}, /SEARCH leads USING INDEX leads_rank_priority_idx \(<expr><\?\)/],
     [{ sort: "score" }, /SEARCH leads USING INDEX leads_rank_score_idx \(<expr>>\?\)/],
     [{ sort: "-updatedAt" }, /SEARCH leads USING INDEX leads_updated_id_idx \(updated_at<\?\)/],

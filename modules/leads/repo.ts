@@ -95,6 +95,16 @@ const DERIVED_FIELDS: ReadonlySet<string> = new Set([
 ]);
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
+/**
+ * Leads whose folded company, segment and city contain `folded`. The text is a virtual column, so
+ * testing it row by row folds every lead again (53 replace() calls each: 190 ms at 10,000 leads
+ * for a name that matches nothing). Its index holds it folded, and reading the matches' rowids off
+ * that index takes a few ms; the unary `+` keeps SQLite walking the list's order index and
+ * checking each row against those rowids, so a common word still stops at the first page.
+ */
+const searchCond = (folded: string): SQL =>
+  sql`+${leads}.rowid in (select rowid from ${leads} indexed by leads_search_idx where instr(${leads.searchText}, ${folded}) > 0)`;
+
 /** Scores (and the owner that follows the territory) for a lead's inputs and engagement. */
 export type Rescore = (r: LeadRow) => Promise<Partial<LeadFields>>;
 
@@ -183,7 +193,7 @@ export class LeadsRepo {
           q.territory ? eq(leads.territory, q.territory) : undefined,
           q.segment ? eq(leads.segment, q.segment) : undefined,
           ownerCond,
-          search ? sql`instr(${leads.searchText}, ${search}) > 0` : undefined,
+          search ? searchCond(search) : undefined,
           q.changedSince ? gte(leads.updatedAt, Date.parse(q.changedSince)) : undefined,
           q.fitMin !== undefined ? gte(leads.fitScore, q.fitMin) : undefined,
           q.fitMax !== undefined ? lt(leads.fitScore, q.fitMax) : undefined,

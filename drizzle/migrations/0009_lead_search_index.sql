@@ -1,0 +1,1 @@
+CREATE INDEX `leads_search_idx` ON `leads` (`search_text`);
