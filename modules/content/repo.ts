@@ -1,7 +1,7 @@
-import { and, desc, eq, isNotNull, isNull, lt, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, isNotNull, isNull, type SQL } from "drizzle-orm";
 import { contentItems, productImages } from "../../drizzle/schema";
 import { type Actor, isAdmin } from "../core/actor";
-import { decodeCursor, encodeCursor } from "../core/cursor";
+import { afterCursor, decodeCursor, encodeCursor } from "../core/cursor";
 import type { Db } from "../core/db";
 import { BadRequest, Conflict, Forbidden, NotFound } from "../core/errors";
 import { assetUrl } from "./products";
@@ -122,12 +122,7 @@ export class ContentRepo {
           q.sequenceId ? eq(contentItems.sequenceId, q.sequenceId) : undefined,
           q.series === "true" ? isNotNull(contentItems.sequenceId) : undefined,
           q.series === "false" ? isNull(contentItems.sequenceId) : undefined,
-          cur
-            ? or(
-                lt(contentItems.createdAt, cur.at),
-                and(eq(contentItems.createdAt, cur.at), lt(contentItems.id, cur.id)),
-              )
-            : undefined,
+          cur ? afterCursor(contentItems.createdAt, contentItems.id, cur) : undefined,
         ),
       )
       .orderBy(desc(contentItems.createdAt), desc(contentItems.id))

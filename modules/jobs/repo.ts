@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, gt, gte, lt, or, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, lt, type SQL } from "drizzle-orm";
 import { jobEvents, jobs } from "../../drizzle/schema";
 import { type Actor, isAdmin } from "../core/actor";
-import { decodeCursor, encodeCursor } from "../core/cursor";
+import { afterCursor, decodeCursor, encodeCursor } from "../core/cursor";
 import type { Db } from "../core/db";
 import { NotFound } from "../core/errors";
 import type { Job, JobEvent, ListJobsQuery } from "./schema";
@@ -33,6 +33,17 @@ export class JobsRepo {
   }
 
   async list(q: ListJobsQuery): Promise<{ items: Job[]; nextCursor: string | null }> {
+    const rows = await this.listQuery(q);
+    const page = rows.slice(0, q.limit);
+    const last = page.at(-1);
+    return {
+      items: page.map((r) => toWire(r)),
+      nextCursor: rows.length > q.limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
+    };
+  }
+
+  /** One page, newest first, plus one row; list-plan.int.test.ts checks that a cursor seeks. */
+  listQuery(q: ListJobsQuery) {
     const cursor = q.cursor ? decodeCursor(q.cursor) : undefined;
     const conds = [
       this.visible(),
@@ -44,22 +55,14 @@ export class JobsRepo {
       // primary key serves it.
       q.q ? and(gte(jobs.id, q.q), lt(jobs.id, `${q.q}\uffff`)) : undefined,
       q.stalled === "true" ? stalledCondition(Date.now()) : undefined,
-      cursor
-        ? or(lt(jobs.createdAt, cursor.at), and(eq(jobs.createdAt, cursor.at), lt(jobs.id, cursor.id)))
-        : undefined,
+      cursor ? afterCursor(jobs.createdAt, jobs.id, cursor) : undefined,
     ];
-    const rows = await this.db
+    return this.db
       .select()
       .from(jobs)
       .where(and(...conds))
       .orderBy(desc(jobs.createdAt), desc(jobs.id))
       .limit(q.limit + 1);
-    const page = rows.slice(0, q.limit);
-    const last = page.at(-1);
-    return {
-      items: page.map((r) => toWire(r)),
-      nextCursor: rows.length > q.limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
-    };
   }
 
   /** One page of the audit trail, oldest first; keyset-paged on `seq` so every event is reachable. */

@@ -1,9 +1,9 @@
-import { and, asc, desc, eq, gte, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, isNull, lt, type SQL, sql } from "drizzle-orm";
 import { leadDecisionMakers, leadEngagements, leadSources, leads, leadVersions } from "../../drizzle/schema";
 import { foldSearch } from "../../drizzle/schema/fold";
 import { type EngagementKind, rankKey } from "../../drizzle/schema/leads";
 import type { Actor } from "../core/actor";
-import { decodeCursor, encodeCursor } from "../core/cursor";
+import { afterCursor, decodeCursor, encodeCursor } from "../core/cursor";
 import type { Db } from "../core/db";
 import { Conflict, Forbidden, NotFound } from "../core/errors";
 import { newId } from "../core/ids";
@@ -167,23 +167,7 @@ export class LeadsRepo {
     const sortCol = byScore ? rankKey(scoreCol) : leads.updatedAt;
     const cursor = q.cursor ? decodeCursor(q.cursor) : undefined;
     const asc_ = q.sort === "score";
-    // After the cursor in (sort key, id) order. The first term says the same as the OR for the
-    // key alone; it is there because SQLite cannot see that the OR's bound parameters are equal,
-    // and without it the page scans the index from the top instead of seeking to the cursor.
-    const cursorCond: SQL | undefined = cursor
-      ? asc_
-        ? and(
-            sql`${sortCol} >= ${cursor.at}`,
-            or(
-              sql`${sortCol} > ${cursor.at}`,
-              and(sql`${sortCol} = ${cursor.at}`, sql`${leads.id} > ${cursor.id}`),
-            ),
-          )
-        : and(
-            sql`${sortCol} <= ${cursor.at}`,
-            or(sql`${sortCol} < ${cursor.at}`, and(sql`${sortCol} = ${cursor.at}`, lt(leads.id, cursor.id))),
-          )
-      : undefined;
+    const cursorCond = cursor ? afterCursor(sortCol, leads.id, cursor, asc_) : undefined;
     return this.db
       .select()
       .from(leads)
