@@ -12,5 +12,8 @@ export default defineConfig({
     strictPort: true,
     fs: { allow: [".."] },
   },
+  // Loaded on demand (import()), so Vite would find them only when first used and then reload the
+  // page in development: a workbook or a blog edit would lose what was on screen.
+  optimizeDeps: { include: ["papaparse", "read-excel-file/universal", "marked", "turndown"] },
   preview: { host: "127.0.0.1", port: Number(process.env.APP_PORT ?? 5173), strictPort: true },
 });

@@ -23,7 +23,9 @@ const userLocale = (db: Db, id: string): Promise<Locale> => new UserDirectory(db
 const rowCount = (i: { rows: unknown[] } | { rowCount: number }) =>
   "rows" in i ? i.rows.length : i.rowCount;
 /** "1 lead", "7 leads": the word is the same in both languages, its plural is not optional. */
-const leadsN = (n: number) => (n === 1 ? "1 lead" : `${n} leads`);
+/** "1 lead", "10.000 leads" (pt-BR) or "10,000 leads" (en): labels read like the dashboard. */
+const leadsN = (n: number, locale?: string) =>
+  n === 1 ? "1 lead" : `${n.toLocaleString(locale === "en" ? "en-US" : "pt-BR")} leads`;
 
 /** The rows to import: inline, or read back from R2, where only the uploader's files are readable. */
 async function importedRows(
@@ -77,7 +79,7 @@ const leadsImport = defineJobType({
     }
   },
   label: (i, locale) =>
-    locale === "en" ? `Import ${leadsN(rowCount(i))}` : `Importar ${leadsN(rowCount(i))}`,
+    locale === "en" ? `Import ${leadsN(rowCount(i), locale)}` : `Importar ${leadsN(rowCount(i))}`,
   name: { "pt-BR": "Importação de leads", en: "Lead import" },
   notify: "always",
   stages: {
@@ -136,7 +138,7 @@ const leadsImport = defineJobType({
       await ctx.progress({
         percent: 75 + (from / ids.length) * 25,
         stage: "rank",
-        message: `Ranking ${leadsN(ids.length)}`,
+        message: `Ranking ${leadsN(ids.length, "en")}`,
         done: from,
         total: ids.length,
       });
@@ -211,7 +213,7 @@ const leadsRank = defineJobType({
   label: (i, locale) =>
     i.leadIds
       ? locale === "en"
-        ? `Rank ${leadsN(i.leadIds.length)}`
+        ? `Rank ${leadsN(i.leadIds.length, locale)}`
         : `Ranquear ${leadsN(i.leadIds.length)}`
       : locale === "en"
         ? "Rank all leads"
@@ -253,7 +255,7 @@ const leadsEnrich = defineJobType({
   allowedRoles: LEAD_ROLES,
   scope: "leads:write",
   label: (i, locale) =>
-    locale === "en" ? `Enrich ${leadsN(i.leadIds.length)}` : `Enriquecer ${leadsN(i.leadIds.length)}`,
+    locale === "en" ? `Enrich ${leadsN(i.leadIds.length, locale)}` : `Enriquecer ${leadsN(i.leadIds.length)}`,
   name: { "pt-BR": "Enriquecimento de leads", en: "Lead enrichment" },
   notify: "always",
   stages: { enrich: { "pt-BR": "Enriquecendo leads", en: "Enriching leads" } },

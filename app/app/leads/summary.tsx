@@ -8,7 +8,7 @@ import { HeatBadge } from "./ui";
 
 /** Tiles with the count per heat; each filters the table. */
 export function HeatTiles({ summary, filters }: { summary: LeadSummary; filters: LeadFilters }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const L = t.leadsPage;
   const total = HEATS.reduce((n, h) => n + (summary.byHeat[h] ?? 0), 0);
   const tile =
@@ -21,7 +21,9 @@ export function HeatTiles({ summary, filters }: { summary: LeadSummary; filters:
         className={`${tile} ${filters.heat === "" ? "border-[var(--accent)]" : "border-slate-200 dark:border-slate-800"}`}
       >
         <span className="text-xs font-medium uppercase tracking-wide text-slate-500">{L.total}</span>
-        <span className="text-2xl font-semibold tabular-nums text-slate-900 dark:text-white">{total}</span>
+        <span className="text-2xl font-semibold tabular-nums text-slate-900 dark:text-white">
+          {fmt.number(total, 0)}
+        </span>
       </Link>
       {HEATS.map((h) => (
         <Link
@@ -38,7 +40,7 @@ export function HeatTiles({ summary, filters }: { summary: LeadSummary; filters:
             <span className="text-xs text-slate-500">{L.heatName[h]}</span>
           </span>
           <span className="text-2xl font-semibold tabular-nums text-slate-900 dark:text-white">
-            {summary.byHeat[h] ?? 0}
+            {fmt.number(summary.byHeat[h] ?? 0, 0)}
           </span>
         </Link>
       ))}
@@ -86,7 +88,7 @@ function matrixSummary(summary: LeadSummary, L: ReturnType<typeof useI18n>["t"][
 
 /** 5×5 grid: fit bands (rows, high on top) × engagement bands (columns); colour intensity = count. */
 export function FitEngagementMatrix({ summary, filters }: { summary: LeadSummary; filters: LeadFilters }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const L = t.leadsPage;
   const count = new Map(summary.matrix.map((m) => [`${m.fit},${m.engagement}`, m.n]));
   const max = Math.max(1, ...summary.matrix.map((m) => m.n));
@@ -129,7 +131,7 @@ export function FitEngagementMatrix({ summary, filters }: { summary: LeadSummary
                           className={`grid h-10 place-items-center rounded-md text-xs font-semibold tabular-nums ring-inset ${active ? "ring-2 ring-slate-900 dark:ring-white" : "ring-1 ring-slate-200 dark:ring-slate-700"} ${fill ? "" : "text-slate-700 dark:text-slate-200"}`}
                           style={fill ? { backgroundColor: fill.bg, color: fill.fg } : undefined}
                         >
-                          {n}
+                          {fmt.number(n, 0)}
                         </Link>
                       </td>
                     );
