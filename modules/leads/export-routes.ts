@@ -41,10 +41,8 @@ export function registerExportRoute(
       const repo = new LeadsRepo(db, actor);
       const users = new UserDirectory(db);
       // The first page is read before answering: a failure then is a problem response, not a
-      // file cut short. Later pages are read as the client takes the file (memory stays one page).
-      // The first page is read before answering, so a failing read is a problem response, not a
-      // cut-off file. Each later page is read when the reader asks for more, not ahead of it
-      // (reading ahead held the first bytes back until the second page had been read).
+      // file cut short. Each later page is read when the client asks for more (memory stays one
+      // page), not ahead of it: reading ahead held the first bytes back until the second read.
       let page: Awaited<ReturnType<LeadsRepo["list"]>> | null = await repo.list({
         ...filters,
         limit: EXPORT_PAGE,
