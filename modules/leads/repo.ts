@@ -105,6 +105,22 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
 const searchCond = (folded: string): SQL =>
   sql`+${leads}.rowid in (select rowid from ${leads} indexed by leads_search_idx where instr(${leads.searchText}, ${folded}) > 0)`;
 
+/**
+ * What the list orders and pages by, in SQL (`col`) and read back from a row for the cursor (`at`):
+ * a score as integer hundredths (rankKey), so the cursor round-trips exactly, or the update time.
+ */
+function sortKeyOf(sort: ListLeadsQuery["sort"]): {
+  col: SQL<number> | typeof leads.updatedAt;
+  at: (r: LeadRow) => number;
+} {
+  if (sort === "-updatedAt") return { col: leads.updatedAt, at: (r) => r.updatedAt };
+  const byPriority = sort === "-priority";
+  return {
+    col: rankKey(byPriority ? leads.priority : leads.leadScore),
+    at: (r) => Math.round((byPriority ? r.priority : r.leadScore) * 100),
+  };
+}
+
 /** Scores (and the owner that follows the territory) for a lead's inputs and engagement. */
 export type Rescore = (r: LeadRow) => Promise<Partial<LeadFields>>;
 
@@ -137,9 +153,7 @@ export class LeadsRepo {
     const rows = await this.listQuery(q);
     const page = rows.slice(0, q.limit);
     const last = page.at(-1);
-    const byScore = q.sort !== "-updatedAt";
-    const at = (r: LeadRow) =>
-      byScore ? Math.round((q.sort === "-priority" ? r.priority : r.leadScore) * 100) : r.updatedAt;
+    const at = sortKeyOf(q.sort).at;
     return {
       items: page.map(leadToWire),
       nextCursor: rows.length > q.limit && last ? encodeCursor({ at: at(last), id: last.id }) : null,
@@ -161,10 +175,7 @@ export class LeadsRepo {
             ? eq(leads.ownerId, q.owner)
             : undefined;
     const search = q.q?.trim() ? foldSearch(q.q.trim()) : undefined;
-    const byScore = q.sort !== "-updatedAt";
-    // Scores are compared as integer hundredths so the cursor round-trips exactly.
-    const scoreCol = q.sort === "-priority" ? leads.priority : leads.leadScore;
-    const sortCol = byScore ? rankKey(scoreCol) : leads.updatedAt;
+    const sortCol = sortKeyOf(q.sort).col;
     const cursor = q.cursor ? decodeCursor(q.cursor) : undefined;
     const asc_ = q.sort === "score";
     const cursorCond = cursor ? afterCursor(sortCol, leads.id, cursor, asc_) : undefined;
