@@ -54,6 +54,17 @@ describe("lead search (#17 accents both ways, #12 long queries)", () => {
     expect(over.headers.get("content-type")).toContain("application/problem+json");
   });
 
+  it("treats SQL, markup and a forged cursor in a search as plain text, matching nothing (leads_search_idx)", async () => {
+    for (const q of [`') or 1=1 --`, `x" ) or rowid > 0 --`, "<script>alert(1)</script>", "*", "%"]) {
+      expect(await search(q)).toEqual({ status: 200, companies: [] });
+    }
+    const forged = btoa(JSON.stringify([Number.MAX_SAFE_INTEGER, "' or 1=1 --"])).replace(/=+$/, "");
+    const res = await as("sales", `/api/leads?limit=5&q=conexao&cursor=${forged}`);
+    expect(res.status).toBe(200);
+    const page = (await res.json()) as { items: Array<{ company: string }> };
+    expect(page.items.every((i) => i.company.toLowerCase().includes("conex"))).toBe(true);
+  });
+
   it("refuses a territory owner who is not a user, and keeps the saved owners", async () => {
     const before = await (await as("admin", "/api/admin/territories")).json();
     const res = await as("admin", "/api/admin/territories", {
