@@ -1,4 +1,3 @@
-import satori from "@cf-wasm/satori";
 import type { ImageData } from "../../ai/types";
 import type { Profile, Slide } from "../schema";
 import { drawable } from "../text";
@@ -220,8 +219,16 @@ function slideTree(input: SlideRenderInput): Node {
   );
 }
 
+// Imported on first use, like resvg (./png.ts): satori brings yoga's wasm.
+let satoriModule: Promise<typeof import("@cf-wasm/satori")> | undefined;
+const loadSatori = () => {
+  satoriModule ??= import("@cf-wasm/satori");
+  return satoriModule;
+};
+
 /** Renders one slide to PNG (and deflated RGB for the PDF) at 1080×1350. */
 export async function renderSlide(input: SlideRenderInput): Promise<Raster> {
+  const { default: satori } = await loadSatori();
   const svg = await satori(slideTree(input) as never, {
     width: SLIDE_W,
     height: SLIDE_H,
