@@ -18,7 +18,8 @@ export interface Raster {
 /** Rasterises an SVG; resvg objects are freed at once (their wasm memory is not GC'd). */
 export async function rasterize(svg: string, opts: { withRgb: boolean }): Promise<Raster> {
   const { Resvg } = await loadResvg();
-  const resvg = new Resvg(svg, { fitTo: { mode: "original" } });
+  // `async` waits for the wasm instance the import starts; `new Resvg` would throw until it is up.
+  const resvg = await Resvg.async(svg, { fitTo: { mode: "original" } });
   const img = resvg.render();
   try {
     const png = img.asPng();
