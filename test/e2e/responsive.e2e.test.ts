@@ -94,6 +94,22 @@ describe("layout at 390, 768, 1280 and 1440 px", () => {
     expect(await toggle.evaluate((el) => el === document.activeElement)).toBe(true);
   });
 
+  it("an empty leads list at 390 px still scrolls from the keyboard (its region takes focus)", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/leads?q=zz-nenhuma-empresa-assim");
+    const region = page.getByRole("region", { name: "Leads ranqueados" });
+    await region.getByText(/Nenhum lead/).waitFor();
+    // Nothing inside takes focus (no row, no checkbox), so the region itself must (axe:
+    // scrollable-region-focusable), and the Tab key must reach it.
+    await expectNoSeriousA11yViolations(page, "empty leads list at 390 px");
+    await region.focus();
+    expect(
+      await region.evaluate((el) => el === document.activeElement && el.scrollWidth > el.clientWidth),
+    ).toBe(true);
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+  });
+
   it("at 1440 px with the history open, the Job Monitor's actions are visible", async () => {
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.goto("/admin/jobs");

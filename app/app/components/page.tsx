@@ -51,6 +51,19 @@ export function Card({
   );
 }
 
+/**
+ * The sideways-scrolling box around a wide table. It takes focus, so the keyboard can scroll it
+ * even when nothing inside does (an empty list, a read-only table at 390 px): WCAG 2.1.1.
+ */
+export function ScrollRegion({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable
+    <section aria-label={label} tabIndex={0} className="overflow-x-auto">
+      {children}
+    </section>
+  );
+}
+
 /** A friendly full-width message: not allowed, not found, coming soon. */
 export function Notice({
   icon,

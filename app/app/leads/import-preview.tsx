@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { LEAD_FIELDS } from "../../../modules/contracts/leads-values";
-import { buttonClass, cardClass, inputClass } from "../components/page";
+import { buttonClass, cardClass, inputClass, ScrollRegion } from "../components/page";
 import { useI18n } from "../i18n";
 import { clientApi } from "../lib/api-client";
 
@@ -155,9 +155,8 @@ export function ImportPreviewPanel({
               {P.missingCompany}
             </p>
           )}
-          {/* Wide files scroll inside this region, which the keyboard can reach (WCAG 2.1.1). */}
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable */}
-          <section aria-label={P.tableLabel} tabIndex={0} className="overflow-x-auto">
+          {/* Wide files scroll inside this region, which the keyboard can reach. */}
+          <ScrollRegion label={P.tableLabel}>
             <table className="min-w-full border-separate border-spacing-0 text-left text-xs">
               <caption className="pb-2 text-left text-xs text-slate-500">
                 {P.sampleCaption(preview.sample.length, preview.total)}
@@ -238,7 +237,7 @@ export function ImportPreviewPanel({
                 ))}
               </tbody>
             </table>
-          </section>
+          </ScrollRegion>
           {preview.invalid > 0 && (
             <div className="rounded-md border border-amber-200 bg-amber-50 p-3 text-xs text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-100">
               <h3 className="font-semibold">{P.problemsTitle(preview.invalid)}</h3>

@@ -1,5 +1,5 @@
 import { Link } from "react-router";
-import { buttonClass } from "../components/page";
+import { buttonClass, ScrollRegion } from "../components/page";
 import { useI18n } from "../i18n";
 import { factorDetail } from "./factor-detail";
 import { type LeadFilters, leadsHref } from "./filters";
@@ -23,7 +23,7 @@ export function LeadTable({ items, nextCursor, filters, ownerName, selectable, s
   const th = "px-2.5 py-2 font-medium";
   return (
     <div className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-navy-900">
-      <div className="overflow-x-auto">
+      <ScrollRegion label={L.tableLabel}>
         <table className="w-full text-left text-sm" aria-label={L.tableLabel}>
           <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500 dark:bg-navy-950 dark:text-slate-400">
             <tr>
@@ -160,7 +160,7 @@ export function LeadTable({ items, nextCursor, filters, ownerName, selectable, s
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {(nextCursor || filters.cursor) && (
         <nav
           aria-label="pagination"

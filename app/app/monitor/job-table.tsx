@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from "react";
 import { Link, useFetcher } from "react-router";
 import { toast } from "sonner";
 import { ConfirmDialog } from "../components/confirm-dialog";
-import { buttonClass } from "../components/page";
+import { buttonClass, ScrollRegion } from "../components/page";
 import { useI18n } from "../i18n";
 import { JobActions } from "../jobs/job-actions";
 import { durationMs, jobLabel, preview, progressText } from "../jobs/job-text";
@@ -127,7 +127,7 @@ export function JobTable(props: Props) {
           </div>
         )}
       </div>
-      <div className="overflow-x-auto">
+      <ScrollRegion label={t.monitor.tableLabel}>
         <table className="w-full text-left text-sm" aria-label={t.monitor.tableLabel}>
           <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500 dark:bg-navy-950 dark:text-slate-400">
             <tr>
@@ -180,7 +180,7 @@ export function JobTable(props: Props) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <Pagination nextCursor={props.nextCursor} filters={props.filters} />
       <ConfirmDialog
         open={confirmBulk}
