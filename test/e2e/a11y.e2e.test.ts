@@ -3,12 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { a11yViolations, apiPost, BASE, launch, newPage, screenshot, signIn, waitLive } from "./helpers";
 
 // Every screen × light/dark × pt-BR/en through axe (WCAG 2.1 A/AA): no serious or critical
-// violation. One signed-in admin page (admins see every screen); theme and language are switched
-// through their cookies, as the app itself persists them, so no extra sign-in per combination.
+// violation. One admin sign-in (admins see every screen), whose session each combination's page
+// reuses; theme and language are set through their cookies, as the app itself persists them.
+// Two combinations run at once (describe.concurrent, maxConcurrency 2): each is a page load and
+// an axe run per screen, and one at a time left a core idle while the other waited.
 
 let browser: Browser;
-let context: BrowserContext;
-let page: Page;
+let session: Awaited<ReturnType<BrowserContext["storageState"]>>;
 const screens: { name: string; path: string }[] = [];
 
 async function waitJob(p: Page, id: string, timeout = 60_000) {
@@ -24,7 +25,7 @@ async function waitJob(p: Page, id: string, timeout = 60_000) {
 
 beforeAll(async () => {
   browser = await launch();
-  ({ context, page } = await newPage(browser));
+  const { context, page } = await newPage(browser);
   await signIn(page, "admin");
   // Data for the detail screens: a finished carousel draft, a failed ping, the first lead.
   const carousel = await apiPost<{ job: { id: string } }>(page, "/api/jobs", {
@@ -53,9 +54,10 @@ beforeAll(async () => {
     { name: "settings", path: "/settings" },
     { name: "not-found", path: "/does-not-exist" },
   );
+  session = await context.storageState();
+  await context.close();
 }, 120_000);
 afterAll(async () => {
-  await context?.close();
   await browser?.close();
 });
 
@@ -90,19 +92,26 @@ describe("accessibility (axe, WCAG 2.1 A/AA)", () => {
   });
 
   // One test per theme × language, so a failure names its combination and each has its own time.
-  for (const [theme, locale] of COMBOS) {
-    it(`every screen in ${theme} theme, ${locale}: 0 serious/critical violations`, async () => {
-      await prefer(context, theme, locale);
-      const found: string[] = [];
-      for (const s of screens) {
-        await page.goto(s.path);
-        await waitLive(page);
-        const v = await a11yViolations(page);
-        found.push(...v.map((x) => `[${s.name} ${theme} ${locale}] ${x}`));
-        if (theme === "dark" && locale === "en")
-          await screenshot(page, `a11y-${s.name}-dark-en`, { axe: false });
-      }
-      expect(found, found.join("\n")).toEqual([]);
-    }, 300_000);
-  }
+  describe.concurrent("each theme × language", () => {
+    for (const [theme, locale] of COMBOS) {
+      it(`every screen in ${theme} theme, ${locale}: 0 serious/critical violations`, async ({ expect }) => {
+        const { context, page } = await newPage(browser, { storageState: session });
+        try {
+          await prefer(context, theme, locale);
+          const found: string[] = [];
+          for (const s of screens) {
+            await page.goto(s.path);
+            await waitLive(page);
+            const v = await a11yViolations(page);
+            found.push(...v.map((x) => `[${s.name} ${theme} ${locale}] ${x}`));
+            if (theme === "dark" && locale === "en")
+              await screenshot(page, `a11y-${s.name}-dark-en`, { axe: false });
+          }
+          expect(found, found.join("\n")).toEqual([]);
+        } finally {
+          await context.close();
+        }
+      }, 300_000);
+    }
+  });
 });

@@ -1,7 +1,13 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Page,
+} from "playwright-core";
 
 export const BASE = process.env.E2E_BASE_URL ?? "http://127.0.0.1:5173";
 export const PASSWORD = "lifetrek-dev-password";
@@ -31,10 +37,17 @@ export async function launch(): Promise<Browser> {
   });
 }
 
-/** A fresh browser context (no cookies) with a desktop viewport. */
-export async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+/**
+ * A fresh browser context with a desktop viewport: no cookies, or a session saved from another
+ * context (`storageState`), so concurrent pages need not each sign in.
+ */
+export async function newPage(
+  browser: Browser,
+  o: { storageState?: BrowserContextOptions["storageState"] } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     viewport: { width: 1440, height: 900 },
+    storageState: o.storageState,
     baseURL: BASE,
     locale: "pt-BR",
     timezoneId: "America/Sao_Paulo",

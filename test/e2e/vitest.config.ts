@@ -8,6 +8,9 @@ export default defineConfig({
     include: ["**/*.e2e.test.ts"],
     environment: "node",
     fileParallelism: false,
+    // A file may sweep screens in two pages at once (describe.concurrent): one page leaves a core
+    // idle while it waits on the backend, and two keep both busy; more only queue for the CPU.
+    maxConcurrency: 2,
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },
