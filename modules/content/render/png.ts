@@ -3,7 +3,11 @@
 // not pay when it starts. Bundled, the import stays in the one script; only its start is lazy.
 let resvgModule: Promise<typeof import("@cf-wasm/resvg")> | undefined;
 const loadResvg = () => {
-  resvgModule ??= import("@cf-wasm/resvg");
+  // A failed load is not kept: the next draw tries again instead of failing for the isolate's life.
+  resvgModule ??= import("@cf-wasm/resvg").catch((err: unknown) => {
+    resvgModule = undefined;
+    throw err;
+  });
   return resvgModule;
 };
 

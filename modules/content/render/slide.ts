@@ -222,7 +222,10 @@ function slideTree(input: SlideRenderInput): Node {
 // Imported on first use, like resvg (./png.ts): satori brings yoga's wasm.
 let satoriModule: Promise<typeof import("@cf-wasm/satori")> | undefined;
 const loadSatori = () => {
-  satoriModule ??= import("@cf-wasm/satori");
+  satoriModule ??= import("@cf-wasm/satori").catch((err: unknown) => {
+    satoriModule = undefined;
+    throw err;
+  });
   return satoriModule;
 };
 
