@@ -1,7 +1,12 @@
+import { env } from "cloudflare:workers";
 import Papa from "papaparse";
 import { beforeAll, describe, expect, it } from "vitest";
-import { api, as, jobEnded, userId } from "../../test/helpers";
+import { api, as, db, jobEnded, userId } from "../../test/helpers";
+import { ExportLeadsQuery, type Lead } from "../contracts/leads";
+import { actorFor } from "../core/actor";
 import type { Job } from "../jobs/schema";
+import { exportPages } from "./export-pages";
+import { LeadsRepo } from "./repo";
 
 const tag = crypto.randomUUID().slice(0, 8);
 /** More than one of the export's 2,000-lead pages. */
@@ -173,5 +178,40 @@ describe("GET /api/leads/export.csv", () => {
       expect(res.status, query).toBe(400);
       expect(res.headers.get("content-type")).toContain("application/problem+json");
     }
+  });
+});
+
+describe("an export that streams while leads change", () => {
+  it("lists each lead that matched at its start exactly once, in that order, with current values", async () => {
+    const repo = new LeadsRepo(db(), actorFor(await userId("sales"), "sales", "session"));
+    const filters = ExportLeadsQuery.omit({ lang: true }).parse({ q: tag, sort: "-updatedAt" });
+    const atStart = await repo.orderedIds(filters);
+    expect(atStart).toHaveLength(MANY);
+    const pages = exportPages(repo, filters, 1000);
+    const first = await pages.next();
+    if (first.done) throw new Error("no first page");
+    const seen = first.value.map((l) => l.id);
+
+    // While the file streams (a rescoring job, another user's edit): a lead not yet written
+    // becomes the most recently updated and one already written the least; one is deleted.
+    const rising = atStart.at(-1) as string;
+    const falling = atStart[0] as string;
+    const deleted = atStart.at(-2) as string;
+    await env.DB.batch([
+      env.DB.prepare("UPDATE leads SET updated_at = ?, company = ? WHERE id = ?").bind(
+        Date.now() + 3_600_000,
+        `Renomeada ${tag}`,
+        rising,
+      ),
+      env.DB.prepare("UPDATE leads SET updated_at = 1 WHERE id = ?").bind(falling),
+      env.DB.prepare("DELETE FROM leads WHERE id = ?").bind(deleted),
+    ]);
+
+    const rest: Lead[] = [];
+    for await (const page of pages) rest.push(...page);
+    seen.push(...rest.map((l) => l.id));
+    expect(seen).toEqual(atStart.filter((id) => id !== deleted));
+    // A page reads its rows when it is written: the renamed lead shows its new name.
+    expect(rest.find((l) => l.id === rising)?.company).toBe(`Renomeada ${tag}`);
   });
 });

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { db, userId } from "../../test/helpers";
-import { ListLeadsQuery } from "../contracts/leads";
+import { ExportLeadsQuery, ListLeadsQuery } from "../contracts/leads";
 import { actorFor } from "../core/actor";
 import { encodeCursor } from "../core/cursor";
 import { LeadsRepo } from "./repo";
@@ -59,4 +59,19 @@ describe("the leads list reads a page off an index, never sorting every lead (10
       expect((await planOf({ limit: "20", cursor, ...query })).join("\n")).toMatch(step);
     },
   );
+
+  it.each([
+    [{}, "leads_rank_priority_idx"],
+    [{ sort: "-updatedAt" }, "leads_updated_id_idx"],
+    [{ owner: "me", sort: "-priority" }, "leads_owner_rank_idx"],
+  ] as const)("an export's ids %o come off %s, never sorted", async (query, index) => {
+    const actor = actorFor(await userId("sales"), "sales", "session");
+    const { sql, params } = new LeadsRepo(db(), actor).idsQuery(ExportLeadsQuery.parse(query)).toSQL();
+    const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`)
+      .bind(...params)
+      .all<{ detail: string }>();
+    const plan = results.map((r) => r.detail).join("\n");
+    expect(plan).toContain(`INDEX ${index}`);
+    expect(plan).not.toContain("TEMP B-TREE");
+  });
 });

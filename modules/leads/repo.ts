@@ -160,12 +160,53 @@ export class LeadsRepo {
     };
   }
 
-  /**
-   * One page of the list plus one row (is there a next page?). Each order is served by an index
-   * of the same expression (drizzle/schema/leads.ts), so a page never sorts the whole table; the
-   * query-plan test (list-plan.int.test.ts) reads this query to keep it so.
-   */
+  /** One page of the list plus one row (is there a next page?). */
   listQuery(q: ListLeadsQuery) {
+    const cursor = q.cursor ? decodeCursor(q.cursor) : undefined;
+    const { where, orderBy, sortCol, asc_ } = this.listParts(q);
+    const cursorCond = cursor ? afterCursor(sortCol, leads.id, cursor, asc_) : undefined;
+    return this.db
+      .select()
+      .from(leads)
+      .where(and(where, cursorCond))
+      .orderBy(...orderBy)
+      .limit(q.limit + 1);
+  }
+
+  /**
+   * Every matching lead's id, in the list's order, off the same index (an export's fixed order).
+   * Paging by cursor instead would skip a lead whose score rose above the cursor while a long
+   * export streamed, and repeat one whose score fell below it.
+   */
+  async orderedIds(q: Omit<ListLeadsQuery, "limit" | "cursor">): Promise<string[]> {
+    return (await this.idsQuery(q)).map((r) => r.id);
+  }
+
+  idsQuery(q: Omit<ListLeadsQuery, "limit" | "cursor">) {
+    const { where, orderBy } = this.listParts(q);
+    return this.db
+      .select({ id: leads.id })
+      .from(leads)
+      .where(where)
+      .orderBy(...orderBy);
+  }
+
+  /** The leads with these ids that still exist (one query whatever the count: ids as JSON). */
+  async byIds(ids: string[]): Promise<Map<string, Lead>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db
+      .select()
+      .from(leads)
+      .where(sql`${leads.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`);
+    return new Map(rows.map((r) => [r.id, leadToWire(r)]));
+  }
+
+  /**
+   * The list's filters and order. Each order is served by an index of the same expression
+   * (drizzle/schema/leads.ts), so a page never sorts the whole table; the query-plan test
+   * (list-plan.int.test.ts) reads these queries to keep it so.
+   */
+  private listParts(q: Omit<ListLeadsQuery, "limit" | "cursor">) {
     const ownerCond =
       q.owner === "me"
         ? eq(leads.ownerId, this.actor.userId)
@@ -176,29 +217,21 @@ export class LeadsRepo {
             : undefined;
     const search = q.q?.trim() ? foldSearch(q.q.trim()) : undefined;
     const sortCol = sortKeyOf(q.sort).col;
-    const cursor = q.cursor ? decodeCursor(q.cursor) : undefined;
     const asc_ = q.sort === "score";
-    const cursorCond = cursor ? afterCursor(sortCol, leads.id, cursor, asc_) : undefined;
-    return this.db
-      .select()
-      .from(leads)
-      .where(
-        and(
-          q.heat ? eq(leads.heat, q.heat) : undefined,
-          q.territory ? eq(leads.territory, q.territory) : undefined,
-          q.segment ? eq(leads.segment, q.segment) : undefined,
-          ownerCond,
-          search ? searchCond(search) : undefined,
-          q.changedSince ? gte(leads.updatedAt, Date.parse(q.changedSince)) : undefined,
-          q.fitMin !== undefined ? gte(leads.fitScore, q.fitMin) : undefined,
-          q.fitMax !== undefined ? lt(leads.fitScore, q.fitMax) : undefined,
-          q.engagementMin !== undefined ? gte(leads.engagementScore, q.engagementMin) : undefined,
-          q.engagementMax !== undefined ? lt(leads.engagementScore, q.engagementMax) : undefined,
-          cursorCond,
-        ),
-      )
-      .orderBy(asc_ ? asc(sortCol) : desc(sortCol), asc_ ? asc(leads.id) : desc(leads.id))
-      .limit(q.limit + 1);
+    const where = and(
+      q.heat ? eq(leads.heat, q.heat) : undefined,
+      q.territory ? eq(leads.territory, q.territory) : undefined,
+      q.segment ? eq(leads.segment, q.segment) : undefined,
+      ownerCond,
+      search ? searchCond(search) : undefined,
+      q.changedSince ? gte(leads.updatedAt, Date.parse(q.changedSince)) : undefined,
+      q.fitMin !== undefined ? gte(leads.fitScore, q.fitMin) : undefined,
+      q.fitMax !== undefined ? lt(leads.fitScore, q.fitMax) : undefined,
+      q.engagementMin !== undefined ? gte(leads.engagementScore, q.engagementMin) : undefined,
+      q.engagementMax !== undefined ? lt(leads.engagementScore, q.engagementMax) : undefined,
+    );
+    const orderBy = [asc_ ? asc(sortCol) : desc(sortCol), asc_ ? asc(leads.id) : desc(leads.id)];
+    return { where, orderBy, sortCol, asc_ };
   }
 
   async detail(id: string, now = Date.now()) {
