@@ -82,6 +82,8 @@ export function reviewPrompt(b: Brief, personaBlock: string, copy: Copy): string
   return [
     personaBlock,
     `Review this carousel for clarity, engagement and brand fit (0–100 each; score = their mean). Check: one problem, hook under 15 words, specific proof, one CTA, correct voice for the ${b.voice.profile} profile.`,
+    // The reviewer reads the feedback beside the draft: in the draft's language.
+    `Write "feedback" in ${PT(b) ? "Brazilian Portuguese" : "English"}.`,
     JSON.stringify(copy),
     'Answer JSON: {"score":number,"clarity":number,"engagement":number,"brandFit":number,"feedback":string}',
   ].join("\n");
@@ -385,7 +387,13 @@ export function offlineReview(b: Brief, copy: Copy): Review {
     clarity,
     engagement,
     brandFit,
-    feedback: proof ? "Specific proof present; hook is short." : "Add specific proof (machines, ISO 13485).",
+    feedback: PT(b)
+      ? proof
+        ? "Prova específica presente; gancho curto."
+        : "Acrescente uma prova específica (máquinas, ISO 13485)."
+      : proof
+        ? "Specific proof present; hook is short."
+        : "Add specific proof (machines, ISO 13485).",
   };
 }
 

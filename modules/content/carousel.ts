@@ -122,17 +122,17 @@ const SHORTENED_MAX_SCORE = 60;
  * Text the repair shortened was never read by the model as it now stands: the draft scores at
  * most 60 and says which fields, so the Brand Analyst's rewrite (and then a person) looks at them.
  */
-function shortenedPenalty(r: Review, copy: Copy): Review {
+function shortenedPenalty(b: Brief, r: Review, copy: Copy): Review {
   if (!copy.shortened?.length) return r;
   const fields = copy.shortened.join(", ");
+  const note =
+    b.input.language === "pt-BR"
+      ? `Texto encurtado automaticamente para caber nos limites (${fields}): revise a redação.`
+      : `Text shortened automatically to fit the limits (${fields}): check the wording.`;
   return {
     ...r,
     score: Math.min(r.score, SHORTENED_MAX_SCORE),
-    feedback:
-      `Texto encurtado automaticamente para caber nos limites (${fields}): revise a redação. ${r.feedback}`.slice(
-        0,
-        1000,
-      ),
+    feedback: `${note} ${r.feedback}`.slice(0, 1000),
   };
 }
 
@@ -334,7 +334,7 @@ export const contentCarousel = defineJobType({
         return timed(async () => {
           const ai = providerFor(ctx, ctx.deps.ai);
           const b = brief(ctx, s);
-          const first = shortenedPenalty(await review(ai, b, copy), copy);
+          const first = shortenedPenalty(b, await review(ai, b, copy), copy);
           if (first.score >= QUALITY_THRESHOLD) {
             return {
               review: first,
@@ -358,7 +358,7 @@ export const contentCarousel = defineJobType({
             ctx.input.profile,
             slidesFromCopy(better, pictures),
           );
-          const second = shortenedPenalty(await review(ai, b, better), better);
+          const second = shortenedPenalty(b, await review(ai, b, better), better);
           return {
             review: second,
             rewritten: true,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type BlogBrief, offlineBlogDraft, offlineBlogStrategy, offlineResearch } from "./blog-copy";
-import { type Brief, offlineCopy, offlineStrategy } from "./carousel-copy";
+import { type Brief, offlineCopy, offlineReview, offlineStrategy, reviewPrompt } from "./carousel-copy";
 import { capFirst, topicHead } from "./offline-text";
 import type { Voice } from "./personas";
 import { BLOG_WORDS, type Language, SLIDE_LIMITS } from "./schema";
@@ -151,5 +151,25 @@ describe("offline drafts (20 topics × pt-BR/en × seeded personas)", () => {
   it("varies phrasing between topics", () => {
     const hooks = new Set(TOPICS.map((t) => carousel(t, "pt-BR", voices[0] as Voice).copy.slides[0]?.body));
     expect(hooks.size).toBeGreaterThan(1);
+  });
+
+  it("writes the Brand Analyst's note in the draft's language, and asks the model to", () => {
+    for (const [language, other] of [
+      ["pt-BR", /\b(the|and|add|hook)\b/i],
+      ["en", /[ãçõé]|\b(de|uma|gancho)\b/i],
+    ] as const) {
+      for (const topic of TOPICS) {
+        const voice = voices[0] as Voice;
+        const b: Brief = { input: { topic, language, profile: voice.profile }, voice, products: [] };
+        const copy = offlineCopy(b, offlineStrategy(b));
+        // With its proof (ISO 13485, ZEISS…) and without any.
+        const bare = { ...copy, slides: copy.slides.map((sl) => ({ ...sl, headline: topic, body: topic })) };
+        const notes = new Set([offlineReview(b, copy).feedback, offlineReview(b, bare).feedback]);
+        for (const note of notes) expect(note, `${language}: ${note}`).not.toMatch(other);
+        expect(reviewPrompt(b, "", copy)).toContain(
+          language === "pt-BR" ? "Brazilian Portuguese" : "in English",
+        );
+      }
+    }
   });
 });
