@@ -1,13 +1,60 @@
-import { Link } from "react-router";
+import { useEffect, useRef } from "react";
+import { Link, useRevalidator } from "react-router";
 import { cardClass, PageHeader } from "../components/page";
+import type { Content } from "../content/types";
+import { type Waiting, WaitingForYou } from "../home/waiting";
 import { useI18n } from "../i18n";
 import { useJobsApi, useLiveJobs } from "../jobs/provider";
+import type { Lead } from "../leads/types";
+import { apiJson } from "../lib/api.server";
 import { navFor } from "../lib/navigation";
+import { userContext } from "../lib/session.server";
+import type { Action } from "../outreach/types";
+import type { Route } from "./+types/home";
 
-export default function Home() {
+/** Items per "waiting for you" list: the page is a glance, each list links to the whole. */
+const WAITING = 5;
+
+export async function loader({ request, context }: Route.LoaderArgs): Promise<{ waiting: Waiting }> {
+  const { role } = context.get(userContext);
+  const list = async <T,>(path: string): Promise<T[] | "unavailable"> => {
+    // One list the API cannot give now must not take the home page down with it.
+    const r = await apiJson<{ items: T[] }>(context, request, path).catch(() => null);
+    return r?.ok ? r.data.items : "unavailable";
+  };
+  const marketing = role === "marketing" || role === "admin";
+  const sales = role === "sales" || role === "admin";
+  // A salesperson's own hot leads; an admin sees the team's.
+  const hotLeadsMine = role === "sales";
+  const [drafts, hotLeads, outreach] = await Promise.all([
+    marketing ? list<Content>(`/api/content?status=draft&limit=${WAITING}`) : null,
+    sales
+      ? list<Lead>(`/api/leads?heat=HOT&sort=-priority&limit=${WAITING}${hotLeadsMine ? "&owner=me" : ""}`)
+      : null,
+    sales ? list<Action>(`/api/outreach/actions?status=draft&limit=${WAITING}`) : null,
+  ]);
+  return { waiting: { drafts, hotLeads, outreach, hotLeadsMine } };
+}
+
+export default function Home({ loaderData }: Route.ComponentProps) {
   const { t } = useI18n();
   const { me } = useJobsApi();
   const mine = useLiveJobs().filter((j) => j.userId === me.id);
+  // A job of mine that finishes may have made a draft or rescored leads: the lists follow it live.
+  // By id, not by count: the live list keeps the latest jobs only, so a new one can push out an
+  // old success and leave the count unchanged when it succeeds itself.
+  const finished = mine
+    .filter((j) => j.status === "succeeded")
+    .map((j) => j.id)
+    .join(" ");
+  const seen = useRef(new Set(finished.split(" ")));
+  const revalidator = useRevalidator();
+  useEffect(() => {
+    const ids = finished ? finished.split(" ") : [];
+    const fresh = ids.some((id) => !seen.current.has(id));
+    for (const id of ids) seen.current.add(id);
+    if (fresh) void revalidator.revalidate();
+  }, [finished, revalidator]);
   const stats = [
     {
       label: t.home.running,
@@ -39,6 +86,7 @@ export default function Home() {
           </div>
         ))}
       </dl>
+      <WaitingForYou waiting={loaderData.waiting} />
       <h2 className="mt-10 mb-3 text-sm font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">
         {t.home.shortcuts}
       </h2>
