@@ -1,39 +1,18 @@
 import { useEffect, useRef } from "react";
 import { Link, useRevalidator } from "react-router";
 import { cardClass, PageHeader } from "../components/page";
-import type { Content } from "../content/types";
 import { type Waiting, WaitingForYou } from "../home/waiting";
+import { loadWaiting } from "../home/waiting-load";
 import { useI18n } from "../i18n";
 import { useJobsApi, useLiveJobs } from "../jobs/provider";
-import type { Lead } from "../leads/types";
 import { apiJson } from "../lib/api.server";
 import { navFor } from "../lib/navigation";
 import { userContext } from "../lib/session.server";
-import type { Action } from "../outreach/types";
 import type { Route } from "./+types/home";
-
-/** Items per "waiting for you" list: the page is a glance, each list links to the whole. */
-const WAITING = 5;
 
 export async function loader({ request, context }: Route.LoaderArgs): Promise<{ waiting: Waiting }> {
   const { role } = context.get(userContext);
-  const list = async <T,>(path: string): Promise<T[] | "unavailable"> => {
-    // One list the API cannot give now must not take the home page down with it.
-    const r = await apiJson<{ items: T[] }>(context, request, path).catch(() => null);
-    return r?.ok ? r.data.items : "unavailable";
-  };
-  const marketing = role === "marketing" || role === "admin";
-  const sales = role === "sales" || role === "admin";
-  // A salesperson's own hot leads; an admin sees the team's.
-  const hotLeadsMine = role === "sales";
-  const [drafts, hotLeads, outreach] = await Promise.all([
-    marketing ? list<Content>(`/api/content?status=draft&limit=${WAITING}`) : null,
-    sales
-      ? list<Lead>(`/api/leads?heat=HOT&sort=-priority&limit=${WAITING}${hotLeadsMine ? "&owner=me" : ""}`)
-      : null,
-    sales ? list<Action>(`/api/outreach/actions?status=draft&limit=${WAITING}`) : null,
-  ]);
-  return { waiting: { drafts, hotLeads, outreach, hotLeadsMine } };
+  return { waiting: await loadWaiting(role, (path) => apiJson(context, request, path)) };
 }
 
 export default function Home({ loaderData }: Route.ComponentProps) {
