@@ -115,3 +115,19 @@ describe("accessibility (axe, WCAG 2.1 A/AA)", () => {
     }
   });
 });
+
+describe("the live announcer", () => {
+  it("speaks every toast to a screen reader: a second one a moment later does not silence the first", async () => {
+    const { context, page } = await newPage(browser);
+    // Not the admin: the setup's failing ping may still be retrying, and its toasts would mix in.
+    await signIn(page, "sales2");
+    // "started" shows after the notifier's grouping window (0.9 s), "succeeded" about 2 s later:
+    // both stay in the polite region, each its own node (the second used to replace the first).
+    const res = await apiPost(page, "/api/jobs", { type: "system.ping", input: { sleepMs: 2000 } });
+    expect(res.status).toBe(202);
+    const polite = page.locator('[data-announcer="polite"] > p');
+    await polite.filter({ hasText: "Job concluído: Ping" }).waitFor({ state: "attached", timeout: 30_000 });
+    await expect(polite.filter({ hasText: "Job iniciado: Ping" }).count()).resolves.toBe(1);
+    await context.close();
+  });
+});

@@ -8,12 +8,18 @@ import { type ToastT, useSonner } from "sonner";
  * (`aria-live="off"`) and these two visually hidden regions speak instead. Progress ticks never
  * become toasts, so they are never announced.
  */
+/** How long a spoken message stays in its region (then the same sentence can be news again). */
+const KEEP_MS = 7000;
+
+type Message = { id: number; text: string };
+
 export function LiveAnnouncer({ containerLabel }: { containerLabel: string }) {
   const { toasts } = useSonner();
   const spoken = useRef(new Set<string | number>());
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const [polite, setPolite] = useState("");
-  const [assertive, setAssertive] = useState("");
+  const next = useRef(0);
+  const timers = useRef(new Set<ReturnType<typeof setTimeout>>());
+  const [polite, setPolite] = useState<Message[]>([]);
+  const [assertive, setAssertive] = useState<Message[]>([]);
 
   useEffect(() => {
     // Keyed by id and text: a toast updated in place with a new message (a retry that failed
@@ -21,18 +27,28 @@ export function LiveAnnouncer({ containerLabel }: { containerLabel: string }) {
     const fresh = toasts.filter((t) => !spoken.current.has(keyOf(t)));
     if (fresh.length === 0) return;
     for (const t of fresh) spoken.current.add(keyOf(t));
-    const errors = fresh.filter((t) => t.type === "error").map(textOf);
-    const others = fresh.filter((t) => t.type !== "error").map(textOf);
-    if (errors.length > 0) setAssertive(errors.join(". "));
-    if (others.length > 0) setPolite(others.join(". "));
-    // Emptied afterwards, so the same sentence later (another ping done) is spoken again.
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      setPolite("");
-      setAssertive("");
-    }, 7000);
+    // Each message is added as its own node and removed on its own timer: a second toast a moment
+    // later (a job finishing as a draft is rejected) is spoken after the first instead of
+    // replacing it before it was read.
+    const add = (set: typeof setPolite, texts: string[]) => {
+      if (texts.length === 0) return;
+      const added = texts.map((text) => ({ id: next.current++, text }));
+      set((list) => [...list, ...added]);
+      const timer = setTimeout(() => {
+        timers.current.delete(timer);
+        set((list) => list.filter((m) => !added.includes(m)));
+      }, KEEP_MS);
+      timers.current.add(timer);
+    };
+    add(setAssertive, fresh.filter((t) => t.type === "error").map(textOf));
+    add(setPolite, fresh.filter((t) => t.type !== "error").map(textOf));
   }, [toasts]);
-  useEffect(() => () => clearTimeout(timer.current), []);
+  useEffect(
+    () => () => {
+      for (const t of timers.current) clearTimeout(t);
+    },
+    [],
+  );
 
   useEffect(() => {
     // Re-checked on every toast change: Sonner mounts its section lazily.
@@ -41,19 +57,30 @@ export function LiveAnnouncer({ containerLabel }: { containerLabel: string }) {
     }
   });
 
+  // Not atomic: a screen reader speaks each added message, not the whole region again.
   return (
     <>
-      <div role="status" aria-live="polite" aria-atomic="true" className="sr-only" data-announcer="polite">
-        {polite}
+      <div
+        role="status"
+        aria-live="polite"
+        aria-relevant="additions"
+        className="sr-only"
+        data-announcer="polite"
+      >
+        {polite.map((m) => (
+          <p key={m.id}>{m.text}</p>
+        ))}
       </div>
       <div
         role="alert"
         aria-live="assertive"
-        aria-atomic="true"
+        aria-relevant="additions"
         className="sr-only"
         data-announcer="assertive"
       >
-        {assertive}
+        {assertive.map((m) => (
+          <p key={m.id}>{m.text}</p>
+        ))}
       </div>
     </>
   );
