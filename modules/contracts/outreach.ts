@@ -16,6 +16,10 @@ function isTimeZone(tz: string): boolean {
 
 const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use HH:MM (24 h)");
 
+/** How connecting a LinkedIn account goes on this deployment (`GET /api/outreach/accounts`). */
+export const ConnectMode = z.enum(["unipile", "demo", "unavailable"]).openapi("OutreachConnectMode");
+export type ConnectMode = z.infer<typeof ConnectMode>;
+
 export const Account = z
   .object({
     id: z.string(),

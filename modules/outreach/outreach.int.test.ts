@@ -78,8 +78,11 @@ describe("outreach API (contract § Outreach)", () => {
     expect((await as("sales2", `/api/outreach/accounts/${acc.id}/rules`)).status).toBe(404);
     const mine = (await (await as("sales2", "/api/outreach/accounts")).json()) as {
       items: Array<{ id: string }>;
+      connect: string;
     };
     expect(mine.items.map((a) => a.id)).not.toContain(acc.id);
+    // No Unipile key in development: the screen can say a demo account will be connected.
+    expect(mine.connect).toBe("demo");
     const all = (await (await as("admin", "/api/outreach/accounts")).json()) as {
       items: Array<{ id: string }>;
     };
@@ -337,6 +340,11 @@ describe("hosted auth: connect through Unipile's wizard", () => {
         registerWebhook: async () => ({ webhookId: null }),
       },
     });
+    expect(svc.connectMode()).toBe("unipile");
+    // A deployment without a key connects nothing, and says so before anyone clicks.
+    expect(new OutreachService({ ...real.deps, unipileConfigured: false, isDev: false }).connectMode()).toBe(
+      "unavailable",
+    );
     const out = await svc.connect(actorFor(await userId("sales"), "sales", "session"), {
       name: "Meu LinkedIn",
     });

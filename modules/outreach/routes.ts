@@ -28,6 +28,7 @@ import {
   ActionCreate,
   ActionPatch,
   BulkApprove,
+  ConnectMode,
   ListActionsQuery,
   RejectBody,
   RulesBody,
@@ -58,10 +59,15 @@ export function outreachRoutes(svcFor: (c: Context<AppEnv>) => OutreachService) 
       method: "get",
       path: "/outreach/accounts",
       middleware: [access("outreach:read", { roles: ["sales", "admin"] })],
-      summary: "LinkedIn accounts (a salesperson sees their own)",
-      responses: { 200: json(z.object({ items: z.array(Account) }), "Accounts"), ...problemResponses },
+      summary:
+        "LinkedIn accounts (a salesperson sees their own), and how connecting one goes here (`connect`: Unipile's link, a demo account in development, or unavailable without a Unipile key)",
+      responses: {
+        200: json(z.object({ items: z.array(Account), connect: ConnectMode }), "Accounts"),
+        ...problemResponses,
+      },
     }),
-    async (c) => c.json({ items: (await read(c).accounts()).map(accountToWire) }, 200),
+    async (c) =>
+      c.json({ items: (await read(c).accounts()).map(accountToWire), connect: svcFor(c).connectMode() }, 200),
   );
 
   app.openapi(

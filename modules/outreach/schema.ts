@@ -8,6 +8,7 @@ export {
   ActionCreate,
   ActionPatch,
   BulkApprove,
+  ConnectMode,
   ListActionsQuery,
   RejectBody,
   RulesBody,

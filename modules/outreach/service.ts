@@ -108,6 +108,15 @@ export class OutreachService {
     }
   }
 
+  /**
+   * How "connect an account" will go here: Unipile's hosted-auth link, a demo account (development
+   * without a Unipile key), or not at all (a deployment without a key), so a screen can say which.
+   */
+  connectMode(): "unipile" | "demo" | "unavailable" {
+    if (this.deps.unipileConfigured) return "unipile";
+    return this.deps.isDev ? "demo" : "unavailable";
+  }
+
   async connect(
     actor: Actor,
     input: {

@@ -72,6 +72,8 @@ describe("outreach: connect, draft, approve, sent on the governor's clock, reply
   it("runs the whole loop offline", async () => {
     // 1. No account yet: connecting makes a demo account, active at once (no Unipile key in dev).
     await expect.poll(() => page.getByRole("heading", { level: 1, name: "Outreach" }).count()).toBe(1);
+    // The empty state says what connecting does here (the API's `connect`: demo in development).
+    await page.getByText("Desenvolvimento sem chave da Unipile", { exact: false }).waitFor();
     await screenshot(page, "outreach-01-empty");
     await page.getByRole("button", { name: "Conectar conta do LinkedIn" }).click();
     await toasts(page).getByText("Conta de demonstração conectada.").waitFor();

@@ -10,8 +10,12 @@ export const outreachPt = {
   connectFailed: "Não foi possível conectar a conta.",
   connectAborted: "A conexão com o LinkedIn não foi concluída no assistente da Unipile. Tente de novo.",
   noAccounts: "Nenhuma conta conectada",
-  noAccountsBody:
-    "Conecte sua conta do LinkedIn pelo link seguro da Unipile. Em desenvolvimento, sem chave da Unipile, uma conta de demonstração é conectada na hora.",
+  noAccountsBody: {
+    unipile: "Conecte sua conta do LinkedIn pelo link seguro da Unipile.",
+    demo: "Desenvolvimento sem chave da Unipile: conectar adiciona uma conta de demonstração na hora, e nada chega ao LinkedIn.",
+    unavailable:
+      "O LinkedIn ainda não está configurado nesta instalação (sem chave da Unipile). Peça a um admin para configurá-lo.",
+  } as Record<"unipile" | "demo" | "unavailable", string>,
   accounts: "Contas",
   demo: "demo",
   owner: "Responsável",
@@ -180,8 +184,12 @@ export const outreachEn: typeof outreachPt = {
   connectFailed: "Could not connect the account.",
   connectAborted: "Connecting LinkedIn was not completed in Unipile's wizard. Please try again.",
   noAccounts: "No account connected",
-  noAccountsBody:
-    "Connect your LinkedIn account through Unipile's secure link. In development, with no Unipile key, a demo account is connected at once.",
+  noAccountsBody: {
+    unipile: "Connect your LinkedIn account through Unipile's secure link.",
+    demo: "Development without a Unipile key: connecting adds a demo account at once, and nothing reaches LinkedIn.",
+    unavailable:
+      "LinkedIn is not set up on this installation yet (no Unipile key). Ask an admin to configure it.",
+  },
   accounts: "Accounts",
   demo: "demo",
   owner: "Owner",

@@ -5,15 +5,16 @@ import { buttonClass } from "../components/page";
 import { sendJson } from "../content/library/form-kit";
 import { useI18n } from "../i18n";
 import { clientApi } from "../lib/api-client";
-import type { Account } from "./types";
+import type { Account, ConnectMode } from "./types";
 import { OutreachBadge, useTexts } from "./ui";
 
 /**
  * Connects a LinkedIn account. With Unipile configured the API answers the hosted-auth link and
  * the browser goes there (the account turns active when Unipile notifies us); in development
- * without a key it answers a demo account, active at once.
+ * without a key it answers a demo account, active at once. A deployment without a key cannot
+ * connect: the button is disabled and the page says why.
  */
-export function ConnectButton() {
+export function ConnectButton({ mode }: { mode: ConnectMode }) {
   const T = useTexts();
   const navigate = useNavigate();
   const [busy, setBusy] = useState(false);
@@ -37,7 +38,12 @@ export function ConnectButton() {
     toast.error(res.ok ? T.connectFailed : (res.problem?.detail ?? T.connectFailed));
   };
   return (
-    <button type="button" className={buttonClass.cta} disabled={busy} onClick={() => void connect()}>
+    <button
+      type="button"
+      className={buttonClass.cta}
+      disabled={busy || mode === "unavailable"}
+      onClick={() => void connect()}
+    >
       <span aria-hidden="true">+</span> {busy ? T.connecting : T.connect}
     </button>
   );

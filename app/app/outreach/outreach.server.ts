@@ -1,6 +1,6 @@
 import type { RouterContextProvider } from "react-router";
 import { apiJson } from "../lib/api.server";
-import type { Account, Action, LogEntry, Rules, Usage } from "./types";
+import type { Account, Action, ConnectMode, LogEntry, Rules, Usage } from "./types";
 
 type Ctx = Readonly<RouterContextProvider>;
 type Page = { items: Action[]; nextCursor: string | null };
@@ -8,7 +8,7 @@ type Page = { items: Action[]; nextCursor: string | null };
 /** Everything the Outreach screen shows: the queue across accounts, the chosen account in depth. */
 export async function loadOutreach(context: Ctx, request: Request, wanted: string | null) {
   const [accounts, queue, users] = await Promise.all([
-    apiJson<{ items: Account[] }>(context, request, "/api/outreach/accounts"),
+    apiJson<{ items: Account[]; connect: ConnectMode }>(context, request, "/api/outreach/accounts"),
     apiJson<Page>(context, request, "/api/outreach/actions?status=draft&limit=100"),
     apiJson<{ items: Array<{ id: string; name: string }> }>(context, request, "/api/users"),
   ]);
@@ -38,6 +38,7 @@ export async function loadOutreach(context: Ctx, request: Request, wanted: strin
   return {
     ok: true as const,
     accounts: list,
+    connect: accounts.data.connect,
     account,
     detail,
     queue: queue.ok ? queue.data.items : [],

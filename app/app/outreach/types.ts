@@ -5,6 +5,7 @@ export type {
   Account,
   Action,
   AuditLogEntry as LogEntry,
+  ConnectMode,
   RulesBody as Rules,
   Usage,
 } from "../../../modules/contracts/outreach";

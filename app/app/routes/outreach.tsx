@@ -38,6 +38,7 @@ function Screen({
   queue,
   users,
   connectFailed,
+  connect,
 }: Extract<Route.ComponentProps["loaderData"], { allowed: true }>) {
   const { t, fmt } = useI18n();
   const T = t.outreach;
@@ -50,7 +51,7 @@ function Screen({
   const usage = detail?.usage ?? null;
   return (
     <>
-      <PageHeader title={T.title} subtitle={T.subtitle} actions={<ConnectButton />} />
+      <PageHeader title={T.title} subtitle={T.subtitle} actions={<ConnectButton mode={connect} />} />
       {connectFailed && (
         <p
           role="alert"
@@ -76,7 +77,7 @@ function Screen({
           <h2 id="no-accounts" className="text-xl font-semibold text-slate-900 dark:text-white">
             {T.noAccounts}
           </h2>
-          <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">{T.noAccountsBody}</p>
+          <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">{T.noAccountsBody[connect]}</p>
         </section>
       ) : (
         <>
