@@ -8,7 +8,7 @@ import type { AccountBudget } from "./budget";
 import { type OutreachClock, wallClock } from "./clock";
 import { TIER_CAPS, type Usage } from "./governor";
 import { OutreachRepo, rulesFromRow } from "./repo";
-import type { ActionCreate } from "./schema";
+import type { ActionCreate, ConnectMode } from "./schema";
 import { D1TickStore, DoBudget } from "./store";
 import { contactTarget } from "./target";
 import { type Executor, runTick, type TickReport, type Touched } from "./tick";
@@ -112,7 +112,7 @@ export class OutreachService {
    * How "connect an account" will go here: Unipile's hosted-auth link, a demo account (development
    * without a Unipile key), or not at all (a deployment without a key), so a screen can say which.
    */
-  connectMode(): "unipile" | "demo" | "unavailable" {
+  connectMode(): ConnectMode {
     if (this.deps.unipileConfigured) return "unipile";
     return this.deps.isDev ? "demo" : "unavailable";
   }
@@ -131,8 +131,9 @@ export class OutreachService {
       tier: input.tier ?? "growth",
       timeZone: input.timeZone ?? "America/Sao_Paulo",
     } as const;
-    if (!this.deps.unipileConfigured) {
-      if (!this.deps.isDev) throw new BadRequest("Unipile is not configured.");
+    const mode = this.connectMode();
+    if (mode === "unavailable") throw new BadRequest("Unipile is not configured.");
+    if (mode === "demo") {
       const account = await repo.createAccount({
         ...base,
         status: "active",

@@ -57,32 +57,30 @@ export function LiveAnnouncer({ containerLabel }: { containerLabel: string }) {
     }
   });
 
-  // Not atomic: a screen reader speaks each added message, not the whole region again.
   return (
     <>
-      <div
-        role="status"
-        aria-live="polite"
-        aria-relevant="additions"
-        className="sr-only"
-        data-announcer="polite"
-      >
-        {polite.map((m) => (
-          <p key={m.id}>{m.text}</p>
-        ))}
-      </div>
-      <div
-        role="alert"
-        aria-live="assertive"
-        aria-relevant="additions"
-        className="sr-only"
-        data-announcer="assertive"
-      >
-        {assertive.map((m) => (
-          <p key={m.id}>{m.text}</p>
-        ))}
-      </div>
+      <Region role="status" live="polite" messages={polite} />
+      <Region role="alert" live="assertive" messages={assertive} />
     </>
+  );
+}
+
+/** Not atomic: a screen reader speaks each added message, not the whole region again. */
+function Region({
+  role,
+  live,
+  messages,
+}: {
+  role: "status" | "alert";
+  live: "polite" | "assertive";
+  messages: Message[];
+}) {
+  return (
+    <div role={role} aria-live={live} aria-relevant="additions" className="sr-only" data-announcer={live}>
+      {messages.map((m) => (
+        <p key={m.id}>{m.text}</p>
+      ))}
+    </div>
   );
 }
 

@@ -1,15 +1,9 @@
+import { lazy } from "../../core/lazy";
+
 // resvg is imported on first use: loading it instantiates a multi-megabyte wasm module (~1.8 s of
 // CPU here), which an isolate that never draws (every API request, most queue batches) should
 // not pay when it starts. Bundled, the import stays in the one script; only its start is lazy.
-let resvgModule: Promise<typeof import("@cf-wasm/resvg")> | undefined;
-const loadResvg = () => {
-  // A failed load is not kept: the next draw tries again instead of failing for the isolate's life.
-  resvgModule ??= import("@cf-wasm/resvg").catch((err: unknown) => {
-    resvgModule = undefined;
-    throw err;
-  });
-  return resvgModule;
-};
+const loadResvg = lazy(() => import("@cf-wasm/resvg"));
 
 export interface Raster {
   png: Uint8Array;

@@ -1,4 +1,5 @@
 import type { ImageData } from "../../ai/types";
+import { lazy } from "../../core/lazy";
 import type { Profile, Slide } from "../schema";
 import { drawable } from "../text";
 import { ACCENT, BRAND, FONT, SLIDE_H, SLIDE_W } from "./brand";
@@ -220,14 +221,7 @@ function slideTree(input: SlideRenderInput): Node {
 }
 
 // Imported on first use, like resvg (./png.ts): satori brings yoga's wasm.
-let satoriModule: Promise<typeof import("@cf-wasm/satori")> | undefined;
-const loadSatori = () => {
-  satoriModule ??= import("@cf-wasm/satori").catch((err: unknown) => {
-    satoriModule = undefined;
-    throw err;
-  });
-  return satoriModule;
-};
+const loadSatori = lazy(() => import("@cf-wasm/satori"));
 
 /** Renders one slide to PNG (and deflated RGB for the PDF) at 1080×1350. */
 export async function renderSlide(input: SlideRenderInput): Promise<Raster> {
